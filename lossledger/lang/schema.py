@@ -80,5 +80,6 @@ SCHEMA: dict[str, dict[str, str]] = {
         "last_year": "expressions for the previous year",
         "past_day": "expressions for the last 24 hours ('over the past day')",
         "published": "markers of a publication date line ('Published', 'Publicerad')",
+        "month_before": "words that must precede a bare month name for it to count as a date ('in' May)",
     },
 }

@@ -1,0 +1,230 @@
+"""Dates: the publication date of an article, and date expressions in a sentence resolved against it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+from lossledger.extract.lexicon import Lexicon
+
+_URL_DATE = re.compile(r"(?<!\d)(20[0-4]\d|19[89]\d)([/_.-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d{3})")
+_URL_MONTH = re.compile(r"/(20[0-4]\d)/(0[1-9]|1[0-2])/")
+_DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DateRef:
+    """A date expression found in a sentence.
+
+    kind: `point` (a date for the figure or statement), `year` (a calendar year, a period),
+    `since` (a period start), `past_day` (the day of the statement), `start`/`end` (a stated period).
+    `value` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    """
+
+    start: int
+    end: int
+    value: str
+    kind: str
+
+
+def iso(d: dt.date, precision: str = "D") -> str:
+    """Format a date at precision Y, M or D."""
+    return f"{d.year:04d}" if precision == "Y" else f"{d.year:04d}-{d.month:02d}" if precision == "M" else d.isoformat()
+
+
+def parse_iso(s: str | None) -> dt.date | None:
+    """Parse `YYYY[-MM[-DD]]` into a date (first day of the month/year), or None."""
+    if not s:
+        return None
+    m = re.match(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", s.strip())
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    except ValueError:
+        return None
+
+
+def end_of(value: str) -> str:
+    """Return the last day of a `YYYY` or `YYYY-MM` period (a full date is returned as is)."""
+    d = parse_iso(value)
+    if d is None:
+        return value
+    if len(value) == 4:
+        return f"{d.year}-12-31"
+    if len(value) == 7:
+        nxt = dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+        return (nxt - dt.timedelta(days=1)).isoformat()
+    return value
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+@functools.cache
+def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
+    months = "|".join(sorted((re.escape(k) for k in lex.months), key=len, reverse=True))
+    wdays = "|".join(sorted((re.escape(k) for k in lex.weekdays), key=len, reverse=True))
+    rel = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in lex.relative), key=len, reverse=True))
+    day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|\.|:e|:a)?"
+    year = r"(?P<y>(?:19|20)\d\d)"
+    p = {
+        "iso": re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
+        "dmy_num": re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)[./-](?P<m>[01]?\d)[./-](?P<y>(?:19|20)\d\d)(?!\d)"),
+        "ymd_sp": re.compile(r"(?<!\d)(?P<y>20\d\d) (?P<m>[01]\d) (?P<d>[0-3]\d)(?!\d)"),
+        "year": re.compile(r"(?<![\d,.])(?<!\d\s)\b(?P<y>(?:19|20)\d\d)\b(?![,.]?\d)(?!\s\d{3}\b)(?!\s?%)"),
+    }
+    if months:
+        p["dmy"] = re.compile(rf"(?<!\w){day}\s*(?:of\s+|de\s+)?(?P<m>{months})\.?(?:,?\s*{year})?(?!\w)",
+                              re.IGNORECASE)
+        p["mdy"] = re.compile(rf"(?<!\w)(?P<m>{months})\.?\s+{day}(?:,?\s*{year})?(?![\w])", re.IGNORECASE)
+        p["my"] = re.compile(rf"(?<!\w)(?P<m>{months})\.?(?:\s+(?:of\s+)?{year})?(?!\w)", re.IGNORECASE)
+    if wdays:
+        p["wday"] = re.compile(rf"(?<!\w)(?P<w>{wdays})(?!\w)", re.IGNORECASE)
+    if rel:
+        p["rel"] = re.compile(rf"(?<!\w)(?P<r>{rel})(?!\w)", re.IGNORECASE)
+    return p
+
+
+def publication_date(text: str, url: str | None, lex: Lexicon) -> str | None:
+    """Find the publication date: a ` date YYYY-MM-DD` line, a date in the URL, or one in the header."""
+    m = _DATE_LINE.match(text)
+    if m:
+        return m.group(1)
+    if url:
+        m = _URL_DATE.search(url)
+        if m and _safe_date(int(m.group(1)), int(m.group(3)), int(m.group(4))):
+            return f"{m.group(1)}-{m.group(3)}-{m.group(4)}"
+        m = _URL_MONTH.search(url)
+        if m:
+            return f"{m.group(1)}-{m.group(2)}"
+    header = text[:600]
+    found = [r for r in find_dates(header, 0, len(header), lex, None) if r.kind == "point" and len(r.value) == 10]
+    return found[0].value if found else None
+
+
+def find_dates(text: str, start: int, end: int, lex: Lexicon, ref: dt.date | None) -> list[DateRef]:
+    """Return the date expressions in `text[start:end]`, resolved against the reference date `ref`."""
+    pats = _patterns(lex)
+    refs: list[DateRef] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    def add(a: int, b: int, value: str | None, kind: str = "point") -> None:
+        if value and free(a, b):
+            taken.append((a, b))
+            refs.append(DateRef(a, b, value, kind))
+
+    for name in ("iso", "dmy_num", "ymd_sp"):
+        for m in pats[name].finditer(text, start, end):
+            d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+            add(m.start(), m.end(), d.isoformat() if d else None)
+    for name in ("dmy", "mdy"):
+        if name not in pats:
+            continue
+        for m in pats[name].finditer(text, start, end):
+            month = lex.months[m["m"].casefold()]
+            year = int(m["y"]) if m["y"] else _year_for(month, ref)
+            d = _safe_date(year, month, int(m["d"])) if year else None
+            add(m.start(), m.end(), d.isoformat() if d else None)
+    if "my" in pats:
+        for m in pats["my"].finditer(text, start, end):
+            month = lex.months[m["m"].casefold()]
+            if not m["y"] and not _month_context(text, m.start(), lex):
+                continue
+            year = int(m["y"]) if m["y"] else _year_for(month, ref)
+            stop = m.end()
+            last = None if m["y"] else _last_year_after(text, m.end(), lex)
+            if year and last is not None:
+                year, stop = year - 1, last
+            add(m.start(), stop, f"{year:04d}-{month:02d}" if year else None)
+    if "rel" in pats and ref:
+        for m in pats["rel"].finditer(text, start, end):
+            unit, off = lex.relative[re.sub(r"\s+", " ", m["r"].casefold())]
+            add(m.start(), m.end(), _relative(ref, unit, off))
+    if "wday" in pats and ref:
+        for m in pats["wday"].finditer(text, start, end):
+            wd = lex.weekdays[m["w"].casefold()]
+            add(m.start(), m.end(), (ref - dt.timedelta(days=(ref.weekday() - wd) % 7)).isoformat())
+    for key, kind in (("this_year", "year"), ("last_year", "year"), ("past_day", "past_day")):
+        for m in lex.dates[key].find(text, start, end):
+            if ref:
+                value = str(ref.year - (key == "last_year")) if kind == "year" else ref.isoformat()
+                add(m.start, m.end, value, kind)
+    for m in pats["year"].finditer(text, start, end):
+        add(m.start(), m.end(), m["y"], "year")
+    refs.sort(key=lambda r: r.start)
+    return _mark_periods(text, refs, lex)
+
+
+def _month_context(text: str, pos: int, lex: Lexicon) -> bool:
+    before = text[max(0, pos - 20):pos].casefold().split()
+    words = set(lex.dates["since"].labels) | _month_before(lex)
+    return bool(before) and (before[-1] in words or " ".join(before[-2:]) in words)
+
+
+@functools.cache
+def _month_before(lex: Lexicon) -> frozenset[str]:
+    from lossledger.lang import get_pack
+
+    return frozenset(w.casefold() for w in get_pack(lex.code).words("dates", "month_before"))
+
+
+def _last_year_after(text: str, pos: int, lex: Lexicon) -> int | None:
+    """Return the end of a 'last year' phrase right after `pos` ("in May last year"), else None."""
+    m = lex.dates["last_year"].search(text, pos, min(len(text), pos + 20))
+    return m.end if m and not text[pos:m.start].strip(" ,") else None
+
+
+def _year_for(month: int, ref: dt.date | None) -> int | None:
+    if ref is None:
+        return None
+    return ref.year if month <= ref.month else ref.year - 1
+
+
+def _relative(ref: dt.date, unit: str, off: int) -> str:
+    if unit == "day":
+        return (ref + dt.timedelta(days=off)).isoformat()
+    if unit == "week":
+        return (ref + dt.timedelta(days=7 * off)).isoformat()
+    if unit == "month":
+        y, m = divmod(ref.year * 12 + ref.month - 1 + off, 12)
+        return f"{y:04d}-{m + 1:02d}"
+    return f"{ref.year + off:04d}"
+
+
+def _mark_periods(text: str, refs: list[DateRef], lex: Lexicon) -> list[DateRef]:
+    """Mark `since` starts and `between A and B` periods."""
+    from lossledger.lang import get_pack
+
+    between = [w.casefold() for w in get_pack(lex.code).words("dates", "between")]
+    opener, joiner = (between + ["", ""])[:2]
+    out: list[DateRef] = []
+    i = 0
+    while i < len(refs):
+        r = refs[i]
+        before = text[max(0, r.start - 45):r.start]
+        clause = re.split(r"[,;:()]", before)[-1].casefold()
+        if i + 1 < len(refs) and opener and re.search(rf"\b{re.escape(opener)}\s*$", clause):
+            nxt = refs[i + 1]
+            gap = text[r.end:nxt.start].strip().casefold()
+            if gap in {joiner, "-", "–", "—", "to", "till", "until"}:
+                out += [DateRef(r.start, r.end, r.value, "start"), DateRef(nxt.start, nxt.end, nxt.value, "end")]
+                i += 2
+                continue
+        words = clause.split()
+        since_hit = lex.dates["since"].find(clause)
+        if since_hit and len(words) <= 6:
+            out.append(DateRef(r.start, r.end, r.value, "since"))
+        else:
+            out.append(r)
+        i += 1
+    return out

@@ -1,0 +1,144 @@
+"""Word lists of a language pack compiled once into regular-expression matchers."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from lossledger.lang import get_pack
+
+# Letters of any script, digits and the apostrophes that live inside words ("Russia's").
+_WORD = r"[^\W_]"
+
+
+@dataclass(frozen=True)
+class Match:
+    """One lexicon hit: character span in the searched text and its label."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+class Matcher:
+    """Finds whole-word occurrences of labelled terms; longest term wins at a position.
+
+    A term ending in `*` matches any word starting with that prefix.
+    """
+
+    def __init__(self, terms: dict[str, str]):
+        self.labels: dict[str, str] = {}
+        self.prefixes: list[tuple[str, str]] = []
+        parts = []
+        for term, label in sorted(terms.items(), key=lambda kv: -len(kv[0])):
+            term = term.casefold()
+            if term.endswith("*"):
+                stem = term[:-1]
+                self.prefixes.append((stem, label))
+                parts.append(re.escape(stem) + _WORD + "*")
+            else:
+                self.labels[term] = label
+                parts.append(re.escape(term).replace(r"\ ", r"\s+"))
+        self.prefixes.sort(key=lambda p: -len(p[0]))
+        if parts:
+            body = "|".join(parts)
+            self.regex: re.Pattern | None = re.compile(
+                rf"(?<![^\W_])(?:{body})(?![^\W_])" if parts else "(?!)", re.IGNORECASE)
+        else:
+            self.regex = None
+
+    def label_of(self, found: str) -> str:
+        key = re.sub(r"\s+", " ", found.casefold())
+        if key in self.labels:
+            return self.labels[key]
+        for stem, label in self.prefixes:
+            if key.startswith(stem):
+                return label
+        return ""
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
+        """Return every hit in `text[start:end]`, offsets relative to `text`."""
+        if self.regex is None:
+            return []
+        end = len(text) if end is None else end
+        return [Match(m.start(), m.end(), self.label_of(m.group()), m.group())
+                for m in self.regex.finditer(text, start, end)]
+
+    def search(self, text: str, start: int = 0, end: int | None = None) -> Match | None:
+        """Return the first hit in `text[start:end]`, or None."""
+        if self.regex is None:
+            return None
+        m = self.regex.search(text, start, len(text) if end is None else end)
+        return Match(m.start(), m.end(), self.label_of(m.group()), m.group()) if m else None
+
+
+def _labelled(mapping: dict[str, list[str]]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for label, words in mapping.items():
+        for w in words:
+            out.setdefault(w.casefold(), label)
+    return out
+
+
+def _plain(words: list[str], label: str = "x") -> Matcher:
+    return Matcher({w: label for w in words})
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """Every matcher the extractor needs for one language."""
+
+    code: str
+    categories: Matcher
+    population: Matcher
+    sides: Matcher
+    enemy: Matcher
+    both: Matcher
+    locative: frozenset[str]
+    cues: dict[str, Matcher]
+    according_to: Matcher
+    speech: Matcher
+    relay_before: Matcher
+    pronouns: frozenset[str]
+    anaphors: Matcher
+    stop: frozenset[str]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relative: dict[str, tuple[str, int]]
+    dates: dict[str, Matcher]
+
+
+@functools.cache
+def lexicon(code: str) -> Lexicon:
+    """Compile (once) and return the lexicon of language `code`."""
+    pack = get_pack(code)
+    cats = pack.section("categories")
+    pop = pack.section("population")
+    sides = pack.section("sides")
+    cues = pack.section("cues")
+    att = pack.section("attribution")
+    dates = pack.section("dates")
+    # Category words double as population words: "civilian casualties" has both.
+    pop_terms = {k: v for k, v in _labelled({k: pop.get(k, []) for k in ("military", "civilian", "people")}).items()}
+    return Lexicon(
+        code=code,
+        categories=Matcher(_labelled(cats)),
+        population=Matcher(pop_terms),
+        sides=Matcher(_labelled(sides.get("names", {}))),
+        enemy=_plain(sides.get("enemy", [])),
+        both=_plain(sides.get("both", [])),
+        locative=frozenset(w.casefold() for w in sides.get("locative", [])),
+        cues={k: _plain(v, k) for k, v in cues.items()},
+        according_to=_plain(att.get("according_to", [])),
+        speech=_plain(att.get("verbs", [])),
+        relay_before=_plain(att.get("relay_before", [])),
+        pronouns=frozenset(w.casefold() for w in att.get("pronouns", [])),
+        anaphors=_plain(att.get("anaphors", [])),
+        stop=frozenset(w.casefold() for w in att.get("stop", [])),
+        months={k.casefold(): v for k, v in dates.get("months", {}).items()},
+        weekdays={k.casefold(): v for k, v in dates.get("weekdays", {}).items()},
+        relative={k.casefold(): (v[0], int(v[1])) for k, v in dates.get("relative", {}).items()},
+        dates={k: _plain(dates.get(k, []), k) for k in ("since", "this_year", "last_year", "past_day", "published")},
+    )
