@@ -1,16 +1,93 @@
-"""Stage 2: turn an article into loss claims (work in progress: returns no claims yet)."""
+"""Stage 2: turn an article into loss claims, sentence by sentence."""
 
 from __future__ import annotations
 
+from lossledger.extract import claimants as cl
+from lossledger.extract.dates import find_dates, parse_iso, publication_date
+from lossledger.extract.assemble import assemble, merge_repeats
+from lossledger.extract.figures import read_figures
+from lossledger.extract.inference import infer_reference_date
+from lossledger.extract.language import detect
+from lossledger.extract.lexicon import lexicon
+from lossledger.extract.numbers import find_numbers
+from lossledger.extract.sentences import split
+from lossledger.lang import languages
 from lossledger.model import Article, Claim
 
 
 def extract(text: str, published: str | None = None, lang: str | None = None, doc: str = "x",
             url: str | None = None) -> list[Claim]:
-    """Return the loss claims of one text."""
+    """Return the loss claims of one text (see `extract_article`)."""
     return extract_article(Article(doc=doc, text=text, published=published, url=url, lang=lang))
 
 
 def extract_article(article: Article) -> list[Claim]:
-    """Return the loss claims of one article."""
-    return []
+    """Return the loss claims of one article, one per distinct claim, in text order."""
+    text = article.text
+    # 1. language and its compiled lexicon
+    lang = article.lang if article.lang in languages() else detect(text)
+    lex = lexicon(lang)
+    # 2. publication date: given, else in the text or URL
+    published = article.published or publication_date(text, article.url, lex)
+    # 3. sentences and the numbers in them
+    sentences = split(text)
+    quantities = find_numbers(text, lang)
+    # 4. loss figures per sentence (dates found first: a date is not a loss)
+    ref = parse_iso(published)
+    per_sentence = []
+    qi = 0
+    for s0, s1 in sentences:
+        qs = []
+        while qi < len(quantities) and quantities[qi].start < s1:
+            if quantities[qi].start >= s0:
+                qs.append(quantities[qi])
+            qi += 1
+        dates = find_dates(text, s0, s1, lex, ref) if qs else []
+        figs = read_figures(text, s0, s1, qs, lex, [(d.start, d.end) for d in dates]) if qs else []
+        per_sentence.append((s0, s1, figs, dates))
+    # 5. no publication date: a figure matching the General Staff series dates the article
+    inferred = False
+    if ref is None:
+        guess = infer_reference_date([(f.category, f.q.value, f.side) for *_, figs, _ in per_sentence
+                                      for f in figs if f.q.qualifier == "exact"])
+        if guess:
+            ref, inferred = parse_iso(guess), True
+            per_sentence = [(s0, s1, figs, find_dates(text, s0, s1, lex, ref) if figs else d)
+                            for s0, s1, figs, d in per_sentence]
+    # 6. claimants carried across sentences; 7. assemble records with dates, modality and evidence
+    attributions = _attributions(text, sentences, per_sentence, lex)
+    claims = []
+    for (s0, s1, figs, dates), att in zip(per_sentence, attributions, strict=True):
+        for fig in figs:
+            claims.append(assemble(article.doc, text, s0, s1, fig, att, dates, ref, inferred, lex))
+    return merge_repeats([c for c in claims if c is not None])
+
+
+def _attributions(text: str, sentences: list[tuple[int, int]], per_sentence: list, lex) -> list:
+    """The attribution of every sentence: its own, resolved, or carried from its neighbours."""
+    own = [cl.attribute(text, s0, s1, lex) for s0, s1 in sentences]
+    out: list[cl.Attribution | None] = []
+    current: cl.Attribution | None = None
+    for i, att in enumerate(own):
+        if att and att.anaphoric:
+            att = _resolve(att, current, own[i + 1:i + 4])
+        if att is None:
+            ahead = next((own[j] for j in range(i + 1, min(i + 2, len(own)))
+                          if own[j] and not per_sentence[j][2] and not own[j].anaphoric), None)
+            att = ahead or current
+        elif not att.anaphoric:
+            current = att
+        if att and att.claimant:
+            att = cl.Attribution(cl.fullest(att.claimant, text), att.via, att.anaphoric)
+        out.append(att)
+    return out
+
+
+def _resolve(att: cl.Attribution, current: cl.Attribution | None, ahead: list) -> cl.Attribution | None:
+    if current is not None:
+        return cl.Attribution(current.claimant, att.via or current.via, False)
+    nxt = next((a for a in ahead if a and not a.anaphoric), None)
+    return cl.Attribution(nxt.claimant, att.via or nxt.via, False) if nxt else None
+
+
+__all__ = ["extract", "extract_article"]

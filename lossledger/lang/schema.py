@@ -16,6 +16,7 @@ SCHEMA: dict[str, dict[str, str]] = {
     "numbers": {
         "words": "number words and their values (one = 1, twenty = 20, hundred = 100)",
         "scales": "scale words multiplying the number before them (thousand, million, k, mln)",
+        "abbreviations": "scales valid only right after digits ('45k', '2 bn'); one letter ones must be glued",
         "fractions": "fraction words (half = 0.5) as in 'half a million'",
         "vague": "vague amounts as [low, high] ('tens of thousands' = [10000, 99999])",
         "joiners": "words joining parts of a compound number word ('and' in 'two hundred and five')",
@@ -31,6 +32,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "approx_after": "words after a number that make it approximate",
         "range_start": "words opening a range ('between', 'from')",
         "range_joiners": "words or dashes between the two ends of a range ('and', 'to', '-')",
+        "range_start_joiners": "range joiners valid only after a range_start word ('and' in 'between 7 and 15')",
     },    "categories": {c: f"words naming or implying the loss category {c!r}" for c in (
         "killed", "wounded", "killed_or_wounded", "captured", "missing", "missing_or_captured", "losses",
         "tanks", "armored_vehicles", "artillery", "mlrs", "air_defense", "aircraft", "helicopters", "drones",
@@ -56,7 +58,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "average": "words marking an average ('on average', 'averaging')",
         "projection": "words marking a projection ('could reach', 'will', 'by spring')",
         "hedge": "words that soften a figure ('may have', 'probably', 'likely')",
-        "dispute": "words with which a claimant rejects a figure ('not', 'a lie')",
+        "dispute_before": "negations right before a figure the claimant rejects ('not 300,000')",
+        "dispute_after": "words right after a figure that reject it ('80,000? That is a lie')",
         "noise_after": "units after a number that make it no loss (percent, metres, dollars, years old)",
         "noise_before": "words just before a number that make it no loss (currency signs, 'aged')",
         "mark": "words for a milestone ('the 1 million mark'), a restatement of a bound",

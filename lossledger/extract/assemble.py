@@ -1,0 +1,97 @@
+"""Assembly: a figure, its attribution and its dates become a spec record; repeats merge."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from lossledger.extract.claimants import Attribution, side_of
+from lossledger.extract.dates import DateRef, end_of, parse_iso
+from lossledger.extract.figures import Figure
+from lossledger.extract.lexicon import Lexicon
+from lossledger.extract.modality import modality, stance
+from lossledger.model import Claim, Evidence
+
+_ENEMY = {"russia": "ukraine", "ukraine": "russia"}
+# "since 24 February 2022" marks the full-scale invasion: a cumulative figure, no period (spec, Dates).
+_INVASION = (dt.date(2022, 2, 20), dt.date(2022, 2, 24))
+
+
+def assemble(doc: str, text: str, s0: int, s1: int, fig: Figure, att: Attribution | None,
+             dates: list[DateRef], ref: dt.date | None, inferred: bool, lex: Lexicon) -> Claim | None:
+    """Build the claim record of one figure, or None when its side cannot be told."""
+    claimant = att.claimant if att else None
+    side = fig.side
+    if fig.enemy:
+        side = _ENEMY.get(side_of(claimant, lex) or "", None)
+    if side is None:
+        return None
+    mod = modality(text, fig, _zone_start(fig, s0), s1, lex)
+    as_of, start, end, from_ref = _when(fig, dates, ref, mod)
+    q = fig.q
+    return Claim(
+        doc=doc, side=side, population=fig.population, category=fig.category, metric=fig.metric,
+        value=q.value, low=q.low, high=q.high, qualifier=q.qualifier,
+        claimant=claimant, via=list(att.via) if att else [],
+        as_of=as_of, period_start=start, period_end=end,
+        modality=mod, stance=stance(text, fig, s1, lex),
+        evidence=Evidence(text[s0:s1], s0, s1),
+        as_of_inferred=inferred and from_ref,
+    )
+
+
+def _zone_start(fig: Figure, s0: int) -> int:
+    return max(s0, fig.q.start - 120)
+
+
+def _when(fig: Figure, dates: list[DateRef], ref: dt.date | None,
+          mod: str) -> tuple[str | None, str | None, str | None, bool]:
+    """(as_of, period_start, period_end, as_of came from the reference date) by the spec's 5-step rule."""
+    q = fig.q
+    refs = [d for d in dates if d.end <= q.start or d.start >= q.end]
+    statement = ref.isoformat() if ref else None
+    points = [d for d in refs if d.kind == "point"]
+    point = min(points, key=lambda d: abs(d.start - q.start)).value if points else None
+    starts = [d for d in refs if d.kind == "start"]
+    ends = [d for d in refs if d.kind == "end"]
+    if starts and ends:
+        return ends[0].value, starts[0].value, ends[0].value, False
+    years = [d for d in refs if d.kind == "year"]
+    if years and mod == "projection":
+        return years[-1].value, None, None, False
+    stated = point or statement
+    since = next((d for d in refs if d.kind == "since"), None)
+    if since and not _is_invasion(since.value):
+        return stated, since.value, stated, point is None
+    past_day = next((d for d in refs if d.kind == "past_day"), None)
+    if past_day:
+        day = point or past_day.value
+        return day, day, day, point is None
+    if years and fig.metric != "count" or years and not point:
+        year = min(years, key=lambda d: abs(d.start - q.start)).value
+        last = end_of(year)
+        if ref and ref.isoformat()[:4] == year and ref.isoformat() < last:
+            last = ref.isoformat()
+        return last, f"{year}-01-01", last, False
+    return stated, None, None, point is None
+
+
+def _is_invasion(value: str) -> bool:
+    d = parse_iso(value)
+    return d is not None and len(value) == 10 and _INVASION[0] <= d <= _INVASION[1]
+
+
+def merge_repeats(claims: list[Claim]) -> list[Claim]:
+    """One record per claim: later repeats go; an unattributed repeat of an attributed claim goes."""
+    seen: dict[tuple, Claim] = {}
+    for c in claims:
+        key = _key(c) + ((c.claimant or "").casefold(),)
+        if key not in seen:
+            seen[key] = c
+    named = {_key(c) for c in seen.values() if c.claimant}
+    return [c for c in seen.values() if c.claimant or _key(c) not in named]
+
+
+def _key(c: Claim) -> tuple:
+    group = "killed_or_wounded" if c.category == "losses" else c.category
+    nums = (c.low, c.high) if c.qualifier in ("range", "vague") else (c.value,)
+    return (c.side, group, c.metric, nums, c.stance)

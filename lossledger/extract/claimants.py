@@ -1,0 +1,240 @@
+"""Who claims a figure and who relays it: attribution in a sentence, carried across an article."""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+
+from lossledger.extract.lexicon import Lexicon
+
+_TOKEN = re.compile(r"[^\W_][\w'’.&-]*|[\"“”«»:,;()—–]|\s-\s", re.UNICODE)
+_QUOTE = "\"“”«»"
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A known claimant or outlet from `data/claimants.toml`."""
+
+    name: str
+    kind: str
+    side: str | None
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """The claimant and relays of one sentence."""
+
+    claimant: str | None
+    via: tuple[str, ...] = ()
+    anaphoric: bool = False
+
+
+def _norm(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c)).casefold().replace("’", "'")
+    s = re.sub(r"'s\b", "", s)
+    return re.sub(r"^(?:the|a|an) ", "", re.sub(r"[\W_]+", " ", s).strip())
+
+
+@functools.cache
+def registry() -> tuple[Entity, ...]:
+    """Load the known claimants and outlets (cached)."""
+    raw = resources.files("lossledger").joinpath("data", "claimants.toml").read_text(encoding="utf-8")
+    return tuple(Entity(e["name"], e.get("kind", "org"), e.get("side"), tuple(e.get("aliases", [])))
+                 for e in tomllib.loads(raw)["entity"])
+
+
+def lookup(name: str | None) -> Entity | None:
+    """Return the known entity whose alias is (a whole-word part of) `name`, longest alias first."""
+    if not name:
+        return None
+    n = f" {_norm(name)} "
+    best: tuple[int, Entity] | None = None
+    for e in registry():
+        for a in e.aliases:
+            a_n = _norm(a)
+            if a_n and f" {a_n} " in n and (best is None or len(a_n) > best[0]):
+                best = (len(a_n), e)
+    return best[1] if best else None
+
+
+def fullest(name: str, article: str) -> str:
+    """The longest alias of `name`'s entity that the article itself uses, else `name`."""
+    e = lookup(name)
+    if e is None:
+        return name
+    low = article.casefold()
+    found = [a for a in e.aliases if a.casefold() in low and len(a) > len(name)]
+    return max(found, key=len) if found else name
+
+
+def _tokens(text: str, a: int, b: int) -> list[re.Match]:
+    return list(_TOKEN.finditer(text, a, b))
+
+
+def _np_forward(text: str, pos: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
+    toks = _tokens(text, pos, end)
+    start = stop = None
+    for i, t in enumerate(toks[:10]):
+        w = t.group()
+        lw = w.casefold().rstrip(".")
+        if not w[0].isalnum() or any(c.isdigit() for c in w):
+            break
+        if lw in lex.stop and start is not None and not _connector(toks, i):
+            break
+        if lex.speech.search(w) and start is not None:
+            break
+        if start is None and lw in lex.stop and lw not in ("the", "a", "an"):
+            break
+        start = t.start() if start is None else start
+        stop = t.end()
+    if start is None:
+        return None
+    return start, stop
+
+
+def _connector(toks: list[re.Match], i: int) -> bool:
+    """'of', 'for', 'and' inside a proper name: "Institute for the Study of War"."""
+    w = toks[i].group().casefold()
+    nxt = toks[i + 1].group() if i + 1 < len(toks) else ""
+    if w in ("of", "for", "and", "de", "för", "the") and nxt[:1].isupper():
+        return True
+    return w == "the" and bool(nxt) and nxt[0].isalpha()
+
+
+def _np_backward(text: str, a: int, pos: int, lex: Lexicon) -> tuple[int, int] | None:
+    toks = _tokens(text, a, pos)
+    start = stop = None
+    for i in range(len(toks) - 1, max(-1, len(toks) - 10), -1):
+        t = toks[i]
+        w = t.group()
+        lw = w.casefold()
+        if not w[0].isalnum() or any(c.isdigit() for c in w):
+            break
+        if lw in lex.stop and not (lw in ("of", "for", "the", "and", "a", "an") and start is not None
+                                   and (lw in ("the", "a", "an") or toks[i - 1].group()[:1].isupper())):
+            break
+        if lw in ("the", "a", "an", "den", "det") and start is not None:
+            start = t.start()
+            break
+        if start is not None and w[0].islower() and lw not in ("of", "for", "and") and not _modifier(toks, i):
+            break
+        stop = t.end() if stop is None else stop
+        start = t.start()
+    if start is None:
+        return None
+    # trim dangling connectors at the left edge
+    while True:
+        m = re.match(r"(?:of|for|and)\s+", text[start:stop], re.I)
+        if not m:
+            break
+        start += m.end()
+    return (start, stop) if stop > start else None
+
+
+def _modifier(toks: list[re.Match], i: int) -> bool:
+    """A lower-case word that may stand inside a descriptive claimant ("a senior NATO official")."""
+    nxt = toks[i + 1].group() if i + 1 < len(toks) else ""
+    return bool(nxt) and (nxt[:1].isupper() or nxt.islower()) and len(toks[i].group()) > 2
+
+
+def attribute(text: str, s0: int, s1: int, lex: Lexicon) -> Attribution | None:
+    """Read the attribution of the sentence `text[s0:s1]`, or None when it has none."""
+    claimant: tuple[int, int] | None = None
+    relays: list[tuple[int, int]] = []
+    speech_np: tuple[int, int] | None = None
+    for m in lex.speech.find(text, s0, s1):
+        back = _np_backward(text, s0, m.start, lex)
+        if back and not _pronoun_only(text, back, lex, allow=True):
+            speech_np = back
+        else:
+            fwd = _np_forward(text, m.end, s1, lex)
+            prev = text[s0:m.start].rstrip()
+            if fwd and (not prev or prev[-1] in ",\"”'’:" or _pronoun_only(text, back, lex, allow=False)
+                        or (back is None and prev.split()[-1:] and prev.split()[-1].casefold() in lex.pronouns)):
+                speech_np = fwd
+            elif back:
+                speech_np = back
+        if speech_np:
+            break
+    acc = None
+    for m in lex.according_to.find(text, s0, s1):
+        acc = _np_forward(text, m.end, s1, lex)
+        if acc:
+            break
+    relay = None
+    for m in lex.relay_before.find(text, s0, s1):
+        if m.label and text[m.start:m.end].casefold() in ("told", "citing", "quoted by", "cited by", "till"):
+            relay = _np_forward(text, m.end, s1, lex)
+            if relay:
+                break
+    if acc and speech_np:
+        outer, inner = (speech_np, acc)
+        if _kind(text, acc) == "outlet" and _kind(text, speech_np) != "outlet":
+            outer, inner = acc, speech_np
+        claimant, relays = inner, [outer]
+    else:
+        claimant = acc or speech_np
+    if relay and claimant and relay != claimant and not _overlap(relay, claimant):
+        relays.append(relay)
+    if claimant is None:
+        head = _headline_source(text, s0, s1, lex)
+        if head is None:
+            return None
+        claimant = head
+    name = _clean(text[claimant[0]:claimant[1]])
+    via = tuple(_clean(text[a:b]) for a, b in relays if _clean(text[a:b]) and _clean(text[a:b]) != name)
+    anaphoric = name.casefold() in lex.pronouns or bool(lex.anaphors.search(name)) or _generic(name)
+    return Attribution(name, via, anaphoric)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _kind(text: str, span: tuple[int, int]) -> str | None:
+    e = lookup(text[span[0]:span[1]])
+    return e.kind if e else None
+
+
+def _pronoun_only(text: str, span: tuple[int, int] | None, lex: Lexicon, allow: bool) -> bool:
+    if span is None:
+        return False
+    w = text[span[0]:span[1]].casefold()
+    return w in lex.pronouns and (not allow or w in ("det", "detta", "it", "this"))
+
+
+def _headline_source(text: str, s0: int, s1: int, lex: Lexicon) -> tuple[int, int] | None:
+    """'Kremlin: ...' or '..., Kyiv says' headline forms."""
+    m = re.match(r"([^\W\d_][\w'’ .-]{1,40}):\s", text[s0:s1])
+    if m and len(m.group(1).split()) <= 4 and m.group(1)[0].isupper():
+        return s0, s0 + len(m.group(1))
+    return None
+
+
+def _generic(name: str) -> bool:
+    return bool(re.fullmatch(r"(?:a|an|the)\s+(?:new\s+|recent\s+|latest\s+)?(?:study|report|analysis|estimate|"
+                             r"assessment|survey|update)", name.strip(), re.I))
+
+
+def _clean(s: str) -> str:
+    s = s.strip(" ,.:;\"“”'’«»()")
+    s = re.sub(r"\s+", " ", s)
+    return s
+
+
+def side_of(claimant: str | None, lex: Lexicon) -> str | None:
+    """The party a claimant belongs to: from the registry, else from a side word in its name."""
+    e = lookup(claimant)
+    if e and e.side:
+        return e.side
+    if claimant:
+        m = lex.sides.search(claimant)
+        if m:
+            return m.label
+    return None

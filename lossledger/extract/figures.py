@@ -1,0 +1,239 @@
+"""Figures: which numbers of a sentence are losses, and of what, whose, which people, at what rate."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lossledger.extract.lexicon import Lexicon, Match
+from lossledger.model import EQUIPMENT_CATEGORIES, Quantity
+
+_PERSONNEL_COMBOS = [
+    ({"killed", "wounded"}, "killed_or_wounded"),
+    ({"missing", "captured"}, "missing_or_captured"),
+]
+_CLAUSE_END = re.compile(r"[,;:()\[\]–—]|\s-\s|[.!?](?=\s|$)")
+_JOIN = re.compile(r"^(?:\s|,|/|or|and|och|eller|either|being|been|were|are|have|has|gone|went|were)*$", re.I)
+_SIDE_ENEMY = {"russia": "ukraine", "ukraine": "russia"}
+
+
+@dataclass
+class Figure:
+    """A number read as a loss: everything but who claims it and when."""
+
+    q: Quantity
+    category: str
+    population: str
+    side: str | None
+    metric: str
+    head_end: int
+    enemy: bool = False
+
+
+def _zone_end(text: str, pos: int, limit: int) -> int:
+    m = _CLAUSE_END.search(text, pos, limit)
+    return m.start() if m else limit
+
+
+def _glued_noise(text: str, q: Quantity) -> bool:
+    after = text[q.num_end:q.num_end + 2]
+    before = text[max(0, q.num_start - 1):q.num_start]
+    return bool(after[:1] and after[0] in "%$€£°'’" and not after.startswith(("'s", "’s"))) or before in "$€£#№"
+
+
+def _at(matcher, text: str, pos: int) -> Match | None:
+    """The lexicon match starting right at `pos` (after spaces), if any."""
+    while pos < len(text) and text[pos] in " \u00a0\t":
+        pos += 1
+    m = matcher.search(text, pos, min(len(text), pos + 40))
+    return m if m and m.start == pos else None
+
+
+def _ends_with(matcher, text: str, pos: int) -> bool:
+    m = None
+    for m in matcher.find(text, max(0, pos - 12), pos):
+        pass
+    return bool(m) and not text[m.end:pos].strip()
+
+
+def is_noise(text: str, q: Quantity, lex: Lexicon, date_spans: list[tuple[int, int]]) -> bool:
+    """True when the number is a date, money, a percentage, a distance, an age or another non-loss."""
+    if any(q.num_start < e and q.num_end > s for s, e in date_spans):
+        return True
+    if _glued_noise(text, q):
+        return True
+    after = _at(lex.cues["noise_after"], text, q.num_end)
+    if after and not _at(lex.categories, text, q.num_end):
+        return True
+    if text[q.num_end:q.num_end + 1] == "-" and text[q.num_end + 1:q.num_end + 2].isalpha():
+        return True  # "19-year-old", "5-day"
+    return _ends_with(lex.cues["noise_before"], text, q.num_start)
+
+
+def _compose(text: str, hits: list[Match], i: int, personnel: set[str]) -> tuple[str, int]:
+    """Category of hits[i] combined with the category words joined to it ("killed or wounded")."""
+    labels = {hits[i].label}
+    end = hits[i].end
+    j = i + 1
+    while j < len(hits) and hits[j].label in personnel and _JOIN.match(text[end:hits[j].start]):
+        labels.add(hits[j].label)
+        end = hits[j].end
+        j += 1
+    if len(labels) > 1:
+        for need, combo in _PERSONNEL_COMBOS:
+            if need <= labels:
+                return combo, end
+        if "killed" in labels or "wounded" in labels:
+            return "killed_or_wounded", end
+    return hits[i].label, end
+
+
+def _personnel_category(text: str, a: int, b: int, lex: Lexicon, nearest_last: bool) -> str | None:
+    hits = [h for h in lex.categories.find(text, a, b) if h.label not in EQUIPMENT_CATEGORIES]
+    if not hits:
+        return None
+    personnel = {h.label for h in hits} - {"losses"}
+    specific = [i for i, h in enumerate(hits) if h.label != "losses"]
+    order = specific[::-1] if nearest_last else specific
+    if order:
+        # start a chain at the first hit of a run, so "killed or wounded" composes from "killed"
+        i = order[0]
+        while nearest_last and i > 0 and hits[i - 1].label in personnel and _JOIN.match(
+                text[hits[i - 1].end:hits[i].start]):
+            i -= 1
+        return _compose(text, hits, i, personnel | {"killed", "wounded", "missing", "captured"})[0]
+    return "losses"
+
+
+def _population(text: str, a: int, b: int, lex: Lexicon) -> str | None:
+    m = lex.population.search(text, a, b)
+    return m.label if m else None
+
+
+def read_figures(text: str, s0: int, s1: int, quantities: list[Quantity], lex: Lexicon,
+                 date_spans: list[tuple[int, int]]) -> list[Figure]:
+    """Read the loss figures among the quantities of the sentence `text[s0:s1]`."""
+    kept = [q for q in quantities if not is_noise(text, q, lex, date_spans)]
+    has_loss_cue = bool(lex.categories.search(text, s0, s1))
+    figures: list[Figure] = []
+    prev: Figure | None = None
+    for i, q in enumerate(kept):
+        nxt = kept[i + 1].start if i + 1 < len(kept) else s1
+        before_start = kept[i - 1].end if i else s0
+        head_end = _zone_end(text, q.end, min(nxt, q.end + 60))
+        head_end = min(head_end, _word_limit(text, q.end, 6))
+        fig = _read_one(text, q, s0, s1, before_start, head_end, nxt, lex, prev, has_loss_cue)
+        if fig:
+            figures.append(fig)
+            prev = fig
+    return figures
+
+
+def _word_limit(text: str, pos: int, n: int) -> int:
+    m = re.match(rf"(?:\W*[\w'’-]+){{0,{n}}}", text[pos:pos + 120])
+    return pos + (m.end() if m else 0)
+
+
+def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end: int, nxt: int,
+              lex: Lexicon, prev: Figure | None, has_loss_cue: bool) -> Figure | None:
+    head_hits = lex.categories.find(text, q.end, head_end)
+    equipment = next((h for h in head_hits if h.label in EQUIPMENT_CATEGORIES), None)
+    first_pop = lex.population.search(text, q.end, head_end)
+    if equipment and first_pop and first_pop.start < equipment.start and first_pop.label != "military":
+        equipment = None
+    population = None
+    if equipment:
+        if not has_loss_cue:
+            return None
+        category, population, kind_end = equipment.label, "military", equipment.end
+    else:
+        after_end = _zone_end(text, head_end, nxt) if head_end < nxt else head_end
+        clause_start = _clause_start(text, before_start, q.start)
+        category = (_personnel_category(text, q.end, after_end, lex, False)
+                    or _personnel_category(text, clause_start, q.start, lex, True)
+                    or _personnel_category(text, before_start, q.start, lex, True)
+                    or (prev.category if prev and prev.category not in EQUIPMENT_CATEGORIES else None))
+        if category is None and prev and prev.category in EQUIPMENT_CATEGORIES and not first_pop:
+            category = prev.category  # a list of equipment goes on: "..., 28 ships and one submarine"
+        if category is None:
+            return None
+        if q.value is not None and q.value < 10 and q.qualifier == "exact" and not (first_pop or head_hits):
+            return None  # "one of them", "two sides": a small number word needs its noun
+        kind_end = head_end
+        population = _population(text, q.end, head_end, lex)
+    side, enemy = _side(text, q, s0, s1, before_start, head_end, nxt, lex, prev)
+    pop = _resolve_population(text, population, side, s0, s1, lex, q, head_end)
+    metric = _metric(text, q, kind_end, nxt, before_start, lex)
+    return Figure(q=q, category=category, population=pop, side=side, metric=metric, head_end=head_end, enemy=enemy)
+
+
+def _clause_start(text: str, a: int, b: int) -> int:
+    last = a
+    for m in _CLAUSE_END.finditer(text, a, b):
+        last = m.end()
+    return last
+
+
+def _resolve_population(text: str, found: str | None, side: str | None, s0: int, s1: int, lex: Lexicon,
+                        q: Quantity, head_end: int) -> str:
+    if found in ("military", "civilian"):
+        return found
+    if found == "people":
+        return "civilian" if lex.strike.search(text, s0, s1) else "unspecified"
+    around = _population(text, max(s0, q.start - 30), q.start, lex)
+    if around in ("military", "civilian"):
+        return around
+    if side in ("russia", "ukraine", "both", "north korea"):
+        return "military"
+    return "unspecified"
+
+
+def _metric(text: str, q: Quantity, kind_end: int, nxt: int, before_start: int, lex: Lexicon) -> str:
+    zone_end = min(nxt, _word_limit(text, kind_end, 4))
+    for metric in ("per_day", "per_week", "per_month"):
+        m = lex.cues[metric].search(text, q.end, zone_end)
+        if m and not re.search(r"\b(?:in|within|on|på|under|i)\s*$", text[q.end:m.start], re.I):
+            return metric
+    return "count"
+
+
+def side_words(text: str, a: int, b: int, lex: Lexicon) -> list[Match]:
+    """Side names in text[a:b] that name a party, not a place ("in Ukraine" is a place)."""
+    out = []
+    for m in lex.sides.find(text, a, b):
+        prev_word = text[max(0, m.start - 25):m.start].split()
+        tail = prev_word[-1].casefold() if prev_word else ""
+        if tail in lex.locative and not text[m.end:m.end + 2].startswith(("'s", "’s")):
+            continue
+        out.append(m)
+    return out
+
+
+def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end: int, nxt: int,
+          lex: Lexicon, prev: Figure | None) -> tuple[str | None, bool]:
+    head = side_words(text, q.end, head_end, lex)
+    if lex.both.search(text, max(s0, q.start - 40), head_end):
+        return "both", False
+    if head:
+        labels = {m.label for m in head}
+        return ("both" if len(labels) > 1 else head[0].label), False
+    if lex.enemy.search(text, before_start, head_end):
+        return None, True
+    before = side_words(text, before_start, q.start, lex)
+    if before:
+        m = before[-1]
+        between = text[m.end:q.start]
+        agent = lex.cues["agent_verbs"].search(between)
+        patient = lex.cues["patient_verbs"].search(between)
+        if agent and not patient and m.label in _SIDE_ENEMY:
+            return _SIDE_ENEMY[m.label], False
+        return m.label, False
+    after = side_words(text, head_end, _zone_end(text, head_end, nxt), lex)
+    if after:
+        return after[0].label, False
+    if prev is not None:
+        return prev.side, prev.enemy
+    rest = side_words(text, s0, s1, lex)
+    if rest:
+        return min(rest, key=lambda m: abs(m.start - q.start)).label, False
+    return None, False

@@ -1,0 +1,46 @@
+"""Date inference: a figure that equals a reference-series value on one day dates the article."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+from importlib import resources
+
+# Small numbers recur on many days (a tally of 28 ships stands for weeks), so only figures
+# at least this large date an article.
+_MIN_VALUE = 1000
+
+
+@functools.cache
+def general_staff() -> dict[str, dict[int, list[str]]]:
+    """Return {category: {value: [dates]}} from the shipped General Staff snapshot (cached)."""
+    raw = resources.files("lossledger").joinpath("data", "general_staff.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(io.StringIO("".join(line for line in raw.splitlines(True) if not line.startswith("#"))))
+    index: dict[str, dict[int, list[str]]] = {}
+    for row in rows:
+        for col, cell in row.items():
+            if col in ("date", "pow") or not cell:
+                continue
+            cat = "killed_or_wounded" if col == "personnel" else col
+            index.setdefault(cat, {}).setdefault(int(cell), []).append(row["date"])
+    return index
+
+
+def series_date(category: str, value: float | None, side: str | None) -> str | None:
+    """The one date on which the General Staff series of Russian losses stood at `value`, if unique."""
+    if side != "russia" or value is None or value < _MIN_VALUE or not float(value).is_integer():
+        return None
+    cat = "killed_or_wounded" if category == "losses" else category
+    dates = general_staff().get(cat, {}).get(int(value), [])
+    return dates[0] if len(dates) == 1 else None
+
+
+def infer_reference_date(candidates: list[tuple[str, float | None, str | None]]) -> str | None:
+    """The date most of the (category, value, side) figures agree on in the series, or None."""
+    votes: dict[str, int] = {}
+    for cat, value, side in candidates:
+        d = series_date(cat, value, side)
+        if d:
+            votes[d] = votes.get(d, 0) + 1
+    return max(votes, key=lambda d: (votes[d], d)) if votes else None

@@ -1,0 +1,30 @@
+"""Modality (reported, projection, hedged) and stance (asserted, disputed) of a figure."""
+
+from __future__ import annotations
+
+from lossledger.extract.figures import Figure
+from lossledger.extract.lexicon import Lexicon
+
+
+def modality(text: str, fig: Figure, zone_start: int, s1: int, lex: Lexicon) -> str:
+    """`projection` or `hedged` when a cue stands in the figure's clause, else `reported`."""
+    q = fig.q
+    after_end = min(s1, fig.head_end + 40)
+    if lex.cues["projection"].search(text, zone_start, q.start) or lex.cues["projection"].search(
+            text, q.end, fig.head_end):
+        return "projection"
+    if lex.cues["hedge"].search(text, zone_start, q.start) or lex.cues["hedge"].search(text, q.end, after_end):
+        return "hedged"
+    return "reported"
+
+
+def stance(text: str, fig: Figure, s1: int, lex: Lexicon) -> str:
+    """`disputed` when the figure is negated ("not 300,000") or called false right after it."""
+    q = fig.q
+    words = text[max(0, q.start - 20):q.start].split()
+    last = words[-1].casefold().strip(",:;\"“”") if words else ""
+    if last in lex.cues["dispute_before"].labels:
+        return "disputed"
+    if lex.cues["dispute_after"].search(text, q.end, min(s1 + 40, len(text), q.end + 40)):
+        return "disputed"
+    return "asserted"
