@@ -29,21 +29,23 @@ def extract_article(article: Article) -> list[Claim]:
     lex = lexicon(lang)
     # 2. publication date: given, else in the text or URL
     published = article.published or publication_date(text, article.url, lex)
-    # 3. sentences and the numbers in them
+    # 3. sentences, the numbers in them, and each sentence's own attribution
     sentences = split(text)
     quantities = find_numbers(text, lang)
+    own = [cl.attribute(text, s0, s1, lex) for s0, s1 in sentences]
     # 4. loss figures per sentence (dates found first: a date is not a loss)
     ref = parse_iso(published)
     per_sentence = []
     qi = 0
-    for s0, s1 in sentences:
+    for (s0, s1), att in zip(sentences, own, strict=True):
         qs = []
         while qi < len(quantities) and quantities[qi].start < s1:
             if quantities[qi].start >= s0:
                 qs.append(quantities[qi])
             qi += 1
         dates = find_dates(text, s0, s1, lex, ref) if qs else []
-        figs = read_figures(text, s0, s1, qs, lex, [(d.start, d.end) for d in dates]) if qs else []
+        exclude = (att.span,) if att and att.span else ()
+        figs = read_figures(text, s0, s1, qs, lex, [(d.start, d.end) for d in dates], exclude) if qs else []
         per_sentence.append((s0, s1, figs, dates))
     # 5. no publication date: a figure matching the General Staff series dates the article
     inferred = False
@@ -55,39 +57,58 @@ def extract_article(article: Article) -> list[Claim]:
             per_sentence = [(s0, s1, figs, find_dates(text, s0, s1, lex, ref) if figs else d)
                             for s0, s1, figs, d in per_sentence]
     # 6. claimants carried across sentences; 7. assemble records with dates, modality and evidence
-    attributions = _attributions(text, sentences, per_sentence, lex)
+    attributions = _attributions(text, own, per_sentence)
     claims = []
-    for (s0, s1, figs, dates), att in zip(per_sentence, attributions, strict=True):
+    side = _main_side(text, lex)
+    for (s0, s1, figs, dates), (att, when) in zip(per_sentence, attributions, strict=True):
         for fig in figs:
-            claims.append(assemble(article.doc, text, s0, s1, fig, att, dates, ref, inferred, lex))
-    return merge_repeats([c for c in claims if c is not None])
+            claim = assemble(article.doc, text, s0, s1, fig, att, dates, ref, inferred, lex, side, when)
+            if claim is not None:
+                claims.append(claim)
+                side = claim.side
+    return merge_repeats(claims)
 
 
-def _attributions(text: str, sentences: list[tuple[int, int]], per_sentence: list, lex) -> list:
-    """The attribution of every sentence: its own, resolved, or carried from its neighbours."""
-    own = [cl.attribute(text, s0, s1, lex) for s0, s1 in sentences]
-    out: list[cl.Attribution | None] = []
+def _main_side(text: str, lex) -> str | None:
+    """The party the article names most: the last resort for a figure whose sentence names none."""
+    counts: dict[str, int] = {}
+    for m in lex.sides.find(text, 0, min(len(text), 20000)):
+        counts[m.label] = counts.get(m.label, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _attributions(text: str, own: list, per_sentence: list) -> list:
+    """(attribution, statement date) of every sentence: its own, resolved, or carried from neighbours."""
+    out: list = []
     current: cl.Attribution | None = None
+    current_when: str | None = None
     for i, att in enumerate(own):
+        dates = per_sentence[i][3]
+        when = next((d.value for d in dates if d.kind == "point"), None)
+        carried = False
         if att and att.anaphoric:
             att = _resolve(att, current, own[i + 1:i + 4])
+            carried = True
         if att is None:
-            ahead = next((own[j] for j in range(i + 1, min(i + 2, len(own)))
-                          if own[j] and not per_sentence[j][2] and not own[j].anaphoric), None)
+            ahead = None
+            if current is None:
+                ahead = next((own[j] for j in range(i + 1, min(i + 2, len(own)))
+                              if own[j] and not per_sentence[j][2] and not own[j].anaphoric), None)
             att = ahead or current
-        elif not att.anaphoric:
-            current = att
+        elif not carried:
+            current, current_when = att, when
         if att and att.claimant:
-            att = cl.Attribution(cl.fullest(att.claimant, text), att.via, att.anaphoric)
-        out.append(att)
+            att = cl.Attribution(cl.fullest(att.claimant, text), att.via, att.anaphoric, att.span)
+        out.append((att, when or (current_when if carried else None)))
     return out
 
 
 def _resolve(att: cl.Attribution, current: cl.Attribution | None, ahead: list) -> cl.Attribution | None:
+    """A pronoun or 'the think tank' names the last source, or failing that the next one."""
     if current is not None:
-        return cl.Attribution(current.claimant, att.via or current.via, False)
+        return cl.Attribution(current.claimant, att.via or current.via, False, att.span)
     nxt = next((a for a in ahead if a and not a.anaphoric), None)
-    return cl.Attribution(nxt.claimant, att.via or nxt.via, False) if nxt else None
+    return cl.Attribution(nxt.claimant, att.via or nxt.via, False, att.span) if nxt else None
 
 
 __all__ = ["extract", "extract_article"]

@@ -17,16 +17,24 @@ _INVASION = (dt.date(2022, 2, 20), dt.date(2022, 2, 24))
 
 
 def assemble(doc: str, text: str, s0: int, s1: int, fig: Figure, att: Attribution | None,
-             dates: list[DateRef], ref: dt.date | None, inferred: bool, lex: Lexicon) -> Claim | None:
-    """Build the claim record of one figure, or None when its side cannot be told."""
+             dates: list[DateRef], ref: dt.date | None, inferred: bool, lex: Lexicon,
+             fallback_side: str | None = None, when: str | None = None) -> Claim | None:
+    """Build the claim record of one figure, or None when its side cannot be told.
+
+    `fallback_side` is the article's running side, for a sentence that names no party;
+    `when` the date of a statement the sentence continues ("He also said ...").
+    """
     claimant = att.claimant if att else None
     side = fig.side
     if fig.enemy:
         side = _ENEMY.get(side_of(claimant, lex) or "", None)
+    side = side or fallback_side
     if side is None:
         return None
     mod = modality(text, fig, _zone_start(fig, s0), s1, lex)
     as_of, start, end, from_ref = _when(fig, dates, ref, mod)
+    if from_ref and when:
+        as_of, from_ref = when, False
     q = fig.q
     return Claim(
         doc=doc, side=side, population=fig.population, category=fig.category, metric=fig.metric,
@@ -87,8 +95,12 @@ def merge_repeats(claims: list[Claim]) -> list[Claim]:
         key = _key(c) + ((c.claimant or "").casefold(),)
         if key not in seen:
             seen[key] = c
-    named = {_key(c) for c in seen.values() if c.claimant}
-    return [c for c in seen.values() if c.claimant or _key(c) not in named]
+    # a headline or unattributed mention yields to the attributed statement of the same figure
+    named = {_key(c): c for c in reversed(list(seen.values())) if c.claimant}
+    for key, c in list(seen.items()):
+        if not c.claimant and _key(c) in named:
+            del seen[key]
+    return sorted(seen.values(), key=lambda c: c.evidence.start if c.evidence else 0)
 
 
 def _key(c: Claim) -> tuple:

@@ -32,6 +32,7 @@ class Attribution:
     claimant: str | None
     via: tuple[str, ...] = ()
     anaphoric: bool = False
+    span: tuple[int, int] | None = None
 
 
 def _norm(s: str) -> str:
@@ -122,7 +123,8 @@ def _np_backward(text: str, a: int, pos: int, lex: Lexicon) -> tuple[int, int] |
         if lw in ("the", "a", "an", "den", "det") and start is not None:
             start = t.start()
             break
-        if start is not None and w[0].islower() and lw not in ("of", "for", "and") and not _modifier(toks, i):
+        if start is not None and w[0].islower() and lw not in ("of", "for", "and") and (
+                not _modifier(toks, i) or lw.endswith("ly")):
             break
         stop = t.end() if stop is None else stop
         start = t.start()
@@ -148,18 +150,12 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon) -> Attribution | None:
     claimant: tuple[int, int] | None = None
     relays: list[tuple[int, int]] = []
     speech_np: tuple[int, int] | None = None
-    for m in lex.speech.find(text, s0, s1):
-        back = _np_backward(text, s0, m.start, lex)
-        if back and not _pronoun_only(text, back, lex, allow=True):
-            speech_np = back
-        else:
-            fwd = _np_forward(text, m.end, s1, lex)
-            prev = text[s0:m.start].rstrip()
-            if fwd and (not prev or prev[-1] in ",\"”'’:" or _pronoun_only(text, back, lex, allow=False)
-                        or (back is None and prev.split()[-1:] and prev.split()[-1].casefold() in lex.pronouns)):
-                speech_np = fwd
-            elif back:
-                speech_np = back
+    verbs = lex.speech.find(text, s0, s1)
+    first_num = re.search(r"\d", text[s0:s1])
+    pivot = s0 + first_num.start() if first_num else s1
+    verbs.sort(key=lambda m: (m.start > pivot, -m.start if m.start < pivot else m.start))
+    for m in verbs:
+        speech_np = _speech_subject(text, s0, s1, m, lex)
         if speech_np:
             break
     acc = None
@@ -188,9 +184,31 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon) -> Attribution | None:
             return None
         claimant = head
     name = _clean(text[claimant[0]:claimant[1]])
+    if not name:
+        return None
     via = tuple(_clean(text[a:b]) for a, b in relays if _clean(text[a:b]) and _clean(text[a:b]) != name)
     anaphoric = name.casefold() in lex.pronouns or bool(lex.anaphors.search(name)) or _generic(name)
-    return Attribution(name, via, anaphoric)
+    return Attribution(name, via, anaphoric, claimant)
+
+
+def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, int] | None:
+    """The source of a speech verb: before it ("X said"), or after it ("said X", "Det skriver X")."""
+    prev = text[s0:m.start].rstrip()
+    last = prev.split()[-1].casefold().strip(",") if prev.split() else ""
+    if last in ("who", "which", "som"):
+        cut = prev.rfind(",")
+        return _np_backward(text, s0, s0 + cut, lex) if cut > 0 else None
+    if last in lex.expletives or not prev or prev[-1] in "\"”'’:" :
+        return _np_forward(text, m.end, s1, lex)
+    if prev[-1] == ",":
+        # "Western intelligence, on the other hand, suggests" / "..., said X"
+        inner = prev[:-1].rfind(",")
+        if inner > 0 and len(prev) - inner < 45:
+            back = _np_backward(text, s0, s0 + inner, lex)
+            if back:
+                return back
+        return _np_forward(text, m.end, s1, lex)
+    return _np_backward(text, s0, m.start, lex)
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -212,7 +230,7 @@ def _pronoun_only(text: str, span: tuple[int, int] | None, lex: Lexicon, allow: 
 def _headline_source(text: str, s0: int, s1: int, lex: Lexicon) -> tuple[int, int] | None:
     """'Kremlin: ...' or '..., Kyiv says' headline forms."""
     m = re.match(r"([^\W\d_][\w'’ .-]{1,40}):\s", text[s0:s1])
-    if m and len(m.group(1).split()) <= 4 and m.group(1)[0].isupper():
+    if m and lookup(m.group(1)) is not None:
         return s0, s0 + len(m.group(1))
     return None
 

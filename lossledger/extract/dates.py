@@ -220,9 +220,8 @@ def _mark_periods(text: str, refs: list[DateRef], lex: Lexicon) -> list[DateRef]
                 out += [DateRef(r.start, r.end, r.value, "start"), DateRef(nxt.start, nxt.end, nxt.value, "end")]
                 i += 2
                 continue
-        words = clause.split()
         since_hit = lex.dates["since"].find(clause)
-        if since_hit and len(words) <= 6:
+        if since_hit and len(clause[since_hit[-1].end:].split()) <= 4:
             out.append(DateRef(r.start, r.end, r.value, "since"))
         else:
             out.append(r)

@@ -12,7 +12,7 @@ _PERSONNEL_COMBOS = [
     ({"killed", "wounded"}, "killed_or_wounded"),
     ({"missing", "captured"}, "missing_or_captured"),
 ]
-_CLAUSE_END = re.compile(r"[,;:()\[\]–—]|\s-\s|[.!?](?=\s|$)")
+_CLAUSE_END = re.compile(r"[,;:()\[\]–—…]|\s-\s|[.!?](?=\s|$)")
 _JOIN = re.compile(r"^(?:\s|,|/|or|and|och|eller|either|being|been|were|are|have|has|gone|went|were)*$", re.I)
 _SIDE_ENEMY = {"russia": "ukraine", "ukraine": "russia"}
 
@@ -63,7 +63,12 @@ def is_noise(text: str, q: Quantity, lex: Lexicon, date_spans: list[tuple[int, i
     if _glued_noise(text, q):
         return True
     after = _at(lex.cues["noise_after"], text, q.num_end)
-    if after and not _at(lex.categories, text, q.num_end):
+    cat = _at(lex.categories, text, q.num_end)
+    if after and (cat is None or after.end >= cat.end):
+        return True
+    head = lex.cues["noise_after"].search(text, q.num_end, _word_limit(text, q.num_end, 3))
+    if head and not lex.categories.search(text, q.num_end, head.start) and not lex.population.search(
+            text, q.num_end, head.start) and text[q.num_end:head.start].strip()[:1].isalpha():
         return True
     if text[q.num_end:q.num_end + 1] == "-" and text[q.num_end + 1:q.num_end + 2].isalpha():
         return True  # "19-year-old", "5-day"
@@ -93,6 +98,9 @@ def _personnel_category(text: str, a: int, b: int, lex: Lexicon, nearest_last: b
     if not hits:
         return None
     personnel = {h.label for h in hits} - {"losses"}
+    for need, combo in _PERSONNEL_COMBOS:
+        if need <= personnel:
+            return combo
     specific = [i for i, h in enumerate(hits) if h.label != "losses"]
     order = specific[::-1] if nearest_last else specific
     if order:
@@ -111,10 +119,12 @@ def _population(text: str, a: int, b: int, lex: Lexicon) -> str | None:
 
 
 def read_figures(text: str, s0: int, s1: int, quantities: list[Quantity], lex: Lexicon,
-                 date_spans: list[tuple[int, int]]) -> list[Figure]:
-    """Read the loss figures among the quantities of the sentence `text[s0:s1]`."""
+                 date_spans: list[tuple[int, int]], exclude: tuple = ()) -> list[Figure]:
+    """Read the loss figures among the quantities of the sentence `text[s0:s1]`.
+
+    `exclude` holds spans (the claimant's name) whose side words name the source, not the loser.
+    """
     kept = [q for q in quantities if not is_noise(text, q, lex, date_spans)]
-    has_loss_cue = bool(lex.categories.search(text, s0, s1))
     figures: list[Figure] = []
     prev: Figure | None = None
     for i, q in enumerate(kept):
@@ -122,7 +132,7 @@ def read_figures(text: str, s0: int, s1: int, quantities: list[Quantity], lex: L
         before_start = kept[i - 1].end if i else s0
         head_end = _zone_end(text, q.end, min(nxt, q.end + 60))
         head_end = min(head_end, _word_limit(text, q.end, 6))
-        fig = _read_one(text, q, s0, s1, before_start, head_end, nxt, lex, prev, has_loss_cue)
+        fig = _read_one(text, q, s0, s1, before_start, head_end, nxt, lex, prev, exclude)
         if fig:
             figures.append(fig)
             prev = fig
@@ -135,36 +145,60 @@ def _word_limit(text: str, pos: int, n: int) -> int:
 
 
 def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end: int, nxt: int,
-              lex: Lexicon, prev: Figure | None, has_loss_cue: bool) -> Figure | None:
+              lex: Lexicon, prev: Figure | None, exclude: tuple = ()) -> Figure | None:
     head_hits = lex.categories.find(text, q.end, head_end)
     equipment = next((h for h in head_hits if h.label in EQUIPMENT_CATEGORIES), None)
     first_pop = lex.population.search(text, q.end, head_end)
-    if equipment and first_pop and first_pop.start < equipment.start and first_pop.label != "military":
+    if equipment and (first_pop and first_pop.start < equipment.start and first_pop.label != "military"
+                      or any(h.start < equipment.start for h in head_hits if h.label not in EQUIPMENT_CATEGORIES)
+                      or len(text[q.end:equipment.start].split()) > 3):
         equipment = None
     population = None
+    clause_start = _clause_start(text, before_start, q.start)
     if equipment:
-        if not has_loss_cue:
+        loss_before = any(h.label not in EQUIPMENT_CATEGORIES for h in lex.categories.find(text, s0, q.start))
+        after_clause = _zone_end(text, equipment.end, nxt)
+        loss_after = any(h.label not in EQUIPMENT_CATEGORIES
+                         for h in lex.categories.find(text, equipment.end, after_clause))
+        if not (loss_before or loss_after):
             return None
         category, population, kind_end = equipment.label, "military", equipment.end
+    elif prev and prev.category in EQUIPMENT_CATEGORIES and not first_pop and not _specific(head_hits):
+        # a list of equipment goes on: "..., 79 damaged and 65 abandoned"
+        category, population, kind_end = prev.category, "military", head_end
+        return Figure(q=q, category=category, population="military", side=prev.side, metric="count",
+                      head_end=head_end, enemy=prev.enemy)
     else:
         after_end = _zone_end(text, head_end, nxt) if head_end < nxt else head_end
-        clause_start = _clause_start(text, before_start, q.start)
-        category = (_personnel_category(text, q.end, after_end, lex, False)
+        category = (_of_category(text, clause_start, q.start, lex)
+                    or _personnel_category(text, q.end, after_end, lex, False)
                     or _personnel_category(text, clause_start, q.start, lex, True)
-                    or _personnel_category(text, before_start, q.start, lex, True)
-                    or (prev.category if prev and prev.category not in EQUIPMENT_CATEGORIES else None))
-        if category is None and prev and prev.category in EQUIPMENT_CATEGORIES and not first_pop:
-            category = prev.category  # a list of equipment goes on: "..., 28 ships and one submarine"
+                    or _personnel_category(text, after_end, nxt, lex, False)
+                    or _personnel_category(text, before_start, q.start, lex, True))
+        if prev and prev.category not in EQUIPMENT_CATEGORIES and category in (None, "losses"):
+            category = prev.category if prev.category != "losses" or category is None else category
         if category is None:
             return None
         if q.value is not None and q.value < 10 and q.qualifier == "exact" and not (first_pop or head_hits):
             return None  # "one of them", "two sides": a small number word needs its noun
         kind_end = head_end
         population = _population(text, q.end, head_end, lex)
-    side, enemy = _side(text, q, s0, s1, before_start, head_end, nxt, lex, prev)
+    side, enemy = _side(text, q, s0, s1, before_start, head_end, nxt, lex, prev, exclude)
     pop = _resolve_population(text, population, side, s0, s1, lex, q, head_end)
     metric = _metric(text, q, kind_end, nxt, before_start, lex)
     return Figure(q=q, category=category, population=pop, side=side, metric=metric, head_end=head_end, enemy=enemy)
+
+
+def _specific(hits: list[Match]) -> bool:
+    return any(h.label not in EQUIPMENT_CATEGORIES and h.label != "losses" for h in hits)
+
+
+def _of_category(text: str, a: int, b: int, lex: Lexicon) -> str | None:
+    """A category noun governing the number: "the death of four", "losses of 10,000"."""
+    hits = [h for h in lex.categories.find(text, a, b) if h.label not in EQUIPMENT_CATEGORIES]
+    if hits and re.fullmatch(r"\s+(?:of|at|to)\s+(?:the\s+|some\s+)?", text[hits[-1].end:b], re.I):
+        return hits[-1].label
+    return None
 
 
 def _clause_start(text: str, a: int, b: int) -> int:
@@ -197,29 +231,36 @@ def _metric(text: str, q: Quantity, kind_end: int, nxt: int, before_start: int, 
     return "count"
 
 
-def side_words(text: str, a: int, b: int, lex: Lexicon) -> list[Match]:
+def side_words(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> list[Match]:
     """Side names in text[a:b] that name a party, not a place ("in Ukraine" is a place)."""
     out = []
     for m in lex.sides.find(text, a, b):
         prev_word = text[max(0, m.start - 25):m.start].split()
         tail = prev_word[-1].casefold() if prev_word else ""
-        if tail in lex.locative and not text[m.end:m.end + 2].startswith(("'s", "’s")):
+        tail2 = " ".join(prev_word[-2:]).casefold()
+        if (tail in lex.locative or tail2 in lex.locative) and not text[m.end:m.end + 2].startswith(("'s", "’s")):
+            continue
+        if any(a <= m.start < b for a, b in exclude):
             continue
         out.append(m)
     return out
 
 
 def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end: int, nxt: int,
-          lex: Lexicon, prev: Figure | None) -> tuple[str | None, bool]:
-    head = side_words(text, q.end, head_end, lex)
-    if lex.both.search(text, max(s0, q.start - 40), head_end):
+          lex: Lexicon, prev: Figure | None, exclude: tuple = ()) -> tuple[str | None, bool]:
+    noun = lex.population.search(text, q.end, head_end) or lex.categories.search(text, q.end, head_end)
+    head = side_words(text, q.end, noun.end if noun else head_end, lex)
+    if lex.both.search(text, _clause_start(text, before_start, q.start), head_end):
         return "both", False
     if head:
         labels = {m.label for m in head}
         return ("both" if len(labels) > 1 else head[0].label), False
     if lex.enemy.search(text, before_start, head_end):
         return None, True
-    before = side_words(text, before_start, q.start, lex)
+    before = side_words(text, before_start, q.start, lex, exclude)
+    if len(before) > 1 and before[-1].label != before[-2].label and re.fullmatch(
+            r"\s*(?:and|och|or|und|et|y|i|та|и|і)\s*", text[before[-2].end:before[-1].start], re.I):
+        return "both", False
     if before:
         m = before[-1]
         between = text[m.end:q.start]
@@ -228,12 +269,17 @@ def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end:
         if agent and not patient and m.label in _SIDE_ENEMY:
             return _SIDE_ENEMY[m.label], False
         return m.label, False
-    after = side_words(text, head_end, _zone_end(text, head_end, nxt), lex)
+    after = side_words(text, head_end, _zone_end(text, head_end, nxt), lex, exclude)
     if after:
         return after[0].label, False
     if prev is not None:
         return prev.side, prev.enemy
-    rest = side_words(text, s0, s1, lex)
+    rest = side_words(text, s0, s1, lex, exclude)
     if rest:
         return min(rest, key=lambda m: abs(m.start - q.start)).label, False
+    if lex.population.search(text, q.end, head_end) and lex.population.search(text, q.end, head_end).label == "civilian" \
+            or lex.strike.search(text, s0, s1):
+        places = lex.sides.find(text, s0, s1)  # civilians hit in a place belong to it
+        if places:
+            return places[-1].label, False
     return None, False

@@ -93,6 +93,7 @@ class Lexicon:
     code: str
     categories: Matcher
     population: Matcher
+    strike: Matcher
     sides: Matcher
     enemy: Matcher
     both: Matcher
@@ -102,6 +103,7 @@ class Lexicon:
     speech: Matcher
     relay_before: Matcher
     pronouns: frozenset[str]
+    expletives: frozenset[str]
     anaphors: Matcher
     stop: frozenset[str]
     months: dict[str, int]
@@ -120,12 +122,12 @@ def lexicon(code: str) -> Lexicon:
     cues = pack.section("cues")
     att = pack.section("attribution")
     dates = pack.section("dates")
-    # Category words double as population words: "civilian casualties" has both.
-    pop_terms = {k: v for k, v in _labelled({k: pop.get(k, []) for k in ("military", "civilian", "people")}).items()}
+    pop_terms = _labelled({k: pop.get(k, []) for k in ("military", "civilian", "people")})
     return Lexicon(
         code=code,
         categories=Matcher(_labelled(cats)),
         population=Matcher(pop_terms),
+        strike=_plain(pop.get("strike", [])),
         sides=Matcher(_labelled(sides.get("names", {}))),
         enemy=_plain(sides.get("enemy", [])),
         both=_plain(sides.get("both", [])),
@@ -135,6 +137,7 @@ def lexicon(code: str) -> Lexicon:
         speech=_plain(att.get("verbs", [])),
         relay_before=_plain(att.get("relay_before", [])),
         pronouns=frozenset(w.casefold() for w in att.get("pronouns", [])),
+        expletives=frozenset(w.casefold() for w in att.get("expletives", [])),
         anaphors=_plain(att.get("anaphors", [])),
         stop=frozenset(w.casefold() for w in att.get("stop", [])),
         months={k.casefold(): v for k, v in dates.get("months", {}).items()},

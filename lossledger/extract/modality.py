@@ -10,8 +10,7 @@ def modality(text: str, fig: Figure, zone_start: int, s1: int, lex: Lexicon) -> 
     """`projection` or `hedged` when a cue stands in the figure's clause, else `reported`."""
     q = fig.q
     after_end = min(s1, fig.head_end + 40)
-    if lex.cues["projection"].search(text, zone_start, q.start) or lex.cues["projection"].search(
-            text, q.end, fig.head_end):
+    if lex.cues["projection"].search(text, zone_start, q.start):
         return "projection"
     if lex.cues["hedge"].search(text, zone_start, q.start) or lex.cues["hedge"].search(text, q.end, after_end):
         return "hedged"

@@ -70,6 +70,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "relay_before": "phrases before a relaying outlet: 'citing X', 'told X'",
         "relay_after": "phrases after a relaying outlet is named as reporting ('X reported')",
         "pronouns": "pronouns that refer back to the last named claimant ('he', 'she', 'han')",
+        "expletives": "dummy subjects before an inverted speech verb ('Det skriver X'): the source follows",
         "anaphors": "definite descriptions that refer back ('the think tank', 'tankesmedjan')",
         "stop": "words ending a claimant phrase",
     },
