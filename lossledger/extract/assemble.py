@@ -85,7 +85,7 @@ def _when(fig: Figure, dates: list[DateRef], ref: dt.date | None,
 
 def _is_invasion(value: str) -> bool:
     d = parse_iso(value)
-    return d is not None and len(value) == 10 and _INVASION[0] <= d <= _INVASION[1]
+    return d is not None and (value == "2022-02" or len(value) == 10 and _INVASION[0] <= d <= _INVASION[1])
 
 
 def merge_repeats(claims: list[Claim]) -> list[Claim]:

@@ -170,9 +170,10 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon) -> Attribution | None:
             if relay:
                 break
     if acc and speech_np:
-        outer, inner = (speech_np, acc)
-        if _kind(text, acc) == "outlet" and _kind(text, speech_np) != "outlet":
-            outer, inner = acc, speech_np
+        # "X reported that according to Y": Y claims, X relays; "X said ..., according to Y": Y relays
+        nested = re.search(r"\b(?:that|att|que|dass|что|що)\s+(?:\S+\s+){0,2}$", text[max(s0, acc[0] - 40):acc[0]],
+                           re.I)
+        outer, inner = (speech_np, acc) if nested else (acc, speech_np)
         claimant, relays = inner, [outer]
     else:
         claimant = acc or speech_np
@@ -187,16 +188,28 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon) -> Attribution | None:
     if not name:
         return None
     via = tuple(_clean(text[a:b]) for a, b in relays if _clean(text[a:b]) and _clean(text[a:b]) != name)
-    anaphoric = name.casefold() in lex.pronouns or bool(lex.anaphors.search(name)) or _generic(name)
+    ana = lex.anaphors.search(name)
+    anaphoric = name.casefold() in lex.pronouns or _generic(name) or bool(
+        ana and ana.start == 0 and ana.end == len(name))
     return Attribution(name, via, anaphoric, claimant)
 
 
 def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, int] | None:
     """The source of a speech verb: before it ("X said"), or after it ("said X", "Det skriver X")."""
     prev = text[s0:m.start].rstrip()
+    # skip auxiliaries and adverbs: "Zelensky had stated", "He also said", "X now claims"
+    while True:
+        cut = re.search(r"\s+(?:had|has|have|would|will|did|does|also|now|reportedly|then|"
+                        r"har|hade|också|även|nu|meanwhile|later|earlier|further)$", prev, re.I)
+        if not cut:
+            break
+        prev = prev[:cut.start()]
+    end = s0 + len(prev)
     last = prev.split()[-1].casefold().strip(",") if prev.split() else ""
-    if last in ("who", "which", "som"):
-        cut = prev.rfind(",")
+    if last in lex.pronouns and last not in lex.expletives:
+        return end - len(last), end  # "this week it has verified": the pronoun is the subject
+    if last in ("who", "which", "that", "som"):
+        cut = max(prev.rfind(","), prev.rfind("("))
         return _np_backward(text, s0, s0 + cut, lex) if cut > 0 else None
     if last in lex.expletives or not prev or prev[-1] in "\"”'’:" :
         return _np_forward(text, m.end, s1, lex)
@@ -208,7 +221,7 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
             if back:
                 return back
         return _np_forward(text, m.end, s1, lex)
-    return _np_backward(text, s0, m.start, lex)
+    return _np_backward(text, s0, end, lex)
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:

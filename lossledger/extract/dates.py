@@ -221,7 +221,7 @@ def _mark_periods(text: str, refs: list[DateRef], lex: Lexicon) -> list[DateRef]
                 i += 2
                 continue
         since_hit = lex.dates["since"].find(clause)
-        if since_hit and len(clause[since_hit[-1].end:].split()) <= 4:
+        if since_hit and len(clause[since_hit[-1].end:].split()) <= 6:
             out.append(DateRef(r.start, r.end, r.value, "since"))
         else:
             out.append(r)

@@ -67,7 +67,9 @@ def is_noise(text: str, q: Quantity, lex: Lexicon, date_spans: list[tuple[int, i
     if after and (cat is None or after.end >= cat.end):
         return True
     head = lex.cues["noise_after"].search(text, q.num_end, _word_limit(text, q.num_end, 3))
-    if head and not lex.categories.search(text, q.num_end, head.start) and not lex.population.search(
+    rate = any(lex.cues[k].search(text, q.num_end, head.start) for k in ("per_day", "per_week", "per_month")) \
+        if head else False
+    if head and not rate and not lex.categories.search(text, q.num_end, head.start) and not lex.population.search(
             text, q.num_end, head.start) and text[q.num_end:head.start].strip()[:1].isalpha():
         return True
     if text[q.num_end:q.num_end + 1] == "-" and text[q.num_end + 1:q.num_end + 2].isalpha():
@@ -93,10 +95,18 @@ def _compose(text: str, hits: list[Match], i: int, personnel: set[str]) -> tuple
     return hits[i].label, end
 
 
-def _personnel_category(text: str, a: int, b: int, lex: Lexicon, nearest_last: bool) -> str | None:
-    hits = [h for h in lex.categories.find(text, a, b) if h.label not in EQUIPMENT_CATEGORIES]
-    if not hits:
+def _personnel_category(text: str, a: int, b: int, lex: Lexicon, nearest_last: bool,
+                        chain_end: int | None = None) -> str | None:
+    hits = [h for h in lex.categories.find(text, a, chain_end or b) if h.label not in EQUIPMENT_CATEGORIES]
+    if not hits or hits[0].start >= b:
         return None
+    if chain_end:
+        keep = [hits[0]]
+        for h in hits[1:]:
+            if not _JOIN.match(text[keep[-1].end:h.start]):
+                break
+            keep.append(h)
+        hits = keep
     personnel = {h.label for h in hits} - {"losses"}
     for need, combo in _PERSONNEL_COMBOS:
         if need <= personnel:
@@ -171,7 +181,7 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
     else:
         after_end = _zone_end(text, head_end, nxt) if head_end < nxt else head_end
         category = (_of_category(text, clause_start, q.start, lex)
-                    or _personnel_category(text, q.end, after_end, lex, False)
+                    or _personnel_category(text, q.end, after_end, lex, False, nxt)
                     or _personnel_category(text, clause_start, q.start, lex, True)
                     or _personnel_category(text, after_end, nxt, lex, False)
                     or _personnel_category(text, before_start, q.start, lex, True))
@@ -179,10 +189,11 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
             category = prev.category if prev.category != "losses" or category is None else category
         if category is None:
             return None
-        if q.value is not None and q.value < 10 and q.qualifier == "exact" and not (first_pop or head_hits):
+        if q.value is not None and q.value < 10 and q.qualifier == "exact" and not (
+                first_pop or head_hits or _of_category(text, clause_start, q.start, lex)):
             return None  # "one of them", "two sides": a small number word needs its noun
         kind_end = head_end
-        population = _population(text, q.end, head_end, lex)
+        population = _population(text, q.end, head_end, lex) or (prev.population if prev else None)
     side, enemy = _side(text, q, s0, s1, before_start, head_end, nxt, lex, prev, exclude)
     pop = _resolve_population(text, population, side, s0, s1, lex, q, head_end)
     metric = _metric(text, q, kind_end, nxt, before_start, lex)
@@ -217,12 +228,14 @@ def _resolve_population(text: str, found: str | None, side: str | None, s0: int,
     around = _population(text, max(s0, q.start - 30), q.start, lex)
     if around in ("military", "civilian"):
         return around
-    if side in ("russia", "ukraine", "both", "north korea"):
+    if side in ("russia", "ukraine", "both", "north korea", None):
         return "military"
     return "unspecified"
 
 
 def _metric(text: str, q: Quantity, kind_end: int, nxt: int, before_start: int, lex: Lexicon) -> str:
+    if _at(lex.cues["mark"], text, q.num_end) and lex.cues["per_day"].search(text, before_start, q.start):
+        return "per_day"
     zone_end = min(nxt, _word_limit(text, kind_end, 4))
     for metric in ("per_day", "per_week", "per_month"):
         m = lex.cues[metric].search(text, q.end, zone_end)
