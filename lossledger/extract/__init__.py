@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from lossledger.extract import claimants as cl
-from lossledger.extract.dates import find_dates, parse_iso, publication_date
 from lossledger.extract.assemble import assemble, merge_repeats
+from lossledger.extract.dates import find_dates, parse_iso, publication_date
 from lossledger.extract.figures import read_figures
 from lossledger.extract.inference import infer_reference_date
 from lossledger.extract.language import detect

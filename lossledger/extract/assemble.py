@@ -6,7 +6,7 @@ import datetime as dt
 
 from lossledger.extract.claimants import Attribution, side_of
 from lossledger.extract.dates import DateRef, end_of, parse_iso
-from lossledger.extract.figures import Figure
+from lossledger.extract.figures import Figure, clause_start
 from lossledger.extract.lexicon import Lexicon
 from lossledger.extract.modality import modality, stance
 from lossledger.model import Claim, Evidence
@@ -31,7 +31,7 @@ def assemble(doc: str, text: str, s0: int, s1: int, fig: Figure, att: Attributio
     side = side or fallback_side
     if side is None:
         return None
-    mod = modality(text, fig, _zone_start(fig, s0), s1, lex)
+    mod = modality(text, fig, _zone_start(text, fig, s0), s1, lex)
     as_of, start, end, from_ref = _when(fig, dates, ref, mod)
     if from_ref and when:
         as_of, from_ref = when, False
@@ -47,8 +47,9 @@ def assemble(doc: str, text: str, s0: int, s1: int, fig: Figure, att: Attributio
     )
 
 
-def _zone_start(fig: Figure, s0: int) -> int:
-    return max(s0, fig.q.start - 120)
+def _zone_start(text: str, fig: Figure, s0: int) -> int:
+    """Modality cues count from the start of the figure's clause."""
+    return clause_start(text, max(s0, fig.q.start - 120), fig.q.start)
 
 
 def _when(fig: Figure, dates: list[DateRef], ref: dt.date | None,

@@ -50,10 +50,8 @@ def _at(matcher, text: str, pos: int) -> Match | None:
 
 
 def _ends_with(matcher, text: str, pos: int) -> bool:
-    m = None
-    for m in matcher.find(text, max(0, pos - 12), pos):
-        pass
-    return bool(m) and not text[m.end:pos].strip()
+    hits = matcher.find(text, max(0, pos - 12), pos)
+    return bool(hits) and not text[hits[-1].end:pos].strip()
 
 
 def is_noise(text: str, q: Quantity, lex: Lexicon, date_spans: list[tuple[int, int]]) -> bool:
@@ -164,7 +162,7 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
                       or len(text[q.end:equipment.start].split()) > 3):
         equipment = None
     population = None
-    clause_start = _clause_start(text, before_start, q.start)
+    clause_at = clause_start(text, before_start, q.start)
     if equipment:
         loss_before = any(h.label not in EQUIPMENT_CATEGORIES for h in lex.categories.find(text, s0, q.start))
         after_clause = _zone_end(text, equipment.end, nxt)
@@ -180,9 +178,9 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
                       head_end=head_end, enemy=prev.enemy)
     else:
         after_end = _zone_end(text, head_end, nxt) if head_end < nxt else head_end
-        category = (_of_category(text, clause_start, q.start, lex)
+        category = (_of_category(text, clause_at, q.start, lex)
                     or _personnel_category(text, q.end, after_end, lex, False, nxt)
-                    or _personnel_category(text, clause_start, q.start, lex, True)
+                    or _personnel_category(text, clause_at, q.start, lex, True)
                     or _personnel_category(text, after_end, nxt, lex, False)
                     or _personnel_category(text, before_start, q.start, lex, True))
         if prev and prev.category not in EQUIPMENT_CATEGORIES and category in (None, "losses"):
@@ -190,7 +188,7 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
         if category is None:
             return None
         if q.value is not None and q.value < 10 and q.qualifier == "exact" and not (
-                first_pop or head_hits or _of_category(text, clause_start, q.start, lex)):
+                first_pop or head_hits or _of_category(text, clause_at, q.start, lex)):
             return None  # "one of them", "two sides": a small number word needs its noun
         kind_end = head_end
         population = _population(text, q.end, head_end, lex) or (prev.population if prev else None)
@@ -212,7 +210,7 @@ def _of_category(text: str, a: int, b: int, lex: Lexicon) -> str | None:
     return None
 
 
-def _clause_start(text: str, a: int, b: int) -> int:
+def clause_start(text: str, a: int, b: int) -> int:
     last = a
     for m in _CLAUSE_END.finditer(text, a, b):
         last = m.end()
@@ -263,7 +261,7 @@ def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end:
           lex: Lexicon, prev: Figure | None, exclude: tuple = ()) -> tuple[str | None, bool]:
     noun = lex.population.search(text, q.end, head_end) or lex.categories.search(text, q.end, head_end)
     head = side_words(text, q.end, noun.end if noun else head_end, lex)
-    if lex.both.search(text, _clause_start(text, before_start, q.start), head_end):
+    if lex.both.search(text, clause_start(text, before_start, q.start), head_end):
         return "both", False
     if head:
         labels = {m.label for m in head}
@@ -290,8 +288,8 @@ def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end:
     rest = side_words(text, s0, s1, lex, exclude)
     if rest:
         return min(rest, key=lambda m: abs(m.start - q.start)).label, False
-    if lex.population.search(text, q.end, head_end) and lex.population.search(text, q.end, head_end).label == "civilian" \
-            or lex.strike.search(text, s0, s1):
+    noun = lex.population.search(text, q.end, head_end)
+    if noun and noun.label == "civilian" or lex.strike.search(text, s0, s1):
         places = lex.sides.find(text, s0, s1)  # civilians hit in a place belong to it
         if places:
             return places[-1].label, False
