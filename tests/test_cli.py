@@ -157,7 +157,6 @@ def test_no_inputs_is_a_usage_error() -> None:
     assert proc.returncode == 2
 
 
-@pytest.mark.xfail(strict=False, reason="extractor in progress")
 def test_extracts_a_tanks_claim(tmp_path: Path) -> None:
     p = tmp_path / "tanks.txt"
     p.write_text(TANKS + "\n", encoding="utf-8")

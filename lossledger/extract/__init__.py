@@ -82,6 +82,8 @@ def _attributions(text: str, own: list, per_sentence: list) -> list:
     out: list = []
     current: cl.Attribution | None = None
     current_when: str | None = None
+    names: dict[str, str] = {}
+    low = text.casefold()
     for i, att in enumerate(own):
         dates = per_sentence[i][3]
         when = next((d.value for d in dates if d.kind == "point"), None)
@@ -98,7 +100,9 @@ def _attributions(text: str, own: list, per_sentence: list) -> list:
         elif not carried:
             current, current_when = att, when
         if att and att.claimant:
-            att = cl.Attribution(cl.fullest(att.claimant, text), att.via, att.anaphoric, att.span)
+            if att.claimant not in names:
+                names[att.claimant] = cl.fullest(att.claimant, low)
+            att = cl.Attribution(names[att.claimant], att.via, att.anaphoric, att.span)
         out.append((att, when or (current_when if carried else None)))
     return out
 

@@ -50,26 +50,26 @@ def registry() -> tuple[Entity, ...]:
                  for e in tomllib.loads(raw)["entity"])
 
 
+@functools.cache
+def _normalised_aliases() -> tuple[tuple[str, Entity], ...]:
+    pairs = [(f" {_norm(a)} ", e) for e in registry() for a in e.aliases if _norm(a)]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+@functools.lru_cache(maxsize=4096)
 def lookup(name: str | None) -> Entity | None:
     """Return the known entity whose alias is (a whole-word part of) `name`, longest alias first."""
     if not name:
         return None
     n = f" {_norm(name)} "
-    best: tuple[int, Entity] | None = None
-    for e in registry():
-        for a in e.aliases:
-            a_n = _norm(a)
-            if a_n and f" {a_n} " in n and (best is None or len(a_n) > best[0]):
-                best = (len(a_n), e)
-    return best[1] if best else None
+    return next((e for a, e in _normalised_aliases() if a in n), None)
 
 
-def fullest(name: str, article: str) -> str:
-    """The longest alias of `name`'s entity that the article itself uses, else `name`."""
+def fullest(name: str, low: str) -> str:
+    """The longest alias of `name`'s entity that the article (`low`, case-folded) uses, else `name`."""
     e = lookup(name)
     if e is None:
         return name
-    low = article.casefold()
     found = [a for a in e.aliases if a.casefold() in low and len(a) > len(name)]
     return max(found, key=len) if found else name
 
