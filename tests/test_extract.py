@@ -1,0 +1,188 @@
+"""The extractor on sentences written for these tests: one behaviour per test, English and Swedish."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lossledger import extract
+from lossledger.extract.language import detect
+
+
+def one(text: str, **kw) -> dict:
+    claims = [c.to_dict() for c in extract(text, **kw)]
+    assert len(claims) == 1, claims
+    return claims[0]
+
+
+def by_value(text: str, **kw) -> dict:
+    return {(c.value if c.value is not None else (c.low, c.high)): c.to_dict() for c in extract(text, **kw)}
+
+
+@pytest.mark.parametrize("text, lang, category", [
+    ("Kyiv says some 12,000 Russian soldiers were killed or wounded near the city.", "en", "killed_or_wounded"),
+    ("The ministry said 4,500 Russian troops have died since the spring.", "en", "killed"),
+    ("Officials said 830 Ukrainian servicemen were injured in the fighting.", "en", "wounded"),
+    ("The army said it had taken 310 Russian soldiers prisoner of war, the captured men included officers.", "en",
+     "captured"),
+    ("The ministry said 2,300 Ukrainian soldiers are missing in action.", "en", "missing"),
+    ("Kyiv said Russia has lost 950,000 troops since the invasion.", "en", "losses"),
+    ("Enligt ministeriet har 40 000 ryska soldater dödats eller skadats.", "sv", "killed_or_wounded"),
+    ("Enligt armén har 700 ukrainska soldater tillfångatagits.", "sv", "captured"),
+])
+def test_personnel_category(text, lang, category):
+    assert one(text, lang=lang)["category"] == category
+
+
+def test_equipment_list_gives_one_claim_per_item():
+    text = ("The General Staff said Russia has lost 3,105 tanks, 6,020 armoured fighting vehicles, 190 helicopters, "
+            "17 ships and boats, and one submarine.")
+    got = {c["category"]: c["value"] for c in map(lambda c: c.to_dict(), extract(text, lang="en"))}
+    assert got == {"tanks": 3105, "armored_vehicles": 6020, "helicopters": 190, "ships": 17, "submarines": 1}
+
+
+def test_equipment_without_a_loss_is_no_claim():
+    assert extract("Russia started the war with around 3,000 operational tanks.", lang="en") == []
+
+
+@pytest.mark.parametrize("text, side", [
+    ("Analysts said 20,000 Ukrainian soldiers were killed.", "ukraine"),
+    ("Analysts said Russia's losses reached 90,000 troops.", "russia"),
+    ("Ukrainian forces destroyed 14 tanks, the brigade said.", "russia"),
+    ("Analysts said combined Russian and Ukrainian casualties stand at 900,000.", "both"),
+    ("The ministry said the enemy lost 1,200 soldiers over the week.", "russia"),
+])
+def test_side(text, side):
+    if "ministry said the enemy" in text:
+        text = "Ukraine's Defence Ministry said the enemy lost 1,200 soldiers over the week."
+    assert one(text, lang="en")["side"] == side
+
+
+def test_place_is_not_the_side():
+    claim = one("Officials in Kyiv said 5,000 Russian soldiers died in Ukraine last month.", lang="en",
+                published="2024-05-10")
+    assert claim["side"] == "russia"
+
+
+@pytest.mark.parametrize("text, population", [
+    ("Officials said 60 Ukrainian civilians were killed in the shelling of the town.", "civilian"),
+    ("Officials said 60 Russian soldiers were killed in the battle.", "military"),
+    ("At least 12 people died in a missile strike on the Ukrainian city of Kharkiv, the governor said.", "civilian"),
+])
+def test_population(text, population):
+    assert one(text, lang="en")["population"] == population
+
+
+@pytest.mark.parametrize("text, metric, value", [
+    ("Russia lost an average of 1,150 troops per day in March, the General Staff said.", "per_day", 1150),
+    ("Britain estimates Russia loses 4,000 soldiers a week, the ministry said.", "per_week", 4000),
+    ("Britain estimates Russia loses 35,000 soldiers a month, the ministry said.", "per_month", 35000),
+])
+def test_rates(text, metric, value):
+    claim = one(text, lang="en")
+    assert (claim["metric"], claim["value"]) == (metric, value)
+
+
+def test_period_sum_ends_with_its_year():
+    claim = one("In 2023, Russia lost 250,000 troops, according to the General Staff.", lang="en",
+                published="2024-06-01")
+    assert claim["period_start"] == "2023-01-01"
+    assert claim["period_end"] == "2023-12-31" == claim["as_of"]
+
+
+@pytest.mark.parametrize("text, lang, claimant", [
+    ("According to the Pentagon, 70,000 Russian soldiers have been killed.", "en", "the Pentagon"),
+    ("About 70,000 Russian soldiers have been killed, Pentagon officials said.", "en", "Pentagon officials"),
+    ("Enligt Pentagon har 70 000 ryska soldater dödats.", "sv", "Pentagon"),
+])
+def test_claimant_forms(text, lang, claimant):
+    assert one(text, lang=lang)["claimant"] == claimant
+
+
+def test_claimant_carried_from_the_next_sentence_and_by_anaphor():
+    text = ("Omkring 90 000 ryska soldater har dödats i kriget.\n\nDet skriver tankesmedjan ISW i en rapport.\n\n"
+            "Samtidigt har 30 000 ukrainska soldater dödats, enligt tankesmedjan.")
+    claims = by_value(text, lang="sv")
+    assert claims[90000]["claimant"] == claims[30000]["claimant"] == "Institute for the Study of War" or \
+        claims[90000]["claimant"].endswith("ISW")
+    assert claims[30000]["claimant"] == claims[90000]["claimant"]
+
+
+def test_relay_is_via():
+    claim = one("The general told Reuters that 8,000 Russian soldiers were killed in the offensive.", lang="en")
+    assert claim["claimant"] == "The general" and claim["via"] == ["Reuters"]
+
+
+def test_no_source_gives_null_claimant():
+    assert one("Some 2,000 Russian soldiers were killed in the battle.", lang="en")["claimant"] is None
+
+
+def test_dates_from_text_weekday_and_publication():
+    text = "Ukraine's General Staff said on Monday that 7,100 Russian soldiers were killed or wounded."
+    assert one(text, lang="en", published="2024-03-14")["as_of"] == "2024-03-11"
+    text = "In February, the ministry said 46,500 Russian soldiers were killed."
+    assert one(text, lang="en", published="2024-06-14")["as_of"] == "2024-02"
+    text = "Publicerad 3 mar 2025 kl 10.00\n\nEnligt Kiev har 80 000 ryska soldater dödats."
+    assert one(text, lang="sv")["as_of"] == "2025-03-03"
+
+
+def test_publication_date_from_url():
+    text = "The ministry said 46,500 Russian soldiers were killed."
+    assert one(text, lang="en", url="https://example.org/news/2024/05/17/story")["as_of"] == "2024-05-17"
+
+
+def test_projection_and_hedge():
+    claims = by_value("Analysts say combined losses could reach 1.5 million by next summer, and Russia may have "
+                      "lost more than 600,000 soldiers already.", lang="en", published="2025-01-10")
+    assert claims[1500000]["modality"] == "projection"
+    assert claims[600000]["modality"] == "hedged"
+
+
+def test_rejected_figure_is_disputed():
+    claims = by_value("“Not 200,000 dead, not 100,000,” the president said of Ukrainian soldiers killed.",
+                      lang="en")
+    assert {c["stance"] for c in claims.values()} == {"disputed"}
+
+
+@pytest.mark.parametrize("text", [
+    "The EU approved a package of 500 million euros for Ukraine.",
+    "Russian forces advanced about 30 square kilometres in 2024.",
+    "Turnout rose by 12% among soldiers, the ministry said.",
+    "Russia signed 20,000 contracts with recruits last month, Moscow said.",
+    "The 19-year-old soldier was killed near Bakhmut.",
+])
+def test_noise_is_no_claim(text):
+    assert extract(text, lang="en", published="2025-01-01") == []
+
+
+def test_repeated_claim_is_one_record_with_first_evidence():
+    text = ("About 40,000 Russian soldiers were killed, the ministry said. Later the ministry said again that "
+            "about 40,000 Russian soldiers were killed.")
+    claim = one(text, lang="en")
+    assert claim["evidence"]["start"] == 0
+
+
+def test_series_match_dates_an_undated_article():
+    # 1,000,340 is the General Staff's cumulative figure of 12 June 2025 (shipped snapshot).
+    claim = one("Ukraine's General Staff said Russia has lost 1,000,340 soldiers killed or wounded.", lang="en")
+    assert claim["as_of"] == "2025-06-12" and claim["as_of_inferred"] is True
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The ministry said that the soldiers were killed in the war and the army lost many of its tanks.", "en"),
+    ("Ministeriet säger att soldaterna dödades i kriget och att armén har förlorat många av sina stridsvagnar.",
+     "sv"),
+])
+def test_language_detection(text, lang):
+    assert detect(text) == lang
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(list("0123456789 ,.-–\nabcdeklmnorstuRUK'") + [
+    " killed ", " soldiers ", " tanks ", " Russian ", " said ", " about ", " million ", " dödats ", " ryska "]),
+    max_size=120).map("".join))
+def test_any_text_extracts_without_error_and_offsets_slice_evidence(text):
+    for claim in extract(text):
+        ev = claim.evidence
+        assert text[ev.start:ev.end] == ev.text
