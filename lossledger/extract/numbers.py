@@ -18,7 +18,6 @@ _DIGITS = (  # atomic: "8219th" must not give back "821"
     "|[0-9]{1,3}(?:[ \u00a0\u202f\u2009][0-9]{3})+(?![0-9])(?:[.,][0-9]+)?"
     r"|[0-9]+(?:[.,][0-9]+)?)(?![0-9])"
 )
-_DIGIT_RX = re.compile(_DIGITS)
 _NOT_IN_WORD = r"(?<!\w)(?<![^\W\d_]-)(?<![0-9][.,])"  # not "M777", "Tu-95", nor the tail of "1,5,7"
 _SKIP = re.compile(r"\w+|[\s\S]")
 
@@ -80,7 +79,10 @@ def _compiled(lang: str) -> _Lang:
     """Build the regexes and tables of one language pack, once."""
     pack = get_pack(lang)
     num, qual = pack.section("numbers"), pack.section("qualifiers")
-    dec = lambda table: {_key(k): Decimal(str(v)) for k, v in table.items()}  # noqa: E731
+
+    def dec(table: dict) -> dict[str, Decimal]:
+        return {_key(k): Decimal(str(v)) for k, v in table.items()}
+
     words, scales = dec(num.get("words", {})), dec(num.get("scales", {}))
     abbr = dec(num.get("abbreviations", {}))
     articles = [_key(a) for a in num.get("articles", [])]
@@ -103,7 +105,8 @@ def _compiled(lang: str) -> _Lang:
                 f"(?:{_alt(num.get('fraction_links', []))}{_SP}+)?({g('fs')}{scale})")
         digits = (f"{_NOT_IN_WORD}({g('d')}{_DIGITS})(?:{_SP}?{scale}(?:{_SP}+{scale})?"
                   f"|{abbr_glued}|{_SP}?{abbr_spaced})?(?!:?[^\\W\\d_])")
-        phrase = f"({g('w')}(?:{art}{sep}?)?{head}(?:{sep}?{part})*)"  # never an article alone
+        # never an article alone; at most 24 words, so that a long run of them costs linear time
+        phrase = f"({g('w')}(?:{art}{sep}?)?{head}(?:{sep}?{part}){{0,23}})"
         return f"(?<!\\w)(?:{frac}|{digits}|{phrase}){_NOT_LETTER}"
 
     join = _around(qual.get("range_joiners", []))
@@ -215,7 +218,7 @@ def _parse_end(lg: _Lang, text: str, s: int, e: int) -> tuple[Decimal, Decimal, 
             if sc is None:
                 return None
             mult *= sc
-        return (v * mult, mult if mult > 1 else Decimal(1), e) if v is not None else None
+        return (v * mult, mult, e) if v is not None else None
     return _phrase(lg, text, s, e)
 
 
@@ -238,21 +241,22 @@ def _build(lg: _Lang, text: str, m: re.Match) -> list[Quantity]:
     a = _parse_end(lg, text, sa, m.end(ga))
     if a is None:
         return []
-    if m["rs"] is not None:
-        start = m.start("q") if kind else m.start("rs")
-    elif a[2] < m.end(ga) or m[gb] is None:
+    if m["rs"] is None and (a[2] < m.end(ga) or m[gb] is None):  # a single number
         after = lg.quals.get(_key(m["af"])) if m["af"] is not None and a[2] == m.end(ga) else None
         end = m.end("af") if after else a[2]
         return [_one(text, start, sa, a[2], end, a[0], kind or after)]
     sb = m.start(gb)
     b = _parse_end(lg, text, sb, m.end(gb)) if a[2] == m.end(ga) else None
-    if b is None:
+    if b is None:  # "between 7" and no valid second end: the first end alone
         return [_one(text, sa, sa, a[2], a[2], a[0], None)]
     (lo, _, _), (hi, hi_mult, end) = a, b
-    if a[1] == 1 and hi_mult > 1 and lo * hi_mult <= hi:
+    if a[1] == 1 and hi_mult > 1 and lo * hi_mult <= hi:  # "7-15 thousand": the scale serves both ends
         lo *= hi_mult
-    if lo > hi:
-        return [_one(text, sa, sa, a[2], a[2], a[0], kind), _one(text, sb, sb, end, end, hi, None)]
+    if lo > hi:  # "1-0", "2022-23": two numbers, not a range
+        first = start if m["rs"] is None else sa
+        return [_one(text, first, sa, a[2], a[2], a[0], kind), _one(text, sb, sb, end, end, hi, None)]
+    if m["rs"] is not None and not kind:
+        start = m.start("rs")
     return [Quantity(start, end, text[start:end], None, float(lo), float(hi), "range", False, sa, end)]
 
 
