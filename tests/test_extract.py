@@ -51,11 +51,9 @@ def test_equipment_without_a_loss_is_no_claim():
     ("Analysts said Russia's losses reached 90,000 troops.", "russia"),
     ("Ukrainian forces destroyed 14 tanks, the brigade said.", "russia"),
     ("Analysts said combined Russian and Ukrainian casualties stand at 900,000.", "both"),
-    ("The ministry said the enemy lost 1,200 soldiers over the week.", "russia"),
+    ("Ukraine's Defence Ministry said the enemy lost 1,200 soldiers over the week.", "russia"),
 ])
 def test_side(text, side):
-    if "ministry said the enemy" in text:
-        text = "Ukraine's Defence Ministry said the enemy lost 1,200 soldiers over the week."
     assert one(text, lang="en")["side"] == side
 
 
@@ -104,8 +102,7 @@ def test_claimant_carried_from_the_next_sentence_and_by_anaphor():
     text = ("Omkring 90 000 ryska soldater har dödats i kriget.\n\nDet skriver tankesmedjan ISW i en rapport.\n\n"
             "Samtidigt har 30 000 ukrainska soldater dödats, enligt tankesmedjan.")
     claims = by_value(text, lang="sv")
-    assert claims[90000]["claimant"] == claims[30000]["claimant"] == "Institute for the Study of War" or \
-        claims[90000]["claimant"].endswith("ISW")
+    assert "ISW" in claims[90000]["claimant"]
     assert claims[30000]["claimant"] == claims[90000]["claimant"]
 
 

@@ -173,8 +173,7 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
         category, population, kind_end = equipment.label, "military", equipment.end
     elif prev and prev.category in EQUIPMENT_CATEGORIES and not first_pop and not _specific(head_hits):
         # a list of equipment goes on: "..., 79 damaged and 65 abandoned"
-        category, population, kind_end = prev.category, "military", head_end
-        return Figure(q=q, category=category, population="military", side=prev.side, metric="count",
+        return Figure(q=q, category=prev.category, population="military", side=prev.side, metric="count",
                       head_end=head_end, enemy=prev.enemy)
     else:
         after_end = _zone_end(text, head_end, nxt) if head_end < nxt else head_end

@@ -45,7 +45,7 @@ class Matcher:
         if parts:
             body = "|".join(parts)
             self.regex: re.Pattern | None = re.compile(
-                rf"(?<![^\W_])(?:{body})(?![^\W_])" if parts else "(?!)", re.IGNORECASE)
+                rf"(?<![^\W_])(?:{body})(?![^\W_])", re.IGNORECASE)
         else:
             self.regex = None
 
