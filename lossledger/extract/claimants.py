@@ -42,12 +42,23 @@ def _norm(s: str) -> str:
     return re.sub(r"^(?:the|a|an) ", "", re.sub(r"[\W_]+", " ", s).strip())
 
 
+def _entity_tables() -> list[dict]:
+    """`data/claimants.toml`, then each language pack's own `claimants.toml` (names in that language)."""
+    files = [resources.files("lossledger").joinpath("data", "claimants.toml")]
+    root = resources.files("lossledger.lang")
+    files += [d.joinpath("claimants.toml") for d in sorted(root.iterdir(), key=lambda d: d.name)
+              if d.is_dir() and d.joinpath("claimants.toml").is_file()]
+    return [e for f in files for e in tomllib.loads(f.read_text(encoding="utf-8")).get("entity", [])]
+
+
 @functools.cache
 def registry() -> tuple[Entity, ...]:
-    """Load the known claimants and outlets (cached)."""
-    raw = resources.files("lossledger").joinpath("data", "claimants.toml").read_text(encoding="utf-8")
-    return tuple(Entity(e["name"], e.get("kind", "org"), e.get("side"), tuple(e.get("aliases", [])))
-                 for e in tomllib.loads(raw)["entity"])
+    """Load the known claimants and outlets (cached); entries with the same name merge their aliases."""
+    merged: dict[str, dict] = {}
+    for e in _entity_tables():
+        m = merged.setdefault(e["name"], {"kind": e.get("kind", "org"), "side": e.get("side"), "aliases": []})
+        m["aliases"] += [a for a in e.get("aliases", []) if a not in m["aliases"]]
+    return tuple(Entity(n, m["kind"], m["side"], tuple(m["aliases"])) for n, m in merged.items())
 
 
 @functools.cache
