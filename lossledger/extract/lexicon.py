@@ -4,12 +4,29 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from lossledger.lang import get_pack
 
 # Letters of any script, digits and the apostrophes that live inside words ("Russia's").
 _WORD = r"[^\W_]"
+_TOKEN = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
+
+
+def lemmatizer(code: str, name: str | None) -> Callable[[str], str] | None:
+    """The lemmatiser a pack asks for (`meta.lemmatizer`), as a cached token -> lemma function."""
+    if not name:
+        return None
+    if name != "simplemma":
+        raise ValueError(f"unknown lemmatizer {name!r} in pack {code!r} (known: simplemma)")
+    import simplemma  # loaded only for languages that ask for it
+
+    @functools.lru_cache(maxsize=65536)
+    def lemma(token: str) -> str:
+        return simplemma.lemmatize(token, lang=code)
+
+    return lemma
 
 
 @dataclass(frozen=True)
@@ -25,10 +42,13 @@ class Match:
 class Matcher:
     """Finds whole-word occurrences of labelled terms; longest term wins at a position.
 
-    A term ending in `*` matches any word starting with that prefix.
+    A term ending in `*` matches any word starting with that prefix. With a `lemma` function, a term
+    also matches words whose lemmas spell it ("танків" matches "танк", "особового складу" matches
+    "особовий склад"), so inflected languages list dictionary forms only.
     """
 
-    def __init__(self, terms: dict[str, str]):
+    def __init__(self, terms: dict[str, str], lemma: Callable[[str], str] | None = None):
+        self.lemma = lemma
         self.labels: dict[str, str] = {}
         self.prefixes: list[tuple[str, str]] = []
         parts = []
@@ -63,13 +83,39 @@ class Matcher:
         if self.regex is None:
             return []
         end = len(text) if end is None else end
-        return [Match(m.start(), m.end(), self.label_of(m.group()), m.group())
+        hits = [Match(m.start(), m.end(), self.label_of(m.group()), m.group())
                 for m in self.regex.finditer(text, start, end)]
+        if self.lemma is not None:
+            hits = self._with_lemma_hits(text, start, end, hits)
+        return hits
+
+    def _with_lemma_hits(self, text: str, start: int, end: int, hits: list[Match]) -> list[Match]:
+        """Add the hits found in the lemmatised words of `text[start:end]` that no surface hit covers."""
+        tokens = list(_TOKEN.finditer(text, start, end))
+        lemmas = [self.lemma(t.group()) for t in tokens]
+        if all(lem == t.group() for lem, t in zip(lemmas, tokens, strict=True)):
+            return hits
+        spans, pos = [], 0
+        for lem in lemmas:
+            spans.append((pos, pos + len(lem)))
+            pos += len(lem) + 1
+        joined = " ".join(lemmas)
+        taken = [(h.start, h.end) for h in hits]
+        for m in self.regex.finditer(joined):
+            first = next(i for i, (a, b) in enumerate(spans) if b > m.start())
+            last = next(i for i, (a, b) in enumerate(spans) if b >= m.end())
+            a, b = tokens[first].start(), tokens[last].end()
+            if not any(a < y and x < b for x, y in taken):
+                hits.append(Match(a, b, self.label_of(m.group()), text[a:b]))
+                taken.append((a, b))
+        return sorted(hits, key=lambda h: h.start)
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> Match | None:
         """Return the first hit in `text[start:end]`, or None."""
         if self.regex is None:
             return None
+        if self.lemma is not None:
+            return next(iter(self.find(text, start, end)), None)
         m = self.regex.search(text, start, len(text) if end is None else end)
         return Match(m.start(), m.end(), self.label_of(m.group()), m.group()) if m else None
 
@@ -82,8 +128,8 @@ def _labelled(mapping: dict[str, list[str]]) -> dict[str, str]:
     return out
 
 
-def _plain(words: list[str], label: str = "x") -> Matcher:
-    return Matcher({w: label for w in words})
+def _plain(words: list[str], label: str = "x", lemma: Callable[[str], str] | None = None) -> Matcher:
+    return Matcher({w: label for w in words}, lemma)
 
 
 @dataclass(frozen=True, eq=False)
@@ -122,23 +168,24 @@ def lexicon(code: str) -> Lexicon:
     cues = pack.section("cues")
     att = pack.section("attribution")
     dates = pack.section("dates")
+    lem = lemmatizer(code, pack.section("meta").get("lemmatizer"))
     pop_terms = _labelled({k: pop.get(k, []) for k in ("military", "civilian", "people")})
     return Lexicon(
         code=code,
-        categories=Matcher(_labelled(cats)),
-        population=Matcher(pop_terms),
-        strike=_plain(pop.get("strike", [])),
-        sides=Matcher(_labelled(sides.get("names", {}))),
-        enemy=_plain(sides.get("enemy", [])),
-        both=_plain(sides.get("both", [])),
+        categories=Matcher(_labelled(cats), lem),
+        population=Matcher(pop_terms, lem),
+        strike=_plain(pop.get("strike", []), lemma=lem),
+        sides=Matcher(_labelled(sides.get("names", {})), lem),
+        enemy=_plain(sides.get("enemy", []), lemma=lem),
+        both=_plain(sides.get("both", []), lemma=lem),
         locative=frozenset(w.casefold() for w in sides.get("locative", [])),
-        cues={k: _plain(v, k) for k, v in cues.items()},
-        according_to=_plain(att.get("according_to", [])),
-        speech=_plain(att.get("verbs", [])),
-        relay_before=_plain(att.get("relay_before", [])),
+        cues={k: _plain(v, k, lem) for k, v in cues.items()},
+        according_to=_plain(att.get("according_to", []), lemma=lem),
+        speech=_plain(att.get("verbs", []), lemma=lem),
+        relay_before=_plain(att.get("relay_before", []), lemma=lem),
         pronouns=frozenset(w.casefold() for w in att.get("pronouns", [])),
         expletives=frozenset(w.casefold() for w in att.get("expletives", [])),
-        anaphors=_plain(att.get("anaphors", [])),
+        anaphors=_plain(att.get("anaphors", []), lemma=lem),
         stop=frozenset(w.casefold() for w in att.get("stop", [])),
         months={k.casefold(): v for k, v in dates.get("months", {}).items()},
         weekdays={k.casefold(): v for k, v in dates.get("weekdays", {}).items()},

@@ -12,6 +12,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "decimal_separator": "the usual decimal separator ('.' or ',')",
         "stopwords": "frequent short words, used to detect the language of a text",
         "script_letters": "letters that only this language uses among the packs (e.g. 'іїєґ' for uk)",
+        "lemmatizer": "'simplemma' to match word lists by lemma too, so inflected forms need not be listed",
     },
     "numbers": {
         "words": "number words and their values (one = 1, twenty = 20, hundred = 100)",
