@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-# A sentence ends at . ! ? (and closing quotes) followed by space and an upper-case letter, digit
-# or opening quote; or at a line break. Abbreviations such as "Mr." or "U.S." do not end one.
+# A sentence ends at . ! ? (and closing quotes) followed by space and an upper-case letter (any
+# script), digit or opening quote; or at a line break. Abbreviations such as "Mr." do not end one.
 _BOUNDARY = re.compile(
-    r"""(?:(?<=[.!?…])(["'”’»)]*)[ \t\u00a0]+(?=["'“‘«(\-–—]?[^\W\d_a-zäöåæøß]|["'“‘«]?\d))|\n+""")
+    r"""(?:(?<=[.!?…])(["'”’»)]*)[ \t\u00a0]+(?=["'“‘«(\-–—]?([^\W_])))|\n+""")
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|St|Jr|Sr|No|Nr|vol|ca|resp|bl\.a|t\.ex|d\.v\.s|"
     r"U\.S|U\.K|U\.N|E\.U|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|etc|vs|incl|mln|tys|ok|"
@@ -19,6 +19,8 @@ def split(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = 0
     for m in _BOUNDARY.finditer(text):
+        if m.group(2) is not None and not (m.group(2).isupper() or m.group(2).isdigit()):
+            continue
         if m.group().startswith("\n") or not _ABBREV.search(text, max(pos, m.start() - 12), m.start()):
             _add(text, pos, m.end(1) if m.group(1) is not None else m.start(), spans)
             pos = m.end()
