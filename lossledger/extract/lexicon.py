@@ -39,6 +39,29 @@ class Match:
     text: str
 
 
+_END, _PREFIX = "\0end", "\0prefix"
+
+
+def _insert(trie: dict, term: str, mark: str) -> None:
+    node = trie
+    for ch in re.sub(r"\s+", " ", term.strip()):
+        node = node.setdefault(ch, {})
+    node[mark] = True
+
+
+def _pattern(node: dict) -> str:
+    """A regular expression for the terms of a character trie: one shared prefix is tried once, so
+    hundreds of terms cost about as much as one; longer terms are tried before shorter ones."""
+    alts = [(r"\s+" if ch == " " else re.escape(ch)) + _pattern(child)
+            for ch, child in sorted(node.items()) if ch not in (_END, _PREFIX)]
+    if _PREFIX in node:
+        alts.append(_WORD + "*")
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if _END in node else body
+
+
 class Matcher:
     """Finds whole-word occurrences of labelled terms; longest term wins at a position.
 
@@ -51,23 +74,19 @@ class Matcher:
         self.lemma = lemma
         self.labels: dict[str, str] = {}
         self.prefixes: list[tuple[str, str]] = []
-        parts = []
-        for term, label in sorted(terms.items(), key=lambda kv: -len(kv[0])):
+        trie: dict = {}
+        for term, label in terms.items():
             term = term.casefold()
             if term.endswith("*"):
-                stem = term[:-1]
-                self.prefixes.append((stem, label))
-                parts.append(re.escape(stem) + _WORD + "*")
+                self.prefixes.append((term[:-1], label))
+                _insert(trie, term[:-1], _PREFIX)
             else:
                 self.labels[term] = label
-                parts.append(re.escape(term).replace(r"\ ", r"\s+"))
+                _insert(trie, term, _END)
         self.prefixes.sort(key=lambda p: -len(p[0]))
-        if parts:
-            body = "|".join(parts)
-            self.regex: re.Pattern | None = re.compile(
-                rf"(?<![^\W_])(?:{body})(?![^\W_])", re.IGNORECASE)
-        else:
-            self.regex = None
+        self.regex: re.Pattern | None = None
+        if trie:
+            self.regex = re.compile(rf"(?<![^\W_])(?:{_pattern(trie)})(?![^\W_])", re.IGNORECASE)
 
     def label_of(self, found: str) -> str:
         key = re.sub(r"\s+", " ", found.casefold())
