@@ -93,6 +93,10 @@ def test_period_sum_ends_with_its_year():
     ("According to the Pentagon, 70,000 Russian soldiers have been killed.", "en", "the Pentagon"),
     ("About 70,000 Russian soldiers have been killed, Pentagon officials said.", "en", "Pentagon officials"),
     ("Enligt Pentagon har 70 000 ryska soldater dödats.", "sv", "Pentagon"),
+    ("Russia lost 40 tanks last week, the Institute for the Study of War said.", "en",
+     "the Institute for the Study of War"),
+    ("Ryssland förlorade 40 stridsvagnar i veckan, uppger det ukrainska försvarsdepartementet enligt Reuters.", "sv",
+     "det ukrainska försvarsdepartementet"),
 ])
 def test_claimant_forms(text, lang, claimant):
     assert one(text, lang=lang)["claimant"] == claimant

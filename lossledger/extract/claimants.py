@@ -97,11 +97,11 @@ def _np_forward(text: str, pos: int, end: int, lex: Lexicon) -> tuple[int, int] 
         lw = w.casefold().rstrip(".")
         if not w[0].isalnum() or any(c.isdigit() for c in w):
             break
-        if lw in lex.stop and start is not None and not _connector(toks, i):
+        if lw in lex.stop and start is not None and not _connector(toks, i, lex):
             break
-        if lex.speech.search(w) and start is not None:
+        if start is not None and (lex.speech.search(w) or _starts_at(lex.according_to, text, t.start(), end)):
             break
-        if start is None and lw in lex.stop and lw not in ("the", "a", "an"):
+        if start is None and lw in lex.stop and lw not in lex.articles:
             break
         start = t.start() if start is None else start
         stop = t.end()
@@ -110,13 +110,16 @@ def _np_forward(text: str, pos: int, end: int, lex: Lexicon) -> tuple[int, int] 
     return start, stop
 
 
-def _connector(toks: list[re.Match], i: int) -> bool:
-    """'of', 'for', 'and' inside a proper name: "Institute for the Study of War"."""
+def _starts_at(matcher, text: str, pos: int, end: int) -> bool:
+    m = matcher.search(text, pos, min(end, pos + 40))
+    return m is not None and m.start == pos
+
+
+def _connector(toks: list[re.Match], i: int, lex: Lexicon) -> bool:
+    """'of', 'for', 'and', 'the' inside a proper name: "Institute for the Study of War"."""
     w = toks[i].group().casefold()
     nxt = toks[i + 1].group() if i + 1 < len(toks) else ""
-    if w in ("of", "for", "and", "de", "för", "the") and nxt[:1].isupper():
-        return True
-    return w == "the" and bool(nxt) and nxt[0].isalpha()
+    return (w in lex.name_links or w in lex.articles) and nxt[:1].isupper()
 
 
 def _np_backward(text: str, a: int, pos: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -128,13 +131,15 @@ def _np_backward(text: str, a: int, pos: int, lex: Lexicon) -> tuple[int, int] |
         lw = w.casefold()
         if not w[0].isalnum() or any(c.isdigit() for c in w):
             break
-        if lw in lex.stop and not (lw in ("of", "for", "the", "and", "a", "an") and start is not None
-                                   and (lw in ("the", "a", "an") or toks[i - 1].group()[:1].isupper())):
+        if lw in lex.stop and not ((lw in lex.name_links or lw in lex.articles) and start is not None
+                                   and (lw in lex.articles or toks[i - 1].group()[:1].isupper())):
             break
-        if lw in ("the", "a", "an", "den", "det") and start is not None:
+        if lw in lex.articles and start is not None:
             start = t.start()
-            break
-        if start is not None and w[0].islower() and lw not in ("of", "for", "and") and (
+            if not (i >= 2 and toks[i - 1].group().casefold() in lex.name_links and toks[i - 2].group()[:1].isupper()):
+                break  # "the" opens the name, unless it follows a link inside it ("Institute for the Study")
+            continue
+        if start is not None and w[0].islower() and lw not in lex.name_links and (
                 not _modifier(toks, i) or lw.endswith("ly")):
             break
         stop = t.end() if stop is None else stop
@@ -143,10 +148,10 @@ def _np_backward(text: str, a: int, pos: int, lex: Lexicon) -> tuple[int, int] |
         return None
     # trim dangling connectors at the left edge
     while True:
-        m = re.match(r"(?:of|for|and)\s+", text[start:stop], re.I)
-        if not m:
+        first = text[start:stop].split(None, 1)
+        if len(first) < 2 or first[0].casefold() not in lex.name_links:
             break
-        start += m.end()
+        start = text.index(first[1], start + len(first[0]))
     return (start, stop) if stop > start else None
 
 

@@ -7,7 +7,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from lossledger.extract.lexicon import Lexicon
+from lossledger.extract.lexicon import Lexicon, trie_pattern
 
 _URL_DATE = re.compile(r"(?<!\d)(20[0-4]\d|19[89]\d)([/_.-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d{3})")
 _URL_MONTH = re.compile(r"/(20[0-4]\d)/(0[1-9]|1[0-2])/")
@@ -69,10 +69,15 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
 
 @functools.cache
 def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
-    months = "|".join(sorted((re.escape(k) for k in lex.months), key=len, reverse=True))
-    wdays = "|".join(sorted((re.escape(k) for k in lex.weekdays), key=len, reverse=True))
-    rel = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in lex.relative), key=len, reverse=True))
-    day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|\.|:e|:a)?"
+    months = trie_pattern(lex.months) if lex.months else ""
+    wdays = trie_pattern(lex.weekdays) if lex.weekdays else ""
+    rel = trie_pattern(lex.relative) if lex.relative else ""
+    from lossledger.lang import get_pack
+
+    links = get_pack(lex.code).words("dates", "day_month_links")
+    link = rf"(?:(?:{trie_pattern(links)})\s+)?" if links else ""
+    suffixes = "|".join(re.escape(s) for s in get_pack(lex.code).words("dates", "ordinal_suffixes") + ["."])
+    day = rf"(?P<d>[0-3]?\d)(?:{suffixes})?"
     year = r"(?P<y>(?:19|20)\d\d)"
     p = {
         "iso": re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
@@ -81,7 +86,7 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
         "year": re.compile(r"(?<![\d,.])(?<!\d\s)\b(?P<y>(?:19|20)\d\d)\b(?![,.]?\d)(?!\s\d{3}\b)(?!\s?%)"),
     }
     if months:
-        p["dmy"] = re.compile(rf"(?<!\w){day}\s*(?:of\s+|de\s+)?(?P<m>{months})\.?(?:,?\s*{year})?(?!\w)",
+        p["dmy"] = re.compile(rf"(?<!\w){day}\s*{link}(?P<m>{months})\.?(?:,?\s*{year})?(?!\w)",
                               re.IGNORECASE)
         p["mdy"] = re.compile(rf"(?<!\w)(?P<m>{months})\.?\s+{day}(?:,?\s*{year})?(?![\w])", re.IGNORECASE)
         p["my"] = re.compile(rf"(?<!\w)(?P<m>{months})\.?(?:\s+(?:of\s+)?{year})?(?!\w)", re.IGNORECASE)
@@ -206,6 +211,7 @@ def _mark_periods(text: str, refs: list[DateRef], lex: Lexicon) -> list[DateRef]
     from lossledger.lang import get_pack
 
     between = [w.casefold() for w in get_pack(lex.code).words("dates", "between")]
+    until = {w.casefold() for w in get_pack(lex.code).words("dates", "until")}
     opener, joiner = (between + ["", ""])[:2]
     out: list[DateRef] = []
     i = 0
@@ -216,7 +222,7 @@ def _mark_periods(text: str, refs: list[DateRef], lex: Lexicon) -> list[DateRef]
         if i + 1 < len(refs) and opener and re.search(rf"\b{re.escape(opener)}\s*$", clause):
             nxt = refs[i + 1]
             gap = text[r.end:nxt.start].strip().casefold()
-            if gap in {joiner, "-", "–", "—", "to", "till", "until"}:
+            if gap in {joiner, "-", "–", "—"} | until:
                 out += [DateRef(r.start, r.end, r.value, "start"), DateRef(nxt.start, nxt.end, nxt.value, "end")]
                 i += 2
                 continue

@@ -13,7 +13,6 @@ _PERSONNEL_COMBOS = [
     ({"missing", "captured"}, "missing_or_captured"),
 ]
 _CLAUSE_END = re.compile(r"[,;:()\[\]–—…]|\s-\s|[.!?](?=\s|$)")
-_JOIN = re.compile(r"^(?:\s|,|/|or|and|och|eller|either|being|been|were|are|have|has|gone|went|were)*$", re.I)
 _SIDE_ENEMY = {"russia": "ukraine", "ukraine": "russia"}
 
 
@@ -75,12 +74,12 @@ def is_noise(text: str, q: Quantity, lex: Lexicon, date_spans: list[tuple[int, i
     return _ends_with(lex.cues["noise_before"], text, q.num_start)
 
 
-def _compose(text: str, hits: list[Match], i: int, personnel: set[str]) -> tuple[str, int]:
+def _compose(text: str, hits: list[Match], i: int, personnel: set[str], lex: Lexicon) -> tuple[str, int]:
     """Category of hits[i] combined with the category words joined to it ("killed or wounded")."""
     labels = {hits[i].label}
     end = hits[i].end
     j = i + 1
-    while j < len(hits) and hits[j].label in personnel and _JOIN.match(text[end:hits[j].start]):
+    while j < len(hits) and hits[j].label in personnel and lex.category_join.match(text[end:hits[j].start]):
         labels.add(hits[j].label)
         end = hits[j].end
         j += 1
@@ -101,7 +100,7 @@ def _personnel_category(text: str, a: int, b: int, lex: Lexicon, nearest_last: b
     if chain_end:
         keep = [hits[0]]
         for h in hits[1:]:
-            if not _JOIN.match(text[keep[-1].end:h.start]):
+            if not lex.category_join.match(text[keep[-1].end:h.start]):
                 break
             keep.append(h)
         hits = keep
@@ -114,10 +113,10 @@ def _personnel_category(text: str, a: int, b: int, lex: Lexicon, nearest_last: b
     if order:
         # start a chain at the first hit of a run, so "killed or wounded" composes from "killed"
         i = order[0]
-        while nearest_last and i > 0 and hits[i - 1].label in personnel and _JOIN.match(
+        while nearest_last and i > 0 and hits[i - 1].label in personnel and lex.category_join.match(
                 text[hits[i - 1].end:hits[i].start]):
             i -= 1
-        return _compose(text, hits, i, personnel | {"killed", "wounded", "missing", "captured"})[0]
+        return _compose(text, hits, i, personnel | {"killed", "wounded", "missing", "captured"}, lex)[0]
     return "losses"
 
 

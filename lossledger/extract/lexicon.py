@@ -49,6 +49,19 @@ def _insert(trie: dict, term: str, mark: str) -> None:
     node[mark] = True
 
 
+def trie_pattern(words: list[str] | dict[str, object]) -> str:
+    """A regular expression (no anchors) matching any of `words` (case-folded, `*` = prefix), built
+    as a character trie: faster than a plain alternation when the words are many."""
+    trie: dict = {}
+    for w in words:
+        w = w.casefold()
+        if w.endswith("*"):
+            _insert(trie, w[:-1], _PREFIX)
+        else:
+            _insert(trie, w, _END)
+    return _pattern(trie)
+
+
 def _pattern(node: dict) -> str:
     """A regular expression for the terms of a character trie: one shared prefix is tried once, so
     hundreds of terms cost about as much as one; longer terms are tried before shorter ones."""
@@ -168,6 +181,9 @@ class Lexicon:
     speech: Matcher
     relay_before: Matcher
     pronouns: frozenset[str]
+    articles: frozenset[str]
+    name_links: frozenset[str]
+    category_join: re.Pattern
     expletives: frozenset[str]
     anaphors: Matcher
     stop: frozenset[str]
@@ -175,6 +191,12 @@ class Lexicon:
     weekdays: dict[str, int]
     relative: dict[str, tuple[str, int]]
     dates: dict[str, Matcher]
+
+
+def _joiner(words: list[str]) -> re.Pattern:
+    """Matches the whole gap between two loss words that form one category ("killed or wounded")."""
+    link = rf"|(?<![^\W_])(?:{trie_pattern(words)})(?![^\W_])" if words else ""
+    return re.compile(rf"^(?:\s|,|/{link})*$", re.IGNORECASE)
 
 
 @functools.cache
@@ -203,6 +225,9 @@ def lexicon(code: str) -> Lexicon:
         speech=_plain(att.get("verbs", []), lemma=lem),
         relay_before=_plain(att.get("relay_before", []), lemma=lem),
         pronouns=frozenset(w.casefold() for w in att.get("pronouns", [])),
+        articles=frozenset(w.casefold() for w in att.get("articles", [])),
+        name_links=frozenset(w.casefold() for w in att.get("name_links", [])),
+        category_join=_joiner(cues.get("category_joiners", [])),
         expletives=frozenset(w.casefold() for w in att.get("expletives", [])),
         anaphors=_plain(att.get("anaphors", []), lemma=lem),
         stop=frozenset(w.casefold() for w in att.get("stop", [])),

@@ -64,6 +64,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "noise_after": "units after a number that make it no loss (percent, metres, dollars, years old)",
         "noise_before": "words just before a number that make it no loss (currency signs, 'aged')",
         "mark": "words for a milestone ('the 1 million mark'), a restatement of a bound",
+        "category_joiners": "words between two loss words that make one category ('killed or wounded', 'have been')",
     },
     "attribution": {
         "according_to": "phrases before a source: 'according to X', 'enligt X'",
@@ -74,6 +75,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "expletives": "dummy subjects before an inverted speech verb ('Det skriver X'): the source follows",
         "anaphors": "definite descriptions that refer back ('the think tank', 'tankesmedjan')",
         "stop": "words ending a claimant phrase",
+        "articles": "articles that may open a claimant phrase ('the', 'a'; 'den')",
+        "name_links": "lower-case words inside a multi-word name ('of', 'for' in 'Institute for the Study of War')",
     },
     "dates": {
         "months": "month names (all inflections) -> month number",
@@ -86,5 +89,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "past_day": "expressions for the last 24 hours ('over the past day')",
         "published": "markers of a publication date line ('Published', 'Publicerad')",
         "month_before": "words that must precede a bare month name for it to count as a date ('in' May)",
+        "until": "words between two dates that make a period ('to', 'until' in 'from May to June'), besides dashes",
+        "ordinal_suffixes": "endings glued to a day number ('st', 'th' in '21st May'; ':e' in '21:e maj')",
+        "day_month_links": "words between a day and its month ('of' in '12th of May', 'de' in '12 de mayo')",
     },
 }
