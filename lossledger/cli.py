@@ -259,3 +259,7 @@ def _print_table(rows: list[Claim]) -> None:
         cells = (c.doc, format_number(c), c.category, c.side, c.claimant or "", c.as_of or "", evidence)
         table.add_row(*(Text(str(cell)) for cell in cells))  # Text: article words are not Rich markup
     Console().print(table)
+
+from lossledger.store.cli import register  # noqa: E402  (the ledger commands: ingest, watch, claims, ...)
+
+register(cli)
