@@ -23,6 +23,7 @@ class Entity:
     kind: str
     side: str | None
     aliases: tuple[str, ...]
+    forms: tuple[tuple[str, str], ...] = ()  # (case form, the alias reported for it), from the packs
 
 
 @dataclass(frozen=True)
@@ -56,9 +57,13 @@ def registry() -> tuple[Entity, ...]:
     """Load the known claimants and outlets (cached); entries with the same name merge their aliases."""
     merged: dict[str, dict] = {}
     for e in _entity_tables():
-        m = merged.setdefault(e["name"], {"kind": e.get("kind", "org"), "side": e.get("side"), "aliases": []})
-        m["aliases"] += [a for a in e.get("aliases", []) if a not in m["aliases"]]
-    return tuple(Entity(n, m["kind"], m["side"], tuple(m["aliases"])) for n, m in merged.items())
+        m = merged.setdefault(e["name"], {"kind": e.get("kind", "org"), "side": e.get("side"), "aliases": [],
+                                          "forms": {}})
+        forms = e.get("forms", {})
+        m["aliases"] += [a for a in [*e.get("aliases", []), *forms] if a not in m["aliases"]]
+        m["forms"].update({_norm(k): v for k, v in forms.items()})
+    return tuple(Entity(n, m["kind"], m["side"], tuple(m["aliases"]), tuple(m["forms"].items()))
+                 for n, m in merged.items())
 
 
 @functools.cache
@@ -82,7 +87,16 @@ def fullest(name: str, low: str) -> str:
     if e is None:
         return name
     found = [a for a in e.aliases if a.casefold() in low and len(a) > len(name)]
-    return max(found, key=len) if found else name
+    return citation(max(found, key=len) if found else name, e)
+
+
+def citation(name: str, e: Entity | None = None) -> str:
+    """`name` in its citation form: a case form a pack lists ("Генерального штабу ЗСУ") gives its alias."""
+    e = e or lookup(name)
+    if e is None or not e.forms:
+        return name
+    n = _norm(name)
+    return next((alias for form, alias in e.forms if form == n), name)
 
 
 def _tokens(text: str, a: int, b: int) -> list[re.Match]:
@@ -181,14 +195,12 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon) -> Attribution | None:
             break
     relay = None
     for m in lex.relay_before.find(text, s0, s1):
-        if m.label and text[m.start:m.end].casefold() in ("told", "citing", "quoted by", "cited by", "till"):
-            relay = _np_forward(text, m.end, s1, lex)
-            if relay:
-                break
+        relay = _np_forward(text, m.end, s1, lex)
+        if relay:
+            break
     if acc and speech_np:
         # "X reported that according to Y": Y claims, X relays; "X said ..., according to Y": Y relays
-        nested = re.search(r"\b(?:that|att|que|dass|что|що)\s+(?:\S+\s+){0,2}$", text[max(s0, acc[0] - 40):acc[0]],
-                           re.I)
+        nested = lex.complementiser.search(text[max(s0, acc[0] - 40):acc[0]])
         outer, inner = (speech_np, acc) if nested else (acc, speech_np)
         claimant, relays = inner, [outer]
     else:

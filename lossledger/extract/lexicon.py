@@ -184,6 +184,7 @@ class Lexicon:
     articles: frozenset[str]
     name_links: frozenset[str]
     category_join: re.Pattern
+    complementiser: re.Pattern
     expletives: frozenset[str]
     anaphors: Matcher
     stop: frozenset[str]
@@ -197,6 +198,13 @@ def _joiner(words: list[str]) -> re.Pattern:
     """Matches the whole gap between two loss words that form one category ("killed or wounded")."""
     link = rf"|(?<![^\W_])(?:{trie_pattern(words)})(?![^\W_])" if words else ""
     return re.compile(rf"^(?:\s|,|/{link})*$", re.IGNORECASE)
+
+
+def _complementiser(words: list[str]) -> re.Pattern:
+    """Matches 'that' and up to two words at the end of a text ("reported that, according to")."""
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?<![^\W_])(?:{trie_pattern(words)})\s+(?:\S+\s+){{0,2}}$", re.IGNORECASE)
 
 
 @functools.cache
@@ -228,6 +236,7 @@ def lexicon(code: str) -> Lexicon:
         articles=frozenset(w.casefold() for w in att.get("articles", [])),
         name_links=frozenset(w.casefold() for w in att.get("name_links", [])),
         category_join=_joiner(cues.get("category_joiners", [])),
+        complementiser=_complementiser(att.get("complementisers", [])),
         expletives=frozenset(w.casefold() for w in att.get("expletives", [])),
         anaphors=_plain(att.get("anaphors", []), lemma=lem),
         stop=frozenset(w.casefold() for w in att.get("stop", [])),

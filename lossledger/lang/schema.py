@@ -69,7 +69,8 @@ SCHEMA: dict[str, dict[str, str]] = {
     "attribution": {
         "according_to": "phrases before a source: 'according to X', 'enligt X'",
         "verbs": "speech verbs: 'X said', 'said X', 'X skriver'",
-        "relay_before": "phrases before a relaying outlet: 'citing X', 'told X'",
+        "relay_before": "phrases right before a relaying outlet: 'citing X', 'told X'",
+        "complementisers": "'that' opening reported speech: 'X reported that, according to Y' (Y claims, X relays)",
         "relay_after": "phrases after a relaying outlet is named as reporting ('X reported')",
         "pronouns": "pronouns that refer back to the last named claimant ('he', 'she', 'han')",
         "expletives": "dummy subjects before an inverted speech verb ('Det skriver X'): the source follows",
