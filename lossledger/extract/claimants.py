@@ -227,8 +227,7 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
     prev = text[s0:m.start].rstrip()
     # skip auxiliaries and adverbs: "Zelensky had stated", "He also said", "X now claims"
     while True:
-        cut = re.search(r"\s+(?:had|has|have|would|will|did|does|also|now|reportedly|then|"
-                        r"har|hade|också|även|nu|meanwhile|later|earlier|further)$", prev, re.I)
+        cut = lex.auxiliary_end.search(prev)
         if not cut:
             break
         prev = prev[:cut.start()]
@@ -236,7 +235,7 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
     last = prev.split()[-1].casefold().strip(",") if prev.split() else ""
     if last in lex.pronouns and last not in lex.expletives:
         return end - len(last), end  # "this week it has verified": the pronoun is the subject
-    if last in ("who", "which", "that", "som"):
+    if last in lex.relatives:
         cut = max(prev.rfind(","), prev.rfind("("))
         return _np_backward(text, s0, s0 + cut, lex) if cut > 0 else None
     if last in lex.expletives or not prev or prev[-1] in "\"”'’:" :
@@ -265,7 +264,7 @@ def _pronoun_only(text: str, span: tuple[int, int] | None, lex: Lexicon, allow: 
     if span is None:
         return False
     w = text[span[0]:span[1]].casefold()
-    return w in lex.pronouns and (not allow or w in ("det", "detta", "it", "this"))
+    return w in lex.pronouns and (not allow or w in lex.neuter_pronouns)
 
 
 def _headline_source(text: str, s0: int, s1: int, lex: Lexicon) -> tuple[int, int] | None:

@@ -185,6 +185,9 @@ class Lexicon:
     name_links: frozenset[str]
     category_join: re.Pattern
     complementiser: re.Pattern
+    auxiliary_end: re.Pattern
+    relatives: frozenset[str]
+    neuter_pronouns: frozenset[str]
     expletives: frozenset[str]
     anaphors: Matcher
     stop: frozenset[str]
@@ -237,6 +240,10 @@ def lexicon(code: str) -> Lexicon:
         name_links=frozenset(w.casefold() for w in att.get("name_links", [])),
         category_join=_joiner(cues.get("category_joiners", [])),
         complementiser=_complementiser(att.get("complementisers", [])),
+        auxiliary_end=re.compile(rf"\s+(?:{trie_pattern(att['auxiliaries'])})$" if att.get("auxiliaries") else "(?!)",
+                                 re.IGNORECASE),
+        relatives=frozenset(w.casefold() for w in att.get("relatives", [])),
+        neuter_pronouns=frozenset(w.casefold() for w in att.get("neuter_pronouns", [])),
         expletives=frozenset(w.casefold() for w in att.get("expletives", [])),
         anaphors=_plain(att.get("anaphors", []), lemma=lem),
         stop=frozenset(w.casefold() for w in att.get("stop", [])),
