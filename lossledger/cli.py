@@ -263,3 +263,6 @@ def _print_table(rows: list[Claim]) -> None:
 from lossledger.store.cli import register  # noqa: E402  (the ledger commands: ingest, watch, claims, ...)
 
 register(cli)
+from lossledger.analyse.cli import register as register_analyse  # noqa: E402  (series, check, reconcile)
+
+register_analyse(cli)
