@@ -161,8 +161,16 @@ class Site:
 
 
 @pytest.fixture
-def site() -> Iterator[Site]:
+def site(_http_server: Site) -> Site:
     """Serve `site.routes` (path → Route) over real HTTP on 127.0.0.1; ETag/Last-Modified answered with 304."""
+    _http_server.routes.clear()
+    _http_server.log.clear()
+    return _http_server
+
+
+@pytest.fixture(scope="session")
+def _http_server() -> Iterator[Site]:
+    """One threaded HTTP server for the session; `site` gives each test empty routes."""
     routes: dict[str, Route | Callable[[], Route]] = {}
     log: list[tuple[str, dict[str, str]]] = []
 
@@ -198,7 +206,9 @@ def site() -> Iterator[Site]:
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    server.block_on_close = False  # a handler still sleeping for a timeout test must not hold the teardown
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+                              daemon=True)
     thread.start()
     try:
         yield Site(f"http://127.0.0.1:{server.server_address[1]}", routes, log)

@@ -26,14 +26,12 @@ def parse_feed(data: bytes, url: str) -> list[Entry]:
     import feedparser
 
     parsed = feedparser.parse(data, response_headers={"content-location": url})
-    if not parsed.get("version") and not parsed.entries:
-        reason = parsed.get("bozo_exception")
-        raise fail(url, "not an RSS or Atom feed" + (f" ({reason})" if reason else ""))
+    linked = [e for e in parsed.entries if e.get("link")]
+    if not parsed.get("version") or (parsed.get("bozo") and not linked):
+        raise fail(url, "not an RSS or Atom feed")  # feedparser's bozo reasons read as noise to a user
     entries = []
-    for e in parsed.entries:
-        link = e.get("link")
-        if not link:
-            continue
+    for e in linked:
+        link = e["link"]
         stamp = e.get("published_parsed") or e.get("updated_parsed")
         entries.append(Entry(link=link, title=(e.get("title") or "").strip() or None,
                              published=time.strftime("%Y-%m-%d", stamp) if stamp else None))
