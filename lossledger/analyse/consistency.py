@@ -65,8 +65,8 @@ def _finding(check: str, ok: bool, explanation: str, involved: Sequence[Claim], 
 
 # --- a claim against a series ----------------------------------------------------------------------------------
 
-def series_value(s: Series, claim: Claim) -> tuple[float, float, str] | None:
-    """Return (low, high, how) of what series `s` says for the claim's date (and period or rate), else None.
+def series_value(s: Series, claim: Claim) -> tuple[float, float, str, float] | None:
+    """Return (low, high, how, value on the day) of series `s` at the claim's date, period or rate, else None.
 
     The range covers the claim's as_of span and `REPORT_SLACK` after it; for a period sum, the series'
     difference over the period (or the period shifted by the slack); for a rate, that difference per day,
@@ -85,7 +85,7 @@ def series_value(s: Series, claim: Claim) -> tuple[float, float, str] | None:
         if days is not None:
             deltas = [d / ((per[1] - per[0]).days + 1) * days for d in deltas]
             how += f" per {claim.get('metric', '').removeprefix('per_')}"
-        return min(deltas), max(deltas), how
+        return min(deltas), max(deltas), how, deltas[0]
     sp = as_of_span(claim)
     if sp is None:
         return None
@@ -95,7 +95,9 @@ def series_value(s: Series, claim: Claim) -> tuple[float, float, str] | None:
     if not nums:
         return None
     how = f"{s.name} on {sp[0]}" if sp[0] == sp[1] else f"{s.name} over {sp[0]}…{sp[1]}"
-    return min(nums), max(nums), how + ("" if sp[0] in s.points or sp[0] != sp[1] else " (interpolated)")
+    on_day = s.value_at(sp[1])
+    primary = on_day.value if on_day else (min(nums) + max(nums)) / 2
+    return min(nums), max(nums), how + ("" if sp[0] in s.points or sp[0] != sp[1] else " (interpolated)"), primary
 
 
 def _delta(s: Series, start: date, end: date) -> float | None:
@@ -140,9 +142,8 @@ def _against_series(c: Claim, s: Series) -> Finding:
         why = "no date" if not c.get("as_of") else f"outside the series ({s.first}…{s.last}) or no usable period"
         return Finding("series", "unverifiable", f"{describe(c)}: {why} to compare with {s.name}", (c["id"],), nums,
                        (evidence(c), s.source), c.get("side"), c.get("category"), c.get("claimant"))
-    lo, hi, how = got
-    mid = (lo + hi) / 2
-    ratio = (point(c) or 0) / mid if mid else None
+    lo, hi, how, primary = got
+    ratio = (point(c) or 0) / primary if primary else None
     nums.update(series_low=lo, series_high=hi, ratio=None if ratio is None else round(ratio, 4), how=how)
     value = fmt(lo) if lo == hi else f"{fmt(lo)}–{fmt(hi)}"
     if c.get("as_of_inferred"):

@@ -50,7 +50,7 @@ def track_projections(claims: Sequence[Claim], series: Sequence[Series] = (), *,
                     continue
                 got = series_value(s, p)
                 if got is not None:
-                    values.append((got[0] + got[1]) / 2)
+                    values.append(got[3])
                     source = f"series: {got[2]}"
         if not values:
             out.append(Finding("projection", "unverifiable", f"{describe(p)}: due {sp[1]}, no later figure",
