@@ -179,7 +179,8 @@ def _phrase(lg: _Lang, text: str, s: int, e: int) -> tuple[Decimal, Decimal, int
                 break
             kind = "num"
         if kind == "num":
-            if prev == "num" and not (20 <= prev_v < 100 and prev_v % 10 == 0 and v < 10):
+            # a word after a word fills its empty places: "twenty five", "сто двадцять п'ять", "двісті три"
+            if prev == "num" and not (0 < v < prev_v and prev_v % 10 ** len(str(int(v))) == 0):
                 break
             cur += v
         elif v < 1000:
