@@ -71,7 +71,8 @@ def test_import_list_show_check_reconcile(tmp_path: Path, claims_file: Path) -> 
 
 def test_import_csv_reports_problems_on_stderr(tmp_path: Path) -> None:
     src = tmp_path / "ua.csv"
-    src.write_text("date,value\n2024-01-01,100\n2024-01-02,90\n2024-01-03,oops\n2024-01-05,120\n2024-01-06,130\n", encoding="utf-8")
+    src.write_text("date,value\n2024-01-01,100\n2024-01-02,90\n2024-01-03,oops\n2024-01-05,120\n2024-01-06,130\n",
+                   encoding="utf-8")
     sd = str(tmp_path / "s")
     code, out, err = run("series", "import", "csv", str(src), "--name", "ua-count", "--side", "ukraine",
                          "--category", "killed", "--kind", "confirmed floor", "--series-dir", sd)
