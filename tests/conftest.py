@@ -11,6 +11,7 @@ import os
 import shutil
 import socket
 import subprocess
+import tempfile
 import threading
 import time
 import uuid
@@ -55,7 +56,7 @@ def _as_pg_user(cmd: list[str]) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def pg_server() -> Iterator[str]:
     """Yield a SQLAlchemy URL (postgresql+psycopg://) of a maintenance database on a live PostgreSQL server."""
     url = os.environ.get("LOSSLEDGER_TEST_PG")
     if url:
@@ -64,27 +65,27 @@ def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     initdb, pg_ctl = _pg_bin("initdb"), _pg_bin("pg_ctl")
     if not (initdb and pg_ctl):
         pytest.skip("PostgreSQL tests need LOSSLEDGER_TEST_PG or initdb/pg_ctl on this machine")
-    root = tmp_path_factory.mktemp("pg")
+    # Not under pytest's basetemp: any pytest run resets that tree to mode 700, locking the postgres user out.
+    root = Path(tempfile.mkdtemp(prefix="lossledger-pg-"))
     data, port = root / "data", _free_port()
     if os.geteuid() == 0:
         shutil.chown(root, "postgres")
-        os.chmod(root, 0o755)
-        for p in root.parents:
-            if str(p).startswith(("/tmp", str(tmp_path_factory.getbasetemp()))):
-                os.chmod(p, os.stat(p).st_mode | 0o711)
     init = subprocess.run(_as_pg_user([initdb, "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8",
                                        "--no-sync"]), capture_output=True, text=True)
     if init.returncode:
+        shutil.rmtree(root, ignore_errors=True)
         pytest.skip(f"initdb failed: {init.stderr.strip()[-300:]}")
     opts = f"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c fsync=off -c full_page_writes=off"
     start = subprocess.run(_as_pg_user([pg_ctl, "-D", str(data), "-o", opts, "-l", str(root / "log"), "-w",
                                         "start"]), capture_output=True, text=True)
     if start.returncode:
+        shutil.rmtree(root, ignore_errors=True)
         pytest.skip(f"pg_ctl start failed: {start.stderr.strip()[-300:]}")
     try:
         yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
     finally:
         subprocess.run(_as_pg_user([pg_ctl, "-D", str(data), "-m", "immediate", "stop"]), capture_output=True)
+        shutil.rmtree(root, ignore_errors=True)
 
 
 @pytest.fixture

@@ -265,15 +265,15 @@ class Ledger:
             row = conn.execute(select(feeds).where(feeds.c.url == url)).mappings().first()
         return dict(row) if row else None
 
-    def save_feed_state(self, url: str, *, status: str, etag: str | None = None,
-                        last_modified: str | None = None, entries: int | None = None) -> None:
-        """Record a poll of a feed; validators are kept from the last response that sent them."""
+    def save_feed_state(self, url: str, *, status: str, validators: tuple[str | None, str | None] | None = None,
+                        entries: int | None = None) -> None:
+        """Record a poll of a feed; `validators` (ETag, Last-Modified), when given, replace the stored ones."""
         now = dt.datetime.now(dt.UTC)
         with self.writing() as conn:
             row = conn.execute(select(feeds).where(feeds.c.url == url)).mappings().first()
             values: dict[str, Any] = {"status": status, "checked_at": now}
-            if etag is not None or last_modified is not None:
-                values.update(etag=etag, last_modified=last_modified)
+            if validators is not None:
+                values.update(etag=validators[0], last_modified=validators[1])
             if entries is not None:
                 values["entries"] = entries
             if row is None:

@@ -50,14 +50,20 @@ def poll(ledger: Ledger, fetcher: Fetcher, url: str, ingester: Ingester,
         ledger.save_feed_state(url, status=f"error: {err}")
         log(f"feed failed: {err}")
         return False
-    ledger.save_feed_state(url, status=str(resp.status), etag=resp.headers.get("etag"),
-                           last_modified=resp.headers.get("last-modified"), entries=len(entries))
+    # Validators are cleared now and stored only once every new entry is in: an interrupted or partly failed
+    # round must not turn into a 304 that hides the entries still missing.
+    ledger.save_feed_state(url, status=str(resp.status), validators=(None, None), entries=len(entries))
     known = ledger.known_urls([e.link for e in entries])
     fresh = [e for e in entries if e.link not in known]
-    before = (ingester.stats.new, ingester.stats.failed, ingester.stats.mentions)
+    before = (ingester.stats.new + ingester.stats.unchanged, ingester.stats.new, ingester.stats.failed,
+              ingester.stats.mentions)
     ingester.run(_entry_articles(fetcher, fresh))
-    new, failed, mentions = (a - b for a, b in zip((ingester.stats.new, ingester.stats.failed,
-                                                     ingester.stats.mentions), before, strict=True))
+    done, new, failed, mentions = (a - b for a, b in zip(
+        (ingester.stats.new + ingester.stats.unchanged, ingester.stats.new, ingester.stats.failed,
+         ingester.stats.mentions), before, strict=True))
+    if done == len(fresh):
+        ledger.save_feed_state(url, status=str(resp.status),
+                               validators=(resp.headers.get("etag"), resp.headers.get("last-modified")))
     log(f"{url}: {len(entries)} entries, {len(fresh)} new; {new} documents added, {failed} failed, "
         f"{mentions} claim mentions")
     return True
