@@ -30,7 +30,7 @@ def extract_article(article: Article) -> list[Claim]:
     # 2. publication date: given, else in the text or URL
     published = article.published or publication_date(text, article.url, lex)
     # 3. sentences, the numbers in them, and each sentence's own attribution
-    sentences = split(text)
+    sentences = split(text, lex.months)
     quantities = find_numbers(text, lang)
     own = [cl.attribute(text, s0, s1, lex) for s0, s1 in sentences]
     # 4. loss figures per sentence (dates found first: a date is not a loss)
@@ -54,8 +54,7 @@ def extract_article(article: Article) -> list[Claim]:
                                       for f in figs if f.q.qualifier == "exact"])
         if guess:
             ref, inferred = parse_iso(guess), True
-            per_sentence = [(s0, s1, figs, find_dates(text, s0, s1, lex, ref) if figs else d)
-                            for s0, s1, figs, d in per_sentence]
+            per_sentence = [_redated(text, s0, s1, figs, d, lex, ref) for s0, s1, figs, d in per_sentence]
     # 6. claimants carried across sentences; 7. assemble records with dates, modality and evidence
     attributions = _attributions(text, own, per_sentence)
     claims = []
@@ -67,6 +66,15 @@ def extract_article(article: Article) -> list[Claim]:
                 claims.append(claim)
                 side = claim.side
     return merge_repeats(claims)
+
+
+def _redated(text: str, s0: int, s1: int, figs: list, dates: list, lex, ref) -> tuple:
+    """A sentence's dates found again with the inferred reference date; a figure inside one ("26 жовтня",
+    a day and month whose year was unknown) is a date, not a loss."""
+    if not figs:
+        return s0, s1, figs, dates
+    dates = find_dates(text, s0, s1, lex, ref)
+    return s0, s1, [f for f in figs if not any(d.start <= f.q.num_start < d.end for d in dates)], dates
 
 
 def _main_side(text: str, lex) -> str | None:

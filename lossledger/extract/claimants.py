@@ -198,7 +198,9 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon) -> Attribution | None:
         relay = _np_forward(text, m.end, s1, lex)
         if relay:
             break
-    if acc and speech_np:
+    if acc and speech_np and _anaphoric(_clean(text[speech_np[0]:speech_np[1]]), lex):
+        claimant = acc  # "according to Y ..., as the staff (it) said": the anaphor is Y itself
+    elif acc and speech_np:
         # "X reported that according to Y": Y claims, X relays; "X said ..., according to Y": Y relays
         nested = lex.complementiser.search(text[max(s0, acc[0] - 40):acc[0]])
         outer, inner = (speech_np, acc) if nested else (acc, speech_np)
@@ -216,10 +218,13 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon) -> Attribution | None:
     if not name:
         return None
     via = tuple(_clean(text[a:b]) for a, b in relays if _clean(text[a:b]) and _clean(text[a:b]) != name)
+    return Attribution(name, via, _anaphoric(name, lex), claimant)
+
+
+def _anaphoric(name: str, lex: Lexicon) -> bool:
+    """A pronoun, a generic "the report" or a definite description ("the think tank") standing for a source."""
     ana = lex.anaphors.search(name)
-    anaphoric = name.casefold() in lex.pronouns or _generic(name) or bool(
-        ana and ana.start == 0 and ana.end == len(name))
-    return Attribution(name, via, anaphoric, claimant)
+    return name.casefold() in lex.pronouns or _generic(name) or bool(ana and ana.start == 0 and ana.end == len(name))
 
 
 def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, int] | None:
@@ -238,6 +243,12 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
     if last in lex.relatives:
         cut = max(prev.rfind(","), prev.rfind("("))
         return _np_backward(text, s0, s0 + cut, lex) if cut > 0 else None
+    if last in lex.months or last in lex.weekdays or last.rstrip(".").isdigit():
+        # "Zelensky on 25 February said": the source before the date; "Am 2. März meldete es",
+        # "I mars skrev X": nothing before the date, the source follows
+        head = _before_date(prev, lex)
+        back = _np_backward(text, s0, s0 + head, lex) if head else None
+        return back or _np_forward(text, m.end, s1, lex)
     if last in lex.expletives or not prev or prev[-1] in "\"”'’:" :
         return _np_forward(text, m.end, s1, lex)
     if prev[-1] == ",":
@@ -249,6 +260,17 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
                 return back
         return _np_forward(text, m.end, s1, lex)
     return _np_backward(text, s0, end, lex)
+
+
+def _before_date(prev: str, lex: Lexicon) -> int:
+    """The length of `prev` without the date (day, month, weekday, year, prepositions) it ends with."""
+    cut = len(prev)
+    for t in reversed(list(re.finditer(r"\S+", prev))):
+        w = t.group().casefold().strip(",.")
+        if not (w in lex.months or w in lex.weekdays or w.isdigit() or w in lex.stop or not w):
+            break
+        cut = t.start()
+    return len(prev[:cut].rstrip(" ,"))
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:

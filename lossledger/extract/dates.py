@@ -9,7 +9,9 @@ from dataclasses import dataclass
 
 from lossledger.extract.lexicon import Lexicon, trie_pattern
 
-_URL_DATE = re.compile(r"(?<!\d)(20[0-4]\d|19[89]\d)([/_.-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d{3})")
+# a date in a URL path, maybe glued to its time of day ("-20220609132157.html" is 2022-06-09 13:21:57)
+_URL_DATE = re.compile(r"(?<!\d)(20[0-4]\d|19[89]\d)([/_.-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])"
+                       r"(?:(?!\d{3})|(?=(?:[01]\d|2[0-3])[0-5]\d[0-5]\d(?!\d)))")
 _URL_MONTH = re.compile(r"/(20[0-4]\d)/(0[1-9]|1[0-2])/")
 _DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\b", re.IGNORECASE)
 
@@ -19,8 +21,9 @@ class DateRef:
     """A date expression found in a sentence.
 
     kind: `point` (a date for the figure or statement), `year` (a calendar year, a period),
-    `since` (a period start), `past_day` (the day of the statement), `start`/`end` (a stated period).
-    `value` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    `since` (a period start), `past_day` (the day of the statement), `start`/`end` (a stated period),
+    `unknown` (a day and month whose year cannot be told: `value` is empty, the span is only kept from being
+    read as a number). `value` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     """
 
     start: int
@@ -86,10 +89,11 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
         "year": re.compile(r"(?<![\d,.])(?<!\d\s)\b(?P<y>(?:19|20)\d\d)\b(?![,.]?\d)(?!\s\d{3}\b)(?!\s?%)"),
     }
     if months:
-        p["dmy"] = re.compile(rf"(?<!\w){day}\s*{link}(?P<m>{months})\.?(?:,?\s*{year})?(?!\w)",
+        p["dmy"] = re.compile(rf"(?<!\w){day}\s*{link}(?P<m>{months})\.?(?:,?\s*{link}{year})?(?!\w)",
                               re.IGNORECASE)
         p["mdy"] = re.compile(rf"(?<!\w)(?P<m>{months})\.?\s+{day}(?:,?\s*{year})?(?![\w])", re.IGNORECASE)
-        p["my"] = re.compile(rf"(?<!\w)(?P<m>{months})\.?(?:\s+(?:of\s+)?{year})?(?!\w)", re.IGNORECASE)
+        # the link words serve between month and year too: "21 de septiembre de 2022", "May of 2022"
+        p["my"] = re.compile(rf"(?<!\w)(?P<m>{months})\.?(?:\s+{link}{year})?(?!\w)", re.IGNORECASE)
     if wdays:
         p["wday"] = re.compile(rf"(?<!\w)(?P<w>{wdays})(?!\w)", re.IGNORECASE)
     if rel:
@@ -100,12 +104,18 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
 def publication_date(text: str, url: str | None, lex: Lexicon) -> str | None:
     """Find the publication date: a ` date YYYY-MM-DD` line, a date in the URL, or one in the header."""
     m = _DATE_LINE.match(text)
-    if m:
-        return m.group(1)
+    line = m.group(1) if m else None
+    if line and len(line) == 10:
+        return line
     if url:
         m = _URL_DATE.search(url)
         if m and _safe_date(int(m.group(1)), int(m.group(3)), int(m.group(4))):
-            return f"{m.group(1)}-{m.group(3)}-{m.group(4)}"
+            day = f"{m.group(1)}-{m.group(3)}-{m.group(4)}"
+            if line is None or day.startswith(line):  # the URL's day refines a month-precision date line
+                return day
+    if line:
+        return line
+    if url:
         m = _URL_MONTH.search(url)
         if m:
             return f"{m.group(1)}-{m.group(2)}"
@@ -123,10 +133,15 @@ def find_dates(text: str, start: int, end: int, lex: Lexicon, ref: dt.date | Non
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
+    masked: list[DateRef] = []  # a day and month whose year is unknown: no date, but its numbers are no losses
+
     def add(a: int, b: int, value: str | None, kind: str = "point") -> None:
         if value and free(a, b):
             taken.append((a, b))
             refs.append(DateRef(a, b, value, kind))
+        elif value is None and kind == "day" and free(a, b):
+            taken.append((a, b))
+            masked.append(DateRef(a, b, "", "unknown"))
 
     for name in ("iso", "dmy_num", "ymd_sp"):
         for m in pats[name].finditer(text, start, end):
@@ -139,7 +154,7 @@ def find_dates(text: str, start: int, end: int, lex: Lexicon, ref: dt.date | Non
             month = lex.months[m["m"].casefold()]
             year = int(m["y"]) if m["y"] else _year_for(month, ref)
             d = _safe_date(year, month, int(m["d"])) if year else None
-            add(m.start(), m.end(), d.isoformat() if d else None)
+            add(m.start(), m.end(), d.isoformat() if d else None, "point" if d else "day")
     if "my" in pats:
         for m in pats["my"].finditer(text, start, end):
             month = lex.months[m["m"].casefold()]
@@ -167,7 +182,7 @@ def find_dates(text: str, start: int, end: int, lex: Lexicon, ref: dt.date | Non
     for m in pats["year"].finditer(text, start, end):
         add(m.start(), m.end(), m["y"], "year")
     refs.sort(key=lambda r: r.start)
-    return _mark_periods(text, refs, lex)
+    return sorted(_mark_periods(text, refs, lex) + masked, key=lambda r: r.start)
 
 
 def _month_context(text: str, pos: int, lex: Lexicon) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 # A sentence ends at . ! ? (and closing quotes) followed by space and an upper-case letter (any
 # script), digit or opening quote; or at a line break. Abbreviations such as "Mr." do not end one.
@@ -11,16 +12,25 @@ _BOUNDARY = re.compile(
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|St|Jr|Sr|No|Nr|vol|ca|resp|bl\.a|t\.ex|d\.v\.s|"
     r"U\.S|U\.K|U\.N|E\.U|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|etc|vs|incl|mln|tys|ok|"
-    r"тис|тыс|млн|млрд|ген|див|p|pp|Corp|Inc|Co|Ltd)|\b[A-Z])\.$")
+    r"тис|тыс|млн|млрд|ген|див|p|pp|Corp|Inc|Co|Ltd|Mio|Mrd|Tsd|bzw|z\.B|u\.a|env|Mme)|\b[A-Z])\.$")
+_ORDINAL = re.compile(r"(?<![\d.,])\b[0-3]?\d\.$")  # "am 2." before a month name: a date, not an end
+_WORD = re.compile(r"[^\W\d_]+")
 
 
-def split(text: str) -> list[tuple[int, int]]:
-    """Return (start, end) offsets of the sentences of `text`, whitespace trimmed."""
+def split(text: str, months: Collection[str] = ()) -> list[tuple[int, int]]:
+    """Return (start, end) offsets of the sentences of `text`, whitespace trimmed.
+
+    `months` are month names (lower-case): a day number with a full stop before one ("2. März") is a date.
+    """
     spans: list[tuple[int, int]] = []
     pos = 0
     for m in _BOUNDARY.finditer(text):
         if m.group(2) is not None and not (m.group(2).isupper() or m.group(2).isdigit()):
             continue
+        if months and _ORDINAL.search(text, max(pos, m.start() - 4), m.start()):
+            word = _WORD.match(text, m.end())
+            if word and word.group().casefold() in months:
+                continue
         if m.group().startswith("\n") or not _ABBREV.search(text, max(pos, m.start() - 12), m.start()):
             _add(text, pos, m.end(1) if m.group(1) is not None else m.start(), spans)
             pos = m.end()
