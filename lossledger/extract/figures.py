@@ -14,6 +14,9 @@ _PERSONNEL_COMBOS = [
 ]
 _CLAUSE_END = re.compile(r"[,;:()\[\]–—…]|\s-\s|[.!?](?=\s|$)")
 _SIDE_ENEMY = {"russia": "ukraine", "ukraine": "russia"}
+_ITEM_LEAD = re.compile(r"[\s\-–—•*·]*")  # bullets before a list item's noun
+_ITEM_DASH = re.compile(r"\s*[—–:-]\s*")  # between a list item's noun and its number
+_LIST_CONTEXT = 800  # characters before a list item searched for its loss word (the list's heading)
 
 
 @dataclass
@@ -162,8 +165,12 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
         equipment = None
     population = None
     clause_at = clause_start(text, before_start, q.start)
+    item = None if equipment else _list_item(text, s0, q.start, lex)
+    equipment = equipment or item
     if equipment:
-        loss_before = any(h.label not in EQUIPMENT_CATEGORIES for h in lex.categories.find(text, s0, q.start))
+        # a list item ("- tanks — 10,933") takes its loss word from the list's heading lines
+        loss_from = max(0, s0 - _LIST_CONTEXT) if item else s0
+        loss_before = any(h.label not in EQUIPMENT_CATEGORIES for h in lex.categories.find(text, loss_from, q.start))
         after_clause = _zone_end(text, equipment.end, nxt)
         loss_after = any(h.label not in EQUIPMENT_CATEGORIES
                          for h in lex.categories.find(text, equipment.end, after_clause))
@@ -194,6 +201,18 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
     pop = _resolve_population(text, population, side, s0, s1, lex, q, head_end)
     metric = _metric(text, q, kind_end, nxt, before_start, lex)
     return Figure(q=q, category=category, population=pop, side=side, metric=metric, head_end=head_end, enemy=enemy)
+
+
+def _list_item(text: str, s0: int, pos: int, lex: Lexicon) -> Match | None:
+    """The equipment a list item names before its number: "- tanks — 10,933", "танки: 9419"."""
+    if pos - s0 > 80:
+        return None
+    hits = lex.categories.find(text, s0, pos)
+    if not hits or any(h.label != hits[0].label for h in hits) or hits[0].label not in EQUIPMENT_CATEGORIES:
+        return None
+    if _ITEM_LEAD.fullmatch(text, s0, hits[0].start) and _ITEM_DASH.fullmatch(text, hits[-1].end, pos):
+        return hits[0]
+    return None
 
 
 def _specific(hits: list[Match]) -> bool:
