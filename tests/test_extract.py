@@ -57,6 +57,13 @@ def test_side(text, side):
     assert one(text, lang="en")["side"] == side
 
 
+def test_participle_after_the_sides_own_equipment_keeps_the_side():
+    text = ("Since June, Russia has destroyed 1,200 Ukrainian armoured vehicles, 300 Ukrainian tanks destroyed, including "
+            "17 Leopard tanks, the minister said. Russian air defence systems shot down 27 Storm Shadow missiles.")
+    got = by_value(text, lang="en", published="2023-07-11")
+    assert {v: c["side"] for v, c in got.items()} == {1200: "ukraine", 300: "ukraine", 17: "ukraine", 27: "ukraine"}
+
+
 def test_place_is_not_the_side():
     claim = one("Officials in Kyiv said 5,000 Russian soldiers died in Ukraine last month.", lang="en",
                 published="2024-05-10")

@@ -294,7 +294,11 @@ def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end:
         between = text[m.end:q.start]
         agent = lex.cues["agent_verbs"].search(between)
         patient = lex.cues["patient_verbs"].search(between)
-        if agent and not patient and m.label in _SIDE_ENEMY:
+        # "Ukrainian armoured vehicles destroyed, including 17 tanks": a participle closing a clause about the
+        # side's own equipment, not the verb of a subject ("Russian air defence shot down 27 missiles")
+        owned = agent and between[agent.end:].lstrip()[:1] in (",", ";", ":") and any(
+            h.label in EQUIPMENT_CATEGORIES for h in lex.categories.find(between, 0, agent.start))
+        if agent and not patient and not owned and m.label in _SIDE_ENEMY:
             return _SIDE_ENEMY[m.label], False
         return m.label, False
     after = side_words(text, head_end, _zone_end(text, head_end, nxt), lex, exclude)
