@@ -67,9 +67,11 @@ def registry() -> tuple[Entity, ...]:
 
 
 @functools.cache
-def _normalised_aliases() -> tuple[tuple[str, Entity], ...]:
-    pairs = [(f" {_norm(a)} ", e) for e in registry() for a in e.aliases if _norm(a)]
-    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+def _normalised_aliases() -> tuple[tuple[str, Entity, re.Pattern | None], ...]:
+    """(normalised alias, entity, case-sensitive pattern for acronyms: "UN" is not "un")."""
+    triples = [(f" {_norm(a)} ", e, re.compile(rf"(?<!\w){re.escape(a)}(?!\w)") if a.isupper() else None)
+               for e in registry() for a in e.aliases if _norm(a)]
+    return tuple(sorted(triples, key=lambda p: -len(p[0])))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -78,7 +80,7 @@ def lookup(name: str | None) -> Entity | None:
     if not name:
         return None
     n = f" {_norm(name)} "
-    return next((e for a, e in _normalised_aliases() if a in n), None)
+    return next((e for a, e, exact in _normalised_aliases() if a in n and (exact is None or exact.search(name))), None)
 
 
 def fullest(name: str, low: str) -> str:
