@@ -1,0 +1,221 @@
+"""The German pack on sentences written for these tests: numbers, every category, sides, people, sources,
+dates, modality and stance, language detection."""
+
+from __future__ import annotations
+
+import pytest
+
+from lossledger import extract, find_numbers
+from lossledger.extract.claimants import lookup
+from lossledger.extract.language import detect
+from lossledger.extract.lexicon import lexicon
+from lossledger.extract.sentences import split
+
+PUB = "2025-06-12"  # a Thursday
+
+
+def claims(text: str, **kw) -> list[dict]:
+    return [c.to_dict() for c in extract(text, published=kw.pop("published", PUB), lang="de", **kw)]
+
+
+def one(text: str) -> dict:
+    found = claims(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text, span, value, low, high, qualifier", [
+    ("Es waren 10.933 Panzer.", "10.933", 10933, 10933, 10933, "exact"),
+    ("Es waren 1.000.340 Mann.", "1.000.340", 1000340, 1000340, 1000340, "exact"),
+    ("Es waren 18 500 Verletzte.", "18 500", 18500, 18500, 18500, "exact"),
+    ("Es waren 1,2 Millionen Soldaten.", "1,2 Millionen", 1200000, 1200000, 1200000, "exact"),
+    ("Es waren 1,2 Mio. Soldaten.", "1,2 Mio.", 1200000, 1200000, 1200000, "exact"),
+    ("Es waren 45 Tsd. Soldaten.", "45 Tsd.", 45000, 45000, 45000, "exact"),
+    ("Es waren 2,5 Mrd. Euro.", "2,5 Mrd.", 2500000000, 2500000000, 2500000000, "exact"),
+    ("Es waren zwei Millionen Menschen.", "zwei Millionen", 2000000, 2000000, 2000000, "exact"),
+    ("Es war eine Million Menschen.", "eine Million", 1000000, 1000000, 1000000, "exact"),
+    ("Es war eine halbe Million Soldaten.", "eine halbe Million", 500000, 500000, 500000, "exact"),
+    ("Es waren dreihundert Soldaten.", "dreihundert", 300, 300, 300, "exact"),
+    ("Es waren zwölf Panzer.", "zwölf", 12, 12, 12, "exact"),
+    ("Es waren rund 1600 Verwundete.", "rund 1600", 1600, 1600, 1600, "approx"),
+    ("Es waren etwa 700 Tote.", "etwa 700", 700, 700, 700, "approx"),
+    ("Es waren fast 700 Tote.", "fast 700", 700, 700, 700, "approx"),
+    ("Es waren mehr als 560 Kinder.", "mehr als 560", 560, 560, None, "at_least"),
+    ("Es waren mindestens 15 Verletzte.", "mindestens 15", 15, 15, None, "at_least"),
+    ("Es waren über 16.000 Verwundete.", "über 16.000", 16000, 16000, None, "at_least"),
+    ("Es waren bis zu 325.000 Soldaten.", "bis zu 325.000", 325000, None, 325000, "at_most"),
+    ("Es waren weniger als 100 Soldaten.", "weniger als 100", 100, None, 100, "at_most"),
+    ("Es waren zwischen 7.000 und 15.000 Soldaten.", "zwischen 7.000 und 15.000", None, 7000, 15000, "range"),
+    ("Es waren 500.000 bis 600.000 Soldaten.", "500.000 bis 600.000", None, 500000, 600000, "range"),
+    ("Es waren 500.000 – 600.000 Soldaten.", "500.000 – 600.000", None, 500000, 600000, "range"),
+    ("Es waren Zehntausende Soldaten.", "Zehntausende", None, 10000, 99999, "vague"),
+    ("Es gab Tausende Opfer.", "Tausende", None, 1000, 9999, "vague"),
+    ("Es gab Hunderttausende Opfer.", "Hunderttausende", None, 100000, 999999, "vague"),
+    ("Es gab Dutzende Tote.", "Dutzende", None, 24, 99, "vague"),
+])
+def test_numbers(text, span, value, low, high, qualifier):
+    q = next(q for q in find_numbers(text, "de") if q.text == span)
+    assert (q.value, q.low, q.high, q.qualifier) == (value, low, high, qualifier)
+
+
+def test_article_alone_is_no_number():
+    assert [q.text for q in find_numbers("Ein Soldat und eine Frau.", "de")] == []
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Laut dem Generalstab wurden 870 russische Soldaten getötet.", "killed"),
+    ("Laut Kiew sind 40 russische Soldaten gefallen.", "killed"),
+    ("Laut Kiew kamen 12 russische Soldaten ums Leben.", "killed"),
+    ("Laut Kiew wurden 300 russische Soldaten verwundet.", "wounded"),
+    ("Laut Kiew wurden 45 Zivilisten verletzt.", "wounded"),
+    ("Laut der Nato wurden 300.000 russische Soldaten getötet oder verwundet.", "killed_or_wounded"),
+    ("Laut London gibt es 1.000 russische Opfer.", "killed_or_wounded"),
+    ("Laut Kiew wurden 200 russische Soldaten gefangen genommen.", "captured"),
+    ("Laut Kiew gibt es 800 russische Kriegsgefangene.", "captured"),
+    ("Laut Kiew werden 3.000 ukrainische Soldaten vermisst.", "missing"),
+    ("Laut Kiew hat Russland 950.000 Soldaten verloren.", "losses"),
+    ("Laut Kiew hat Russland 10.933 Panzer verloren.", "tanks"),
+    ("Laut Kiew hat Russland 22.800 gepanzerte Kampffahrzeuge verloren.", "armored_vehicles"),
+    ("Laut Kiew hat Russland 300 Schützenpanzer verloren.", "armored_vehicles"),
+    ("Laut Kiew hat Russland 30.000 Artilleriesysteme verloren.", "artillery"),
+    ("Laut Kiew hat Russland 1.400 Mehrfachraketenwerfer verloren.", "mlrs"),
+    ("Laut Kiew hat Russland 1.190 Luftabwehrsysteme verloren.", "air_defense"),
+    ("Laut Kiew hat Russland 420 Flugzeuge verloren.", "aircraft"),
+    ("Laut Kiew hat Russland 340 Hubschrauber verloren.", "helicopters"),
+    ("Laut Kiew hat Russland 40.000 Drohnen verloren.", "drones"),
+    ("Laut Kiew hat Russland 3.500 Marschflugkörper verloren.", "cruise_missiles"),
+    ("Laut Kiew hat Russland 28 Kriegsschiffe verloren.", "ships"),
+    ("Laut Kiew hat Russland zwei U-Boote verloren.", "submarines"),
+    ("Laut Kiew hat Russland 50.000 Fahrzeuge und Tankwagen verloren.", "vehicles"),
+    ("Laut Kiew hat Russland 3.900 Einheiten Spezialausrüstung verloren.", "special_equipment"),
+])
+def test_categories(text, category):
+    assert one(text)["category"] == category
+
+
+def test_equipment_list_gives_one_claim_per_item():
+    text = ("Laut dem Generalstab der ukrainischen Streitkräfte verlor Russland bisher 10.933 Panzer, "
+            "30.100 Artilleriesysteme und 40.500 Drohnen.")
+    got = {c["category"]: c for c in claims(text)}
+    assert got["tanks"]["value"] == 10933
+    assert got["artillery"]["value"] == 30100
+    assert got["drones"]["value"] == 40500
+    assert all(c["side"] == "russia" for c in got.values())
+
+
+@pytest.mark.parametrize("text, side", [
+    ("Laut Kiew wurden 500 russische Soldaten getötet.", "russia"),
+    ("Laut Moskau wurden 500 ukrainische Soldaten getötet.", "ukraine"),
+    ("Laut Kiew wurden 500 Besatzer getötet.", "russia"),
+    ("Auf beiden Seiten wurden insgesamt 500 Soldaten getötet.", "both"),
+    ("Bei einem russischen Angriff auf die Stadt wurden fünf Menschen getötet.", "ukraine"),
+    ("Die ukrainischen Streitkräfte haben 30 russische Panzer zerstört.", "russia"),
+])
+def test_sides(text, side):
+    assert one(text)["side"] == side
+
+
+def test_enemy_is_the_other_side_of_the_claimant():
+    c = one("Der ukrainische Generalstab sagte, der Feind habe 1.200 Soldaten verloren.")
+    assert c["side"] == "russia"
+
+
+@pytest.mark.parametrize("text, population", [
+    ("Laut Kiew wurden 500 russische Soldaten getötet.", "military"),
+    ("Bei dem russischen Angriff auf Odessa wurden sieben Zivilisten getötet.", "civilian"),
+    ("Bei einem Raketenangriff auf Kiew wurden neun Menschen getötet.", "civilian"),
+    ("Nach Angaben der UN wurden in der Ukraine 600 Kinder getötet.", "civilian"),
+])
+def test_population(text, population):
+    assert one(text)["population"] == population
+
+
+@pytest.mark.parametrize("text, claimant", [
+    ("Laut dem ukrainischen Generalstab wurden 1.000 russische Soldaten getötet.", "ukrainischen Generalstab"),
+    ("Nach Angaben des Instituts für Kriegsstudien verlor Russland 400 Panzer.", "Instituts für Kriegsstudien"),
+    ("Selenskyj sagte, die Ukraine habe 31.000 Soldaten verloren.", "Selenskyj"),
+    ("Das britische Verteidigungsministerium schätzt, dass 450.000 russische Soldaten getötet oder verwundet "
+     "wurden.", "britische Verteidigungsministerium"),
+])
+def test_claimant(text, claimant):
+    assert claimant in one(text)["claimant"]
+
+
+@pytest.mark.parametrize("name, entity", [
+    ("ukrainischen Generalstabs", "General Staff of the Armed Forces of Ukraine"),
+    ("Generalstab der ukrainischen Streitkräfte", "General Staff of the Armed Forces of Ukraine"),
+    ("russischen Verteidigungsministeriums", "Ministry of Defence of the Russian Federation"),
+    ("Wolodymyr Selenskyj", "Volodymyr Zelensky"),
+    ("Kremlsprecher Dmitri Peskow", "Dmitry Peskov"),
+    ("Institut für Kriegsstudien", "Institute for the Study of War"),
+])
+def test_claimant_registry(name, entity):
+    assert lookup(name).name == entity
+
+
+def test_pronoun_carries_the_claimant():
+    text = ("Das russische Verteidigungsministerium äußerte sich am Montag. Am 2. März meldete es 498 getötete "
+            "russische Soldaten.")
+    c = one(text)
+    assert c["value"] == 498 and c["as_of"] == "2025-03-02"
+
+
+def test_ordinal_day_before_month_is_no_sentence_end():
+    text = "Am 24. Februar 2022 begann der Krieg. Seitdem starben viele."
+    assert [text[a:b] for a, b in split(text, lexicon("de").months)] == [
+        "Am 24. Februar 2022 begann der Krieg.", "Seitdem starben viele."]
+
+
+@pytest.mark.parametrize("text, as_of", [
+    ("Am 2. März meldete Kiew 498 getötete russische Soldaten.", "2025-03-02"),
+    ("Kiew meldete am Montag 500 getötete russische Soldaten.", "2025-06-09"),
+    ("Kiew meldete gestern 500 getötete russische Soldaten.", "2025-06-11"),
+    ("Bis Ende Januar 2024 hatte Russland laut Kiew 380.000 Soldaten verloren.", "2024-01"),
+    ("Laut Kiew wurden im Mai 2023 bereits 2.000 russische Soldaten getötet.", "2023-05"),
+])
+def test_dates(text, as_of):
+    assert one(text)["as_of"] == as_of
+
+
+def test_past_day_is_the_period():
+    c = one("Laut Kiew hat Russland in den vergangenen 24 Stunden 1.120 Soldaten verloren.")
+    assert (c["period_start"], c["period_end"]) == (PUB, PUB)
+
+
+def test_rates():
+    assert one("Laut Kiew verliert Russland im Durchschnitt 1.200 Soldaten pro Tag.")["metric"] == "per_day"
+    assert one("Laut London verliert Russland 4.000 Soldaten pro Woche.")["metric"] == "per_week"
+    assert one("Laut London verliert Russland 35.000 Soldaten pro Monat.")["metric"] == "per_month"
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Laut London wurden 500 russische Soldaten getötet.", "reported"),
+    ("Laut London wurden möglicherweise 500 russische Soldaten getötet.", "hedged"),
+    ("Laut London wurden wahrscheinlich 500 russische Soldaten getötet.", "hedged"),
+    ("Laut London könnte Russland bis zum Jahresende 1,5 Millionen Soldaten verlieren.", "projection"),
+])
+def test_modality(text, modality):
+    assert one(text)["modality"] == modality
+
+
+def test_disputed():
+    c = one("Der Kreml sagte, Russland habe nicht 300.000 Soldaten verloren.")
+    assert c["stance"] == "disputed"
+
+
+@pytest.mark.parametrize("text", [
+    "Die Armee rückte 500 Meter vor.",
+    "Die Hilfe beträgt 500 Millionen Euro.",
+    "Der 19-jährige Soldat wurde verletzt.",
+    "Die Preise stiegen um 12 Prozent.",
+])
+def test_noise_is_no_claim(text):
+    assert claims(text) == []
+
+
+def test_detection():
+    de = "Laut dem Generalstab hat Russland seit Beginn der Invasion mehr als eine Million Soldaten verloren."
+    assert detect(de) == "de"
+    assert detect("Enligt generalstaben har Ryssland förlorat över en miljon soldater sedan invasionen.") == "sv"
+    assert detect("According to the General Staff, Russia has lost more than a million soldiers.") == "en"
+    assert detect("Selon l'état-major, la Russie a perdu plus d'un million de soldats depuis le début.") == "fr"
