@@ -292,10 +292,13 @@ def _pronoun_only(text: str, span: tuple[int, int] | None, lex: Lexicon, allow: 
 
 
 def _headline_source(text: str, s0: int, s1: int, lex: Lexicon) -> tuple[int, int] | None:
-    """'Kremlin: ...' or '..., Kyiv says' headline forms."""
+    """'Kremlin: ...' or '... — General Staff' headline forms."""
     m = re.match(r"([^\W\d_][\w'’ .-]{1,40}):\s", text[s0:s1])
     if m and lookup(m.group(1)) is not None:
         return s0, s0 + len(m.group(1))
+    m = re.search(r"\s[—–]\s*([^\W\d_][\w'’ .-]{1,40}?)\s*$", text[s0:s1])
+    if m and lookup(m.group(1)) is not None:
+        return s0 + m.start(1), s0 + m.end(1)
     return None
 
 

@@ -198,21 +198,38 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
         kind_end = head_end
         population = _population(text, q.end, head_end, lex) or (prev.population if prev else None)
     side, enemy = _side(text, q, s0, s1, before_start, head_end, nxt, lex, prev, exclude)
+    if side is None and not enemy and (item or _list_item(text, s0, q.start, lex, equipment=False)):
+        side, enemy = _heading_side(text, s0, lex)
     pop = _resolve_population(text, population, side, s0, s1, lex, q, head_end)
     metric = _metric(text, q, kind_end, nxt, before_start, lex)
     return Figure(q=q, category=category, population=pop, side=side, metric=metric, head_end=head_end, enemy=enemy)
 
 
-def _list_item(text: str, s0: int, pos: int, lex: Lexicon) -> Match | None:
-    """The equipment a list item names before its number: "- tanks — 10,933", "танки: 9419"."""
+def _list_item(text: str, s0: int, pos: int, lex: Lexicon, equipment: bool = True) -> Match | None:
+    """The equipment (or any loss word) a list item names before its number: "- tanks — 10,933", "танки: 9419"."""
     if pos - s0 > 80:
         return None
     hits = lex.categories.find(text, s0, pos)
-    if not hits or any(h.label != hits[0].label for h in hits) or hits[0].label not in EQUIPMENT_CATEGORIES:
+    if not hits or any(h.label != hits[0].label for h in hits):
+        return None
+    if equipment and hits[0].label not in EQUIPMENT_CATEGORIES:
         return None
     if _ITEM_LEAD.fullmatch(text, s0, hits[0].start) and _ITEM_DASH.fullmatch(text, hits[-1].end, pos):
         return hits[0]
     return None
+
+
+def _heading_side(text: str, s0: int, lex: Lexicon) -> tuple[str | None, bool]:
+    """The side a list's heading line names ("Russia's losses:", "втрати противника:") for an item naming none."""
+    colon = text.rfind(":", max(0, s0 - _LIST_CONTEXT), s0)
+    if colon < 0:
+        return None, False
+    a, s0 = max(0, text.rfind("\n", 0, colon) + 1, s0 - _LIST_CONTEXT), colon
+    named = side_words(text, a, s0, lex)
+    enemy = lex.enemy.find(text, a, s0)
+    if enemy and (not named or enemy[-1].start > named[-1].start):
+        return None, True
+    return (named[-1].label, False) if named else (None, False)
 
 
 def _specific(hits: list[Match]) -> bool:

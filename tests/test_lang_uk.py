@@ -1,0 +1,192 @@
+"""The Ukrainian pack (lang/uk) on sentences written for these tests: numbers, categories, sides, claimants,
+dates, modality and language detection."""
+
+from __future__ import annotations
+
+import pytest
+
+from lossledger import extract, find_numbers
+from lossledger.extract.language import detect
+
+PUB = "2025-06-12"  # a Thursday
+
+
+def claims(text: str, **kw) -> list[dict]:
+    return [c.to_dict() for c in extract(text, published=kw.pop("published", PUB), lang="uk", **kw)]
+
+
+def one(text: str, **kw) -> dict:
+    got = claims(text, **kw)
+    assert len(got) == 1, got
+    return got[0]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("10 933", 10933),
+    ("1 000 340", 1000340),
+    ("1,2 млн", 1_200_000),
+    ("45 тис.", 45000),
+    ("31 тисяча", 31000),
+    ("три тисячі", 3000),
+    ("п'ять мільйонів", 5_000_000),
+    ("сто двадцять п'ять", 125),
+    ("двісті тисяч", 200_000),
+    ("півтори тисячі", 1500),
+    ("пів мільйона", 500_000),
+    ("двох", 2),
+])
+def test_numbers(text, value):
+    got = find_numbers(text, "uk")
+    assert [q.value for q in got] == [value]
+
+
+@pytest.mark.parametrize("text, qualifier, low, high", [
+    ("понад 700 тисяч", "at_least", 700_000, None),
+    ("щонайменше 40", "at_least", 40, None),
+    ("близько 1200", "approx", 1200, 1200),
+    ("майже 90 тисяч", "approx", 90_000, 90_000),
+    ("до 325 тисяч", "at_most", None, 325_000),
+    ("від 500 до 600 тисяч", "range", 500_000, 600_000),
+    ("десятки тисяч", "vague", 10_000, 99_999),
+    ("сотні", "vague", 100, 999),
+])
+def test_qualifiers_ranges_and_vague(text, qualifier, low, high):
+    (q,) = find_numbers(text, "uk")
+    assert (q.qualifier, q.low, q.high) == (qualifier, low, high)
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Генштаб повідомив, що 120 російських солдатів загинули під Покровськом.", "killed"),
+    ("За словами командира, 45 українських військових були поранені.", "wounded"),
+    ("Генштаб: росіяни втратили вбитими та пораненими ще 1100 солдатів.", "killed_or_wounded"),
+    ("Загальні бойові втрати противника становлять 990 тисяч осіб, повідомив Генштаб.", "killed_or_wounded"),
+    ("СБУ повідомила, що 70 російських військових здалися в полон.", "captured"),
+    ("У бригаді кажуть, що 15 українських бійців зникли безвісти.", "missing"),
+    ("Сили оборони ліквідували 800 окупантів, повідомив Генштаб.", "losses"),
+])
+def test_personnel_categories(text, category):
+    assert one(text)["category"] == category
+
+
+def test_general_staff_list_gives_every_category():
+    text = ("Генеральний штаб ЗСУ оновив дані. Втрати росії станом на ранок становлять:\n"
+            "- особового складу — 990 500 (+1020) осіб;\n- танків — 10 933 (+3);\n- ББМ — 22 780 (+5);\n"
+            "- артилерійських систем — 29 100 (+31);\n- РСЗВ — 1420;\n- засобів ППО — 1185 (+1);\n- літаків — 416;\n"
+            "- гелікоптерів — 337;\n- БпЛА оперативно-тактичного рівня — 41 200 (+120);\n- крилатих ракет — 3300;\n"
+            "- кораблів / катерів — 28;\n- підводних човнів — 1;\n"
+            "- автомобільної техніки та автоцистерн — 53 600 (+70);\n- спеціальної техніки — 3920 (+2).")
+    got = {c["value"]: c for c in claims(text)}
+    expect = {990500: "killed_or_wounded", 10933: "tanks", 22780: "armored_vehicles", 29100: "artillery",
+              1420: "mlrs", 1185: "air_defense", 416: "aircraft", 337: "helicopters", 41200: "drones",
+              3300: "cruise_missiles", 28: "ships", 1: "submarines", 53600: "vehicles", 3920: "special_equipment"}
+    assert {v: got[v]["category"] for v in expect} == expect
+    assert {got[v]["side"] for v in expect} == {"russia"}
+    assert {got[v]["claimant"] for v in expect} == {"Генеральний штаб ЗСУ"}
+    assert got[3]["category"] == "tanks"  # the daily increment "(+3)" of the tanks line
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Українські військові знищили 14 російських танків, повідомили у бригаді.", "tanks"),
+    ("У бригаді повідомили, що знищили 9 бойових броньованих машин росіян.", "armored_vehicles"),
+    ("Повітряні сили повідомили, що збили 52 російські ударні безпілотники.", "drones"),
+    ("Повітряні сили повідомили, що збили 6 російських крилатих ракет.", "cruise_missiles"),
+    ("ВМС заявили, що уразили два російські кораблі.", "ships"),
+    ("ВМС заявили, що знищили один російський підводний човен.", "submarines"),
+    ("Бригада знищила 12 вантажівок окупантів.", "vehicles"),
+])
+def test_equipment_in_prose(text, category):
+    got = claims(text)
+    assert [c["category"] for c in got] == [category]
+
+
+@pytest.mark.parametrize("text, side", [
+    ("Аналітики підрахували, що загинули 20 тисяч українських військових.", "ukraine"),
+    ("Аналітики кажуть, що втрати росії сягнули 90 тисяч військових.", "russia"),
+    ("Генштаб ЗСУ повідомив, що ворог втратив 1200 солдатів за тиждень.", "russia"),
+    ("Аналітики оцінюють сукупні втрати обох сторін у 900 тисяч військових.", "both"),
+])
+def test_sides(text, side):
+    assert one(text)["side"] == side
+
+
+@pytest.mark.parametrize("text, population", [
+    ("Внаслідок ракетного удару по українському Харкову загинули 7 людей.", "civilian"),
+    ("Прокуратура повідомила, що загинули 12 українських цивільних.", "civilian"),
+    ("Генштаб повідомив, що загинули 300 російських солдатів.", "military"),
+])
+def test_population(text, population):
+    assert claims(text)[0]["population"] == population
+
+
+@pytest.mark.parametrize("text, claimant", [
+    ("За даними Генерального штабу ЗСУ, росія втратила 1050 військових за добу.", "Генеральний штаб ЗСУ"),
+    ("Як повідомило Міністерство оборони України, ворог втратив 41 танк за тиждень.", "Міністерство оборони України"),
+    ("За словами Володимира Зеленського, загинули 46 тисяч українських військових.", "Володимир Зеленський"),
+    ("У Генштабі повідомили, що росіяни втратили 1300 солдатів.", "Генштаб"),
+])
+def test_claimant_in_citation_form(text, claimant):
+    assert one(text)["claimant"] == claimant
+
+
+def test_case_forms_are_one_entity_with_the_english_name():
+    from lossledger.extract.claimants import lookup
+
+    names = {lookup(n).name for n in ("Генерального штабу ЗСУ", "Генштаб", "Ukraine's General Staff")}
+    assert names == {"General Staff of the Armed Forces of Ukraine"}
+
+
+def test_source_after_a_date():
+    c = one("Про це у вівторок, 10 червня, повідомило Міністерство оборони України: окупанти втратили 1100 військових.")
+    assert c["claimant"] == "Міністерство оборони України"
+    c = one("Зеленський 16 лютого 2025 року заявив, що загинули 46 тисяч українських військових.")
+    assert c["claimant"] == "Зеленський"
+
+
+@pytest.mark.parametrize("text, as_of", [
+    ("Генштаб повідомив, що за минулу добу росія втратила 1020 солдатів.", "2025-06-12"),
+    ("Генштаб у понеділок повідомив, що росія втратила 1020 солдатів.", "2025-06-09"),
+    ("Вчора Генштаб повідомив, що росія втратила 1020 солдатів.", "2025-06-11"),
+    ("Станом на 1 березня 2025 року росія втратила 880 тисяч військових, повідомив Генштаб.", "2025-03-01"),
+    ("Генштаб повідомив, що 5 травня росія втратила 1300 солдатів.", "2025-05-05"),
+])
+def test_dates(text, as_of):
+    assert one(text)["as_of"] == as_of
+
+
+def test_period_of_a_year():
+    c = one("У 2024 році росія втратила 430 тисяч військових, підрахували аналітики.")
+    assert (c["period_start"], c["period_end"]) == ("2024-01-01", "2024-12-31")
+
+
+def test_daily_tally_is_a_count_for_that_day():
+    c = one("За минулу добу, 11 червня, окупанти втратили 1100 солдатів, повідомив Генштаб.")
+    assert (c["metric"], c["as_of"], c["period_start"]) == ("count", "2025-06-11", "2025-06-11")
+
+
+def test_rate_per_day():
+    c = one("Аналітики кажуть, що росія в середньому втрачає 1200 військових на добу.")
+    assert c["metric"] == "per_day"
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Аналітики вважають, що втрати росії можуть становити 250 тисяч загиблих військових.", "hedged"),
+    ("Аналітики кажуть, що росія могла втратити 250 тисяч загиблих військових.", "hedged"),
+    ("За прогнозом аналітиків, до кінця року втрати росії сягнуть 1,5 млн військових.", "projection"),
+    ("Аналітики кажуть, що загинули 250 тисяч російських військових.", "reported"),
+])
+def test_modality(text, modality):
+    assert one(text)["modality"] == modality
+
+
+def test_disputed():
+    c = one("Зеленський заявив, що загинули не 300 тисяч українських військових, це брехня.")
+    assert c["stance"] == "disputed"
+
+
+def test_noise_is_no_claim():
+    assert claims("Росія втратила 20 відсотків своїх танків і 300 км² території, повідомив Генштаб.") == []
+
+
+def test_detection():
+    assert detect("Генштаб повідомив, що за минулу добу російська армія втратила ще 1100 своїх солдатів і "
+                  "15 танків. Про це йдеться у звіті, який було оприлюднено вранці.") == "uk"
