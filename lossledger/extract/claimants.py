@@ -257,6 +257,13 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
         # "Western intelligence, on the other hand, suggests" / "..., said X"
         inner = prev[:-1].rfind(",")
         if inner > 0 and len(prev) - inner < 45:
+            # an apposition names the source: "The president, Volodymyr Zelensky, said"
+            seg = prev[inner + 1:-1]
+            words = seg.split()
+            if words and words[0][:1].isupper() and all(w[:1].isupper() or w.casefold() in lex.name_links
+                                                        for w in words):
+                a = s0 + inner + 1 + (len(seg) - len(seg.lstrip()))
+                return a, s0 + inner + 1 + len(seg.rstrip())
             back = _np_backward(text, s0, s0 + inner, lex)
             if back:
                 return back

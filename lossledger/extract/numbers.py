@@ -172,7 +172,7 @@ def _phrase(lg: _Lang, text: str, s: int, e: int) -> tuple[Decimal, Decimal, int
     large: Decimal | None = None
     prev, prev_v, n_ok = "", Decimal(0), 0
     for i, (kind, v, _end, glued, joined) in enumerate(toks):
-        if joined and not (prev == "mult" and kind == "num"):
+        if joined and not (kind == "num" and prev in ("mult", "num")):  # "hundred and five", "treinta y cinco"
             break
         if kind == "art":  # "a"/"en" is one only before a scale, or glued inside a word ("tjugoen")
             if not (i and glued or i + 1 < len(toks) and toks[i + 1][0] == "mult"):
