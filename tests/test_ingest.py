@@ -13,6 +13,7 @@ from conftest import Route, Site, html_page, rss, tanks_article
 
 from lossledger.cli import cli
 from lossledger.store import Ledger
+from lossledger.store.migrate import HEAD
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 DATE = "Thu, 12 Jun 2025 08:00:00 GMT"
@@ -174,7 +175,7 @@ def test_query_commands(tmp_path: Path) -> None:
 
 def test_db_upgrade_command(db_url: str) -> None:
     result = run("db", "upgrade", "--db", db_url)
-    assert result.exit_code == 0 and result.stdout.rstrip().endswith("schema at revision 0001")
+    assert result.exit_code == 0 and result.stdout.rstrip().endswith(f"schema at revision {HEAD}")
     assert "password" not in result.stdout
 
 

@@ -77,7 +77,7 @@ def test_same_document_twice_adds_nothing(ledger: Ledger) -> None:
 
 
 def test_forty_outlets_one_claim_forty_mentions(ledger: Ledger) -> None:
-    names = ["CSIS", "the Center for Strategic and International Studies", "tankesmedjan CSIS", "Csis"]
+    names = ["CSIS", "the Center for Strategic and International Studies", "tankesmedjan CSIS", "the CSIS think tank"]
     for i in range(40):
         ledger.add(article(i, url=f"https://outlet{i}.example/news/{i}"), [claim(claimant=names[i % 4])])
     (c,) = ledger.claims()

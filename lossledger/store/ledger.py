@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import Connection, delete, func, select, update
+from sqlalchemy import Connection, bindparam, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from lossledger.model import Article, Claim
@@ -21,6 +21,15 @@ from lossledger.store.merge import canonical_claimant, category_group, merge_key
 from lossledger.store.migrate import ensure_schema
 from lossledger.store.tables import aliases, claims, documents, entities, feeds, mentions
 from lossledger.version import __version__
+
+# Statements built once: building them per row costs more than running them.
+_DOC_BY_HASH = select(documents.c.id).where(documents.c.content_hash == bindparam("h"))
+_CLAIM_BY_KEY = select(claims.c.id).where(claims.c.merge_key == bindparam("k"))
+_ENTITY_BY_KEY = select(entities.c.id).where(entities.c.kind == bindparam("kind"), entities.c.key == bindparam("key"))
+_LATEST_AT_URL = select(func.max(documents.c.id)).where(documents.c.url == bindparam("u"))
+_INSERT_DOC = documents.insert()
+_INSERT_MENTION = mentions.insert()
+_INSERTS: dict[tuple[str, str], Any] = {}
 
 
 def content_hash(article: Article) -> str:
@@ -113,7 +122,7 @@ class Ledger:
         pending: dict[tuple[str, str], int] = {}
         try:
             with self.writing() as conn:
-                doc_id = conn.scalar(select(documents.c.id).where(documents.c.content_hash == digest))
+                doc_id = conn.scalar(_DOC_BY_HASH, {"h": digest})
                 if doc_id is not None:
                     return AddResult("unchanged", doc_id)
                 doc_id = self._insert_document(conn, article, digest, len(found), pending)
@@ -135,7 +144,7 @@ class Ledger:
         outlet = outlet_name(article.url)
         previous = None
         if article.url:
-            previous = conn.scalar(select(func.max(documents.c.id)).where(documents.c.url == article.url))
+            previous = conn.scalar(_LATEST_AT_URL, {"u": article.url})
         row = {
             "content_hash": digest, "doc": article.doc, "url": article.url, "title": article.title,
             "outlet_id": self._entity(conn, "outlet", outlet, outlet, None, (), pending) if outlet else None,
@@ -143,7 +152,7 @@ class Ledger:
             "fetched_at": dt.datetime.now(dt.UTC), "previous_id": previous,
             "extractor_version": __version__, "claim_count": n_claims, "text": article.text,
         }
-        return conn.execute(documents.insert().values(row)).inserted_primary_key[0]
+        return conn.execute(_INSERT_DOC, row).inserted_primary_key[0]
 
     def _write_mentions(self, conn: Connection, doc_id: int, found: list[Claim], pending: dict) -> int:
         """Insert a document's mentions, creating the claims they merge into; return the claims created."""
@@ -153,13 +162,13 @@ class Ledger:
             new += created
             rows.append(_mention_row(claim, claim_id, doc_id, position))
         if rows:
-            conn.execute(mentions.insert(), rows)
+            conn.execute(_INSERT_MENTION, rows)
         return new
 
     def _claim_id(self, conn: Connection, claim: Claim, pending: dict) -> tuple[int, bool]:
         """Return the id of the claim `claim` merges into, creating it if needed, and whether it was created."""
         key = merge_key(claim)
-        found = conn.scalar(select(claims.c.id).where(claims.c.merge_key == key))
+        found = conn.scalar(_CLAIM_BY_KEY, {"k": key})
         if found is not None:
             return found, False
         who = canonical_claimant(claim.claimant)
@@ -172,19 +181,19 @@ class Ledger:
         inserted = _insert_ignore(conn, claims, row, "merge_key")
         if inserted is not None:
             return inserted, True
-        return conn.scalar(select(claims.c.id).where(claims.c.merge_key == key)), False
+        return conn.scalar(_CLAIM_BY_KEY, {"k": key}), False
 
     def _entity(self, conn: Connection, kind: str, name: str, key: str, side: str | None,
                 spellings: tuple[str | None, ...], pending: dict) -> int:
         """Return the id of the (kind, key) entity, creating it with its registry aliases if needed."""
         ident = self._ids.get((kind, key)) or pending.get((kind, key))
         if ident is None:
-            ident = conn.scalar(select(entities.c.id).where(entities.c.kind == kind, entities.c.key == key))
+            ident = conn.scalar(_ENTITY_BY_KEY, {"kind": kind, "key": key})
             if ident is None:
                 ident = _insert_ignore(conn, entities, {"kind": kind, "name": name, "key": key, "side": side},
                                        "kind", "key")
                 if ident is None:
-                    ident = conn.scalar(select(entities.c.id).where(entities.c.kind == kind, entities.c.key == key))
+                    ident = conn.scalar(_ENTITY_BY_KEY, {"kind": kind, "key": key})
                 spellings = (name, *_registry_aliases(name, kind), *spellings)
             pending[(kind, key)] = ident
         for alias in dict.fromkeys(s.strip() for s in spellings if s and s.strip()):
@@ -311,12 +320,15 @@ class Ledger:
 
 def _insert_ignore(conn: Connection, table, row: dict, *conflict: str) -> int | None:  # type: ignore[no-untyped-def]
     """Insert `row` unless it conflicts on the unique columns `conflict`; return its id, or None on conflict."""
-    if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    stmt = insert(table).values(row).on_conflict_do_nothing(index_elements=list(conflict)).returning(table.c.id)
-    return conn.scalar(stmt)
+    stmt = _INSERTS.get((conn.dialect.name, table.name))
+    if stmt is None:
+        if conn.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
+        stmt = insert(table).on_conflict_do_nothing(index_elements=list(conflict)).returning(table.c.id)
+        _INSERTS[(conn.dialect.name, table.name)] = stmt
+    return conn.scalar(stmt, row)
 
 
 def _registry_aliases(name: str, kind: str) -> tuple[str, ...]:
