@@ -207,3 +207,7 @@ LEFT JOIN entities bo ON bo.id = bd.outlet_id
 """
 """`claims_view`: one row per claim with its claimant, counts, and best evidence (the earliest published
 mention, then the first ingested)."""
+
+# The analysis tables (series, series_points, series_problems, findings, finding_claims, inferred_dates) are
+# written in the analyse stage's own module on this metadata (migration 0003).
+from lossledger.analyse import ledger_tables as _analysis_tables  # noqa: E402,F401
