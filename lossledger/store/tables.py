@@ -211,3 +211,7 @@ mention, then the first ingested)."""
 # The analysis tables (series, series_points, series_problems, findings, finding_claims, inferred_dates) are
 # written in the analyse stage's own module on this metadata (migration 0003).
 from lossledger.analyse import ledger_tables as _analysis_tables  # noqa: E402,F401
+
+# The review and access tables (users, sessions, api_tokens, reviews, audit): the serve stage's own module on this
+# metadata (migration 0002).
+from lossledger.serve import tables as _review_tables  # noqa: E402,F401
