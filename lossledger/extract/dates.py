@@ -70,11 +70,17 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
+_NUMERIC_HINT = re.compile(r"\d[./-]\d")  # a numeric date (2024-05-12, 12.05.2024) has one of these
+
+
 @functools.cache
 def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
+    # Patterns open with a character to look for, not a look-behind, so that the regex engine can
+    # skip ahead to it (see trie_pattern): the look-behinds come after the first characters.
     months = trie_pattern(lex.months) if lex.months else ""
-    wdays = trie_pattern(lex.weekdays) if lex.weekdays else ""
-    rel = trie_pattern(lex.relative) if lex.relative else ""
+    months_ws = trie_pattern(lex.months, word_start=True) if lex.months else ""
+    wdays = trie_pattern(lex.weekdays, word_start=True) if lex.weekdays else ""
+    rel = trie_pattern(lex.relative, word_start=True) if lex.relative else ""
     from lossledger.lang import get_pack
 
     links = get_pack(lex.code).words("dates", "day_month_links")
@@ -83,21 +89,21 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
     day = rf"(?P<d>[0-3]?\d)(?:{suffixes})?"
     year = r"(?P<y>(?:19|20)\d\d)"
     p = {
-        "iso": re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
+        "iso": re.compile(r"(?P<y>(?:19|20)(?<!\d..)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
         "dmy_num": re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)[./-](?P<m>[01]?\d)[./-](?P<y>(?:19|20)\d\d)(?!\d)"),
-        "ymd_sp": re.compile(r"(?<!\d)(?P<y>20\d\d) (?P<m>[01]\d) (?P<d>[0-3]\d)(?!\d)"),
-        "year": re.compile(r"(?<![\d,.])(?<!\d\s)\b(?P<y>(?:19|20)\d\d)\b(?![,.]?\d)(?!\s\d{3}\b)(?!\s?%)"),
+        "ymd_sp": re.compile(r"(?P<y>20(?<!\d..)\d\d) (?P<m>[01]\d) (?P<d>[0-3]\d)(?!\d)"),
+        "year": re.compile(r"(?P<y>(?:19|20)(?<![\w,.]..)(?<!\d\s..)\d\d)\b(?![,.]?\d)(?!\s\d{3}\b)(?!\s?%)"),
     }
     if months:
         p["dmy"] = re.compile(rf"(?<!\w){day}\s*{link}(?P<m>{months})\.?(?:,?\s*{link}{year})?(?!\w)",
                               re.IGNORECASE)
-        p["mdy"] = re.compile(rf"(?<!\w)(?P<m>{months})\.?\s+{day}(?:,?\s*{year})?(?![\w])", re.IGNORECASE)
+        p["mdy"] = re.compile(rf"(?P<m>{months_ws})\.?\s+{day}(?:,?\s*{year})?(?![\w])")
         # the link words serve between month and year too: "21 de septiembre de 2022", "May of 2022"
-        p["my"] = re.compile(rf"(?<!\w)(?P<m>{months})\.?(?:\s+{link}{year})?(?!\w)", re.IGNORECASE)
+        p["my"] = re.compile(rf"(?P<m>{months_ws})\.?(?:\s+{link}{year})?(?!\w)")
     if wdays:
-        p["wday"] = re.compile(rf"(?<!\w)(?P<w>{wdays})(?!\w)", re.IGNORECASE)
+        p["wday"] = re.compile(rf"(?P<w>{wdays})(?!\w)")
     if rel:
-        p["rel"] = re.compile(rf"(?<!\w)(?P<r>{rel})(?!\w)", re.IGNORECASE)
+        p["rel"] = re.compile(rf"(?P<r>{rel})(?!\w)")
     return p
 
 
@@ -143,12 +149,13 @@ def find_dates(text: str, start: int, end: int, lex: Lexicon, ref: dt.date | Non
             taken.append((a, b))
             masked.append(DateRef(a, b, "", "unknown"))
 
-    for name in ("iso", "dmy_num", "ymd_sp"):
+    numeric = ("iso", "dmy_num", "ymd_sp") if _NUMERIC_HINT.search(text, start, end) else ("ymd_sp",)
+    for name in numeric:
         for m in pats[name].finditer(text, start, end):
             d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
             add(m.start(), m.end(), d.isoformat() if d else None)
     for name in ("dmy", "mdy"):
-        if name not in pats:
+        if name not in pats or not pats["my"].search(text, start, end):
             continue
         for m in pats[name].finditer(text, start, end):
             month = lex.months[m["m"].casefold()]

@@ -40,6 +40,7 @@ class Match:
 
 
 _END, _PREFIX = "\0end", "\0prefix"
+_WORD_START = "(?<![^\\W_].)"  # put after a first character: no letter or digit before it
 
 
 def _insert(trie: dict, term: str, mark: str) -> None:
@@ -49,9 +50,14 @@ def _insert(trie: dict, term: str, mark: str) -> None:
     node[mark] = True
 
 
-def trie_pattern(words: list[str] | dict[str, object]) -> str:
-    """A regular expression (no anchors) matching any of `words` (case-folded, `*` = prefix), built
-    as a character trie: faster than a plain alternation when the words are many."""
+def trie_pattern(words: list[str] | dict[str, object], word_start: bool = False) -> str:
+    """A regular expression (no anchors, no flags needed) matching any of `words` in any letter case
+    (`*` = prefix), built as a character trie: one shared prefix is tried once, so hundreds of words
+    cost about as much as one. With `word_start`, a match must begin a word.
+
+    Letter case is spelled out ("[tT]ank") rather than left to re.IGNORECASE, and the word-start
+    check comes after the first character, so that the regex engine can jump straight to the
+    places where a first letter occurs: many times faster on long texts."""
     trie: dict = {}
     for w in words:
         w = w.casefold()
@@ -59,14 +65,31 @@ def trie_pattern(words: list[str] | dict[str, object]) -> str:
             _insert(trie, w[:-1], _PREFIX)
         else:
             _insert(trie, w, _END)
-    return _pattern(trie)
+    return _pattern(trie, _WORD_START if word_start else None)
 
 
-def _pattern(node: dict) -> str:
-    """A regular expression for the terms of a character trie: one shared prefix is tried once, so
-    hundreds of terms cost about as much as one; longer terms are tried before shorter ones."""
-    alts = [(r"\s+" if ch == " " else re.escape(ch)) + _pattern(child)
-            for ch, child in sorted(node.items()) if ch not in (_END, _PREFIX)]
+def _cases(ch: str) -> list[str]:
+    variants = [ch] + [v for v in (ch.upper(), ch.lower()) if len(v) == 1 and v != ch]
+    return list(dict.fromkeys(variants))
+
+
+def _pattern(node: dict, first: str | None = None) -> str:
+    """The regular expression of a trie node; longer terms are tried before shorter ones.
+
+    `first` is not None at the root: each case of a first character is its own literal branch,
+    followed by `first` (the word-start check, or nothing)."""
+    alts = []
+    for ch, child in sorted(node.items()):
+        if ch in (_END, _PREFIX):
+            continue
+        rest = _pattern(child)
+        if ch == " ":
+            alts.append(r"\s+" + rest)
+        elif first is not None:
+            alts += [re.escape(c) + first + rest for c in _cases(ch)]
+        else:
+            cases = _cases(ch)
+            alts.append((re.escape(ch) if len(cases) == 1 else "[" + "".join(map(re.escape, cases)) + "]") + rest)
     if _PREFIX in node:
         alts.append(_WORD + "*")
     if not alts:
@@ -99,7 +122,7 @@ class Matcher:
         self.prefixes.sort(key=lambda p: -len(p[0]))
         self.regex: re.Pattern | None = None
         if trie:
-            self.regex = re.compile(rf"(?<![^\W_])(?:{_pattern(trie)})(?![^\W_])", re.IGNORECASE)
+            self.regex = re.compile(rf"(?:{_pattern(trie, _WORD_START)})(?![^\W_])")
 
     def label_of(self, found: str) -> str:
         key = re.sub(r"\s+", " ", found.casefold())
