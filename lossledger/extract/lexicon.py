@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable
@@ -27,6 +28,22 @@ def lemmatizer(code: str, name: str | None) -> Callable[[str], str] | None:
         return simplemma.lemmatize(token, lang=code)
 
     return lemma
+
+
+@functools.lru_cache(maxsize=1024)
+def _lemmatised(lemma: Callable[[str], str], text: str, start: int, end: int) -> tuple | None:
+    """The word spans of `text[start:end]`, their lemmas joined by spaces and each lemma's end in that
+    string; None when every word is its own lemma. Cached: every matcher of a pack reads the same spans."""
+    tokens = [(t.start(), t.end()) for t in _TOKEN.finditer(text, start, end)]
+    lemmas = [lemma(text[a:b]) for a, b in tokens]
+    if all(lem == text[a:b] for lem, (a, b) in zip(lemmas, tokens, strict=True)):
+        return None
+    ends, pos = [], 0
+    for lem in lemmas:
+        pos += len(lem)
+        ends.append(pos)
+        pos += 1
+    return tokens, " ".join(lemmas), ends
 
 
 @dataclass(frozen=True)
@@ -146,20 +163,14 @@ class Matcher:
 
     def _with_lemma_hits(self, text: str, start: int, end: int, hits: list[Match]) -> list[Match]:
         """Add the hits found in the lemmatised words of `text[start:end]` that no surface hit covers."""
-        tokens = list(_TOKEN.finditer(text, start, end))
-        lemmas = [self.lemma(t.group()) for t in tokens]
-        if all(lem == t.group() for lem, t in zip(lemmas, tokens, strict=True)):
+        found = _lemmatised(self.lemma, text, start, end)
+        if found is None:
             return hits
-        spans, pos = [], 0
-        for lem in lemmas:
-            spans.append((pos, pos + len(lem)))
-            pos += len(lem) + 1
-        joined = " ".join(lemmas)
+        tokens, joined, ends = found
         taken = [(h.start, h.end) for h in hits]
         for m in self.regex.finditer(joined):
-            first = next(i for i, (a, b) in enumerate(spans) if b > m.start())
-            last = next(i for i, (a, b) in enumerate(spans) if b >= m.end())
-            a, b = tokens[first].start(), tokens[last].end()
+            a = tokens[bisect.bisect_right(ends, m.start())][0]
+            b = tokens[bisect.bisect_left(ends, m.end())][1]
             if not any(a < y and x < b for x, y in taken):
                 hits.append(Match(a, b, self.label_of(m.group()), text[a:b]))
                 taken.append((a, b))
