@@ -74,6 +74,27 @@ def _normalised_aliases() -> tuple[tuple[str, Entity, re.Pattern | None], ...]:
     return tuple(sorted(triples, key=lambda p: -len(p[0])))
 
 
+@functools.cache
+def _known_name() -> re.Pattern:
+    """Any known name (alias or case form), longest first; acronyms in their own case ("UN" is not "un")."""
+    names = sorted({a for e in registry() for a in e.aliases if a.strip()}, key=len, reverse=True)
+    alts = [(f"(?-i:{re.escape(a)})" if a.isupper() else re.escape(a)).replace(r"\ ", r"\s+") for a in names]
+    return re.compile("(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
+
+
+def _cut_to_known(text: str, span: tuple[int, int], lex: Lexicon) -> tuple[int, int]:
+    """A source phrase that opens with a known name ends with it, where no comma ends it: "według Sztabu
+    Generalnego Rosja straciła", "según el Estado Mayor Rusia perdió" (the sentence goes on after the name)."""
+    a, b = span
+    art = re.match(r"[^\W\d_]+\s+", text[a:b])
+    start = a + art.end() if art and art.group().split()[0].casefold() in lex.articles else a
+    m = _known_name().match(text, start, b)
+    if m is None or m.end() >= b or not text[m.end()].isspace():
+        return span
+    rest = text[m.end():b].split()  # "UN OCHA" is one name; "Sztabu Generalnego Rosja straciła" goes on
+    return (a, m.end()) if any(w[:1].islower() and w not in lex.name_links for w in rest) else span
+
+
 @functools.lru_cache(maxsize=4096)
 def lookup(name: str | None) -> Entity | None:
     """Return the known entity whose alias is (a whole-word part of) `name`, longest alias first."""
@@ -194,6 +215,7 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon) -> Attribution | None:
     for m in lex.according_to.find(text, s0, s1):
         acc = _np_forward(text, m.end, s1, lex)
         if acc:
+            acc = _cut_to_known(text, acc, lex)
             break
     relay = None
     for m in lex.relay_before.find(text, s0, s1):
@@ -251,7 +273,7 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
         head = _before_date(prev, lex)
         back = _np_backward(text, s0, s0 + head, lex) if head else None
         return back or _np_forward(text, m.end, s1, lex)
-    if last in lex.expletives or not prev or prev[-1] in "\"”'’:" :
+    if last in lex.expletives or not prev or prev[-1] in "\"”'’:–—":  # "..." – said X
         return _np_forward(text, m.end, s1, lex)
     if prev[-1] == ",":
         # "Western intelligence, on the other hand, suggests" / "..., said X"

@@ -1,0 +1,204 @@
+"""The Spanish pack (lang/es) on sentences written for these tests: numbers, every category, sides, population,
+attribution, dates, modality and language detection."""
+
+from __future__ import annotations
+
+import pytest
+
+from lossledger import extract, find_numbers
+from lossledger.extract.language import detect
+
+PUB = "2025-06-12"
+
+
+def claims(text: str) -> list[dict]:
+    return [c.to_dict() for c in extract(text, published=PUB, lang="es")]
+
+
+def one(text: str) -> dict:
+    got = claims(text)
+    assert len(got) == 1, got
+    return got[0]
+
+
+def number(text: str) -> tuple:
+    qs = find_numbers(text, "es")
+    assert len(qs) == 1, qs
+    q = qs[0]
+    return q.value, q.low, q.high, q.qualifier
+
+
+@pytest.mark.parametrize("text, want", [
+    # grouping with a dot (Spain) or a comma (Latin America), decimals with a comma before a scale
+    ("murieron 31.700 soldados", (31700, 31700, 31700, "exact")),
+    ("murieron 250,000 soldados", (250000, 250000, 250000, "exact")),
+    ("murieron 1.000.340 soldados", (1000340, 1000340, 1000340, "exact")),
+    ("unos 1,2 millones de soldados", (1.2e6, 1.2e6, 1.2e6, "approx")),
+    ("27 mil muertos", (27000, 27000, 27000, "exact")),
+    ("dos mil millones de euros", (2e9, 2e9, 2e9, "exact")),
+    ("medio millón de bajas", (500000, 500000, 500000, "exact")),
+    ("un millón de bajas", (1e6, 1e6, 1e6, "exact")),
+    # number words, compounds with "y", hundreds
+    ("treinta y cinco soldados", (35, 35, 35, "exact")),
+    ("doscientos cincuenta mil soldados", (250000, 250000, 250000, "exact")),
+    ("ciento veinte tanques", (120, 120, 120, "exact")),
+    ("dieciséis aviones", (16, 16, 16, "exact")),
+    # qualifiers
+    ("alrededor de 5.000 muertos", (5000, 5000, 5000, "approx")),
+    ("casi 700 heridos", (700, 700, 700, "approx")),
+    ("más de 46.000 muertos", (46000, 46000, None, "at_least")),
+    ("al menos 12 heridos", (12, 12, None, "at_least")),
+    ("hasta 325.000 bajas", (325000, None, 325000, "at_most")),
+    ("menos de 100 muertos", (100, None, 100, "at_most")),
+])
+def test_numbers(text, want):
+    assert number(text) == want
+
+
+@pytest.mark.parametrize("text, low, high, qualifier", [
+    ("entre 2.500 y 3.000 militares", 2500, 3000, "range"),
+    ("de 500 a 600 soldados", 500, 600, "range"),
+    ("500-600 soldados", 500, 600, "range"),
+    ("decenas de miles de soldados", 10000, 99999, "vague"),
+    ("cientos de miles de soldados", 100000, 999999, "vague"),
+    ("miles de soldados", 1000, 9999, "vague"),
+    ("centenares de soldados", 100, 999, "vague"),
+])
+def test_ranges_and_vague(text, low, high, qualifier):
+    q = find_numbers(text, "es")[0]
+    assert (q.low, q.high, q.qualifier) == (low, high, qualifier)
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Según Kiev, murieron 1.200 soldados rusos en la ofensiva.", "killed"),
+    ("Según Kiev, 800 soldados rusos resultaron heridos en la ofensiva.", "wounded"),
+    ("Según Kiev, Rusia ha sufrido 950.000 bajas.", "killed_or_wounded"),
+    ("Según Kiev, 3.000 soldados rusos murieron o resultaron heridos en Bajmut.", "killed_or_wounded"),
+    ("Según Moscú, 640 soldados ucranianos fueron capturados en Kursk.", "captured"),
+    ("Según Kiev, 2.300 soldados ucranianos están desaparecidos.", "missing"),
+    ("Según Kiev, hay 1.100 soldados ucranianos desaparecidos o capturados.", "missing_or_captured"),
+    ("Según Kiev, Rusia ha perdido 600.000 soldados.", "losses"),
+    ("El Estado Mayor dijo que Rusia ha perdido 10.933 tanques.", "tanks"),
+    ("El Estado Mayor dijo que Rusia ha perdido 22.750 vehículos blindados.", "armored_vehicles"),
+    ("El Estado Mayor dijo que Rusia ha perdido 29.800 sistemas de artillería.", "artillery"),
+    ("El Estado Mayor dijo que Rusia ha perdido 1.420 lanzacohetes múltiples.", "mlrs"),
+    ("El Estado Mayor dijo que Rusia ha perdido 1.180 sistemas de defensa antiaérea.", "air_defense"),
+    ("El Estado Mayor dijo que Rusia ha perdido 420 aviones.", "aircraft"),
+    ("El Estado Mayor dijo que Rusia ha perdido 340 helicópteros.", "helicopters"),
+    ("El Estado Mayor dijo que Rusia ha perdido 41.000 drones.", "drones"),
+    ("El Estado Mayor dijo que Rusia ha perdido 3.500 misiles de crucero.", "cruise_missiles"),
+    ("El Estado Mayor dijo que Rusia ha perdido 28 buques y lanchas.", "ships"),
+    ("El Estado Mayor dijo que Rusia ha perdido 2 submarinos.", "submarines"),
+    ("El Estado Mayor dijo que Rusia ha perdido 55.000 vehículos y cisternas de combustible.", "vehicles"),
+    ("El Estado Mayor dijo que Rusia ha perdido 3.900 unidades de equipo especial.", "special_equipment"),
+])
+def test_every_category(text, category):
+    assert one(text)["category"] == category
+
+
+def test_general_staff_list_is_one_claim_per_item():
+    text = ("El Estado Mayor de las Fuerzas Armadas de Ucrania informó de que Rusia ha perdido desde el inicio de la "
+            "invasión: 11.000 tanques, 22.900 vehículos blindados, 420 aviones y 28 buques.")
+    got = {c["category"]: c["value"] for c in claims(text)}
+    assert got == {"tanks": 11000, "armored_vehicles": 22900, "aircraft": 420, "ships": 28}
+
+
+def test_equipment_delivered_is_no_loss():
+    assert claims("España entregó a Ucrania 20 tanques Leopard y 10 vehículos blindados.") == []
+
+
+def test_money_is_no_loss():
+    assert claims("La UE aprobó un paquete de 500 millones de euros para Ucrania, según Bruselas.") == []
+
+
+@pytest.mark.parametrize("text, side", [
+    ("Según Kiev, murieron 1.200 soldados rusos.", "russia"),
+    ("Según Moscú, murieron 900 soldados ucranianos.", "ukraine"),
+    ("Las fuerzas ucranianas destruyeron 14 tanques, según el Estado Mayor.", "russia"),
+    ("Según el Ministerio de Defensa de Ucrania, el enemigo perdió 1.200 soldados en un día.", "russia"),
+    ("Según la ONU, ambos bandos han sufrido unas 500.000 bajas.", "both"),
+])
+def test_sides(text, side):
+    assert one(text)["side"] == side
+
+
+def test_place_is_not_the_side():
+    assert one("Según Moscú, 300 soldados norcoreanos murieron en Rusia.")["side"] == "north korea"
+
+
+@pytest.mark.parametrize("text, population", [
+    ("Según Kiev, murieron 1.200 soldados rusos.", "military"),
+    ("Según la ONU, murieron 12.000 civiles ucranianos.", "civilian"),
+    ("Según las autoridades, 14 personas murieron en el ataque ruso contra Járkov.", "civilian"),
+])
+def test_population(text, population):
+    assert one(text)["population"] == population
+
+
+@pytest.mark.parametrize("text, claimant", [
+    ("Según el Estado Mayor de las Fuerzas Armadas de Ucrania, Rusia ha perdido 1.000 soldados en un día.",
+     "Estado Mayor de las Fuerzas Armadas de Ucrania"),
+    ("El Ministerio de Defensa de Rusia afirmó que 600 soldados ucranianos murieron.",
+     "El Ministerio de Defensa de Rusia"),
+    ("El presidente, Volodímir Zelenski, dijo que 43.000 soldados ucranianos han muerto.", "Volodímir Zelenski"),
+    ("Unos 31.000 soldados ucranianos han muerto, dijo Zelenski.", "Zelenski"),
+])
+def test_claimant(text, claimant):
+    assert one(text)["claimant"] == claimant
+
+
+def test_claimant_names_one_entity_across_languages():
+    from lossledger.extract.claimants import lookup
+
+    assert lookup("Estado Mayor del Ejército ucraniano").name == "General Staff of the Armed Forces of Ukraine"
+    assert lookup("Ministerio de Defensa ruso").name == "Ministry of Defence of the Russian Federation"
+
+
+@pytest.mark.parametrize("text, as_of", [
+    ("El 21 de septiembre de 2022 Moscú informó de la muerte de 5.937 soldados rusos.", "2022-09-21"),
+    ("Según Kiev, el 3 de marzo murieron 800 soldados rusos.", "2025-03-03"),
+    ("El Estado Mayor informó el lunes de que 1.100 soldados rusos murieron.", "2025-06-09"),
+    ("El Estado Mayor informó ayer de que 1.100 soldados rusos murieron.", "2025-06-11"),
+])
+def test_dates(text, as_of):
+    assert one(text)["as_of"] == as_of
+
+
+def test_daily_tally_is_a_count_for_that_day():
+    c = one("Según el Estado Mayor, en las últimas 24 horas murieron 1.050 soldados rusos.")
+    assert (c["metric"], c["period_start"], c["period_end"]) == ("count", PUB, PUB)
+
+
+def test_year_total_is_a_period():
+    c = one("Según Kiev, en 2024 murieron 430.000 soldados rusos.")
+    assert (c["period_start"], c["period_end"]) == ("2024-01-01", "2024-12-31")
+
+
+def test_rate_per_day():
+    c = one("Según Kiev, Rusia pierde de media 1.200 soldados al día.")
+    assert c["metric"] == "per_day"
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Según la inteligencia británica, Rusia podría haber perdido 700.000 soldados.", "hedged"),
+    ("Según la inteligencia británica, Rusia probablemente ha perdido 700.000 soldados.", "hedged"),
+    ("Según el CSIS, las bajas rusas podrían alcanzar 2 millones para la primavera de 2026.", "projection"),
+    ("Según el CSIS, Rusia ha sufrido 950.000 bajas.", "reported"),
+])
+def test_modality(text, modality):
+    assert one(text)["modality"] == modality
+
+
+def test_dispute():
+    c = one("El Kremlin dijo que no 300.000 soldados rusos, sino muchos menos, han muerto.")
+    assert c["stance"] == "disputed"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Según el Estado Mayor ucraniano, las tropas rusas han perdido más de un millón de soldados desde el inicio "
+     "de la invasión, y en las últimas 24 horas los militares ucranianos abatieron a otros 1.000.", "es"),
+    ("The General Staff said Russia has lost more than a million soldiers since the start of the invasion.", "en"),
+    ("Enligt generalstaben har Ryssland förlorat över en miljon soldater sedan invasionen inleddes.", "sv"),
+])
+def test_detection(text, lang):
+    assert detect(text) == lang
