@@ -58,8 +58,9 @@ def test_side(text, side):
 
 
 def test_participle_after_the_sides_own_equipment_keeps_the_side():
-    text = ("Since June, Russia has destroyed 1,200 Ukrainian armoured vehicles, 300 Ukrainian tanks destroyed, including "
-            "17 Leopard tanks, the minister said. Russian air defence systems shot down 27 Storm Shadow missiles.")
+    text = ("Since June, Russia has destroyed 1,200 Ukrainian armoured vehicles, 300 Ukrainian tanks destroyed, "
+            "including 17 Leopard tanks, the minister said. "
+            "Russian air defence systems shot down 27 Storm Shadow missiles.")
     got = by_value(text, lang="en", published="2023-07-11")
     assert {v: c["side"] for v, c in got.items()} == {1200: "ukraine", 300: "ukraine", 17: "ukraine", 27: "ukraine"}
 
@@ -115,6 +116,14 @@ def test_claimant_carried_from_the_next_sentence_and_by_anaphor():
     claims = by_value(text, lang="sv")
     assert "ISW" in claims[90000]["claimant"]
     assert claims[30000]["claimant"] == claims[90000]["claimant"]
+
+
+def test_two_sources_in_one_sentence_each_keep_their_figure():
+    text = ("While Kyiv's defence ministry claims 15,000 Russian soldiers have been killed, the Russian "
+            "authorities admitted to just under 500 deaths.")
+    got = by_value(text, lang="en", published="2022-03-10")
+    assert {v: c["claimant"] for v, c in got.items()} == {
+        15000: "Kyiv's defence ministry", 500: "the Russian authorities"}
 
 
 def test_relay_is_via():

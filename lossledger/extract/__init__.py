@@ -58,10 +58,16 @@ def extract_article(article: Article) -> list[Claim]:
     # 6. claimants carried across sentences; 7. assemble records with dates, modality and evidence
     attributions = _attributions(text, own, per_sentence)
     claims = []
+    low = text.casefold()
     side = _main_side(text, lex)
     for (s0, s1, figs, dates), (att, when) in zip(per_sentence, attributions, strict=True):
+        voices = cl.speakers(text, s0, s1, lex) if len(figs) > 1 and att and att.claimant else []
+        if len({name for _, name in voices}) < 2:
+            voices = []
         for fig in figs:
-            claim = assemble(article.doc, text, s0, s1, fig, att, dates, ref, inferred, lex, side, when)
+            own = cl.for_figure(voices, fig.q.start) if voices else None
+            fig_att = cl.Attribution(cl.fullest(own, low), att.via, False, att.span) if own else att
+            claim = assemble(article.doc, text, s0, s1, fig, fig_att, dates, ref, inferred, lex, side, when)
             if claim is not None:
                 claims.append(claim)
                 side = claim.side
