@@ -266,3 +266,6 @@ register(cli)
 from lossledger.analyse.cli import register as register_analyse  # noqa: E402  (series, check, reconcile)
 
 register_analyse(cli)
+from lossledger.serve.cli import register as register_serve  # noqa: E402  (serve, users, review)
+
+register_serve(cli)

@@ -1,0 +1,194 @@
+"""The analysis stage over the ledger: claims as analysis records, series from the series store, and the
+checks, consensus band, bias and timeline the API and dashboard show (cached until the ledger changes).
+
+`lossledger.analyse` works on claim dicts and a series store; until the ledger implements its AnalysisStore,
+this module reads claims from the ledger (corrected values, rejected claims left out) and series from the
+file store `lossledger series import` writes (`Settings.series_dir`).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, func, select
+
+from lossledger.analyse.claims import as_of_span, group, in_band, midpoint, point
+from lossledger.analyse.consensus import band, bias, family_points, figure_at
+from lossledger.analyse.consistency import check_all
+from lossledger.analyse.families import canonical, family_label, family_of
+from lossledger.analyse.series import Series
+from lossledger.analyse.store import FileStore
+from lossledger.serve.tables import audit, reviews
+from lossledger.store.tables import claims, documents, mentions
+
+FIELDS = ("side", "population", "category", "metric", "qualifier", "value", "low", "high", "as_of", "period_start",
+          "period_end", "modality", "stance")
+
+
+def records(conn: Connection, *, side: str | None = None, category: str | None = None,
+            claimant_id: int | None = None, limit: int = 20_000) -> list[dict[str, Any]]:
+    """Return current claims (not rejected) as analysis records: the spec fields, `id` (the claim id as a
+    string), `doc` and `evidence` of the first mention; newest as_of first, at most `limit`."""
+    m = mentions.alias("first_mention")
+    first = select(m.c.id).where(m.c.claim_id == claims.c.id).order_by(m.c.id).limit(1).scalar_subquery()
+    stmt = (select(claims.c.id, claims.c.claimant, *[claims.c[f] for f in FIELDS],
+                   documents.c.doc, mentions.c.evidence)
+            .select_from(claims.outerjoin(mentions, mentions.c.id == first)
+                         .outerjoin(documents, documents.c.id == mentions.c.document_id))
+            .where(claims.c.id.not_in(select(reviews.c.claim_id).where(reviews.c.status == "rejected")))
+            .order_by(claims.c.as_of.desc().nulls_last(), claims.c.id.desc()).limit(limit))
+    if side:
+        stmt = stmt.where(claims.c.side == side)
+    if category:
+        cats = ("killed_or_wounded", "losses") if group(category) == "killed_or_wounded" else (category,)
+        stmt = stmt.where(claims.c.category.in_(cats))
+    if claimant_id is not None:
+        stmt = stmt.where(claims.c.claimant_id == claimant_id)
+    out = []
+    for r in conn.execute(stmt).mappings():
+        rec = {k: r[k] for k in ("claimant", *FIELDS)}
+        rec.update(id=str(r["id"]), doc=r["doc"] or f"claim-{r['id']}", evidence={"text": r["evidence"] or ""})
+        out.append(rec)
+    return out
+
+
+def load_series(series_dir: str, side: str | None = None, category: str | None = None) -> list[Series]:
+    """Return the imported reference series (none when the folder does not exist)."""
+    return FileStore(series_dir).load_series(side=side, category=category)
+
+
+def generation(conn: Connection) -> tuple[int, int, int]:
+    """A cheap stamp that changes when claims are added or reviewed: (max claim id, max audit id, reviews)."""
+    return (conn.scalar(select(func.max(claims.c.id))) or 0, conn.scalar(select(func.max(audit.c.id))) or 0,
+            conn.scalar(select(func.count()).select_from(reviews)) or 0)
+
+
+class Cache:
+    """Results keyed by name and arguments, dropped when the ledger's generation changes or after `ttl` s."""
+
+    def __init__(self, ttl: float = 300.0) -> None:
+        self.ttl = ttl
+        self._lock = threading.Lock()
+        self._items: dict[tuple, tuple[float, tuple, Any]] = {}
+
+    def get(self, key: tuple, stamp: tuple, make: Callable[[], Any]) -> Any:
+        """Return the cached value of `key` made at `stamp`, else `make()` (and keep it)."""
+        now = time.monotonic()
+        with self._lock:
+            hit = self._items.get(key)
+        if hit and hit[1] == stamp and now - hit[0] < self.ttl:
+            return hit[2]
+        value = make()
+        with self._lock:
+            if len(self._items) > 512:
+                self._items.clear()
+            self._items[key] = (now, stamp, value)
+        return value
+
+
+def latest_date(recs: list[dict[str, Any]]) -> date | None:
+    """The latest as_of (end of its span) among the records."""
+    return max((sp[1] for c in recs if (sp := as_of_span(c))), default=None)
+
+
+def band_dict(recs: list[dict[str, Any]], series: list[Series], side: str, category: str,
+              at: date) -> dict[str, Any]:
+    """The consensus band at `at` as plain data (figures, excluded claims, floors)."""
+    b = band(recs, side, category, at, series)
+    return {"side": side, "category": b.category, "at": at, "low": b.low, "median": b.median, "high": b.high,
+            "figures": [{"family": f.family, "label": f.label, "value": f.value, "how": f.how,
+                         "based_on": list(f.based_on), "dates": list(f.dates), "age_days": f.age_days}
+                        for f in b.figures],
+            "excluded": [{"claim": i, "reason": why} for i, why in b.excluded],
+            "floors": [{"name": n, "value": v} for n, v in b.floors]}
+
+
+def bias_list(recs: list[dict[str, Any]], series: list[Series], side: str | None = None,
+              category: str | None = None) -> list[dict[str, Any]]:
+    """Each claimant's bias ratio to the other families' band, as plain data."""
+    return [{"claimant": x.claimant, "family": x.family, "family_label": family_label(x.family), "n": x.n,
+             "ratio": x.ratio, "geo_mean": x.geo_mean, "low": x.low, "high": x.high, "claims": list(x.claims)}
+            for x in bias(recs, side, category, series)]
+
+
+def findings(recs: list[dict[str, Any]], series: list[Series], claimant: str | None = None,
+             today: date | None = None) -> list[dict[str, Any]]:
+    """Every consistency finding on the records (only those involving `claimant`, when given)."""
+    return [f.to_dict() for f in check_all(recs, series, today=today, claimant=claimant)]
+
+
+def latest_by_family(recs: list[dict[str, Any]], series: list[Series], side: str,
+                     category: str) -> list[dict[str, Any]]:
+    """Each claimant family's latest figure for a side and category (claims that may enter the band)."""
+    out = []
+    for fam, pts in family_points(recs, side, category, series).items():
+        last = max(pts)
+        value, ids = figure_at(fam, pts, last).value, [i for _, i in pts[last]]  # type: ignore[union-attr]
+        out.append({"family": fam, "label": family_label(fam), "as_of": last, "value": value, "based_on": ids})
+    return sorted(out, key=lambda f: f["as_of"], reverse=True)
+
+
+def overview(conn: Connection, series_dir: str, limit: int, top: int = 12) -> list[dict[str, Any]]:
+    """The most claimed (side, category) pairs with each family's latest figure and the band at the latest date."""
+    pairs = conn.execute(select(claims.c.side, claims.c.category, func.count().label("n"))
+                         .group_by(claims.c.side, claims.c.category).order_by(func.count().desc())
+                         .limit(top * 2)).all()
+    seen, out = set(), []
+    for side, category, _n in pairs:
+        key = (side, group(category))
+        if key in seen:
+            continue
+        seen.add(key)
+        recs = records(conn, side=side, category=category, limit=limit)
+        series = load_series(series_dir, side=side)
+        at = latest_date([c for c in recs if in_band(c)])
+        out.append({"side": side, "category": group(category), "claims": len(recs),
+                    "families": latest_by_family(recs, series, side, category),
+                    "band": band_dict(recs, series, side, category, at) if at else None})
+        if len(out) >= top:
+            break
+    return out
+
+
+def timeline(conn: Connection, series_dir: str, side: str, category: str, limit: int,
+             steps: int = 40) -> dict[str, Any]:
+    """Claims, reference series and the band over time for one side and category (what the chart draws)."""
+    recs = records(conn, side=side, category=category, limit=limit)
+    series = [s for s in load_series(series_dir, side=side) if group(s.category) == group(category)]
+    pts = []
+    for c in recs:
+        sp, v = as_of_span(c), point(c)
+        if sp is not None and v is not None:
+            pts.append({"id": c["id"], "date": midpoint(sp), "value": v, "claimant": c.get("claimant"),
+                        "family": family_label(family_of(c.get("claimant"))), "in_band": in_band(c)})
+    dates = sorted(p["date"] for p in pts)
+    bands = []
+    if dates:
+        first, last = dates[0], dates[-1]
+        span_days = max((last - first).days, 1)
+        for i in range(steps + 1):
+            at = first + timedelta(days=round(span_days * i / steps))
+            b = band(recs, side, category, at, series)
+            if b.figures:
+                bands.append({"at": at, "low": b.low, "median": b.median, "high": b.high})
+    return {"side": side, "category": group(category), "points": sorted(pts, key=lambda p: p["date"]),
+            "series": [{"name": s.name, "kind": s.kind, "points": list(s.points.items())} for s in series],
+            "bands": bands}
+
+
+def claimant_view(conn: Connection, series_dir: str, entity_id: int, name: str, limit: int) -> dict[str, Any]:
+    """A claimant's family and its bias ratio in each side and category it has claims in."""
+    own = records(conn, claimant_id=entity_id, limit=limit)
+    pairs = sorted({(c["side"], group(c["category"])) for c in own if in_band(c)})
+    who = canonical(name)
+    ratios = []
+    for side, category in pairs[:20]:
+        recs = records(conn, side=side, category=category, limit=limit)
+        series = load_series(series_dir, side=side)
+        ratios += [{**b, "side": side, "category": category} for b in bias_list(recs, series, side, category)
+                   if b["claimant"] == who]
+    return {"family": family_label(family_of(name)), "bias": ratios}
