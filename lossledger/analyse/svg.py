@@ -9,7 +9,18 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
 
-from lossledger.analyse.claims import Claim, as_of_span, describe, evidence, fmt, in_band, midpoint, num, point
+from lossledger.analyse.claims import (
+    Claim,
+    as_of_span,
+    describe,
+    evidence,
+    fmt,
+    in_band,
+    is_cumulative,
+    midpoint,
+    num,
+    point,
+)
 from lossledger.analyse.families import family_label, family_of
 from lossledger.analyse.series import Series
 
@@ -86,8 +97,12 @@ def _date_ticks(d0: date, d1: date) -> list[date]:
 
 
 def timeline(claims: Sequence[Claim], series: Sequence[Series], bands: Sequence[BandPoint], title: str) -> str:
-    """Return an `<svg>` element drawing the claims, the series over the claims' dates, and the band."""
-    pts = [(c, midpoint(sp), v) for c in claims if (sp := as_of_span(c)) and (v := point(c)) is not None]
+    """Return an `<svg>` element drawing the cumulative claims, the series over their dates, and the band.
+
+    Period sums and rates are not running totals, so they are listed in the report but not drawn.
+    """
+    pts = [(c, midpoint(sp), v) for c in claims
+           if is_cumulative(c) and (sp := as_of_span(c)) and (v := point(c)) is not None]
     if not pts:
         return ""
     d0, d1 = min(d for _, d, _ in pts), max(d for _, d, _ in pts)
