@@ -234,6 +234,9 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon) -> Attribution | None:
     acc = None
     for m in lex.according_to.find(text, s0, s1):
         acc = _np_forward(text, m.end, s1, lex)
+        link = lex.source_links.search(text, m.end, min(s1, (acc[1] if acc else m.end) + 20))
+        if link:  # "according to data compiled by X": X is the source
+            acc = _np_forward(text, link.end, s1, lex) or acc
         if acc:
             acc = _cut_to_known(text, acc, lex)
             break

@@ -214,6 +214,7 @@ class Lexicon:
     according_to: Matcher
     speech: Matcher
     relay_before: Matcher
+    source_links: Matcher
     pronouns: frozenset[str]
     articles: frozenset[str]
     name_links: frozenset[str]
@@ -269,6 +270,7 @@ def lexicon(code: str) -> Lexicon:
         according_to=_plain(att.get("according_to", []), lemma=lem),
         speech=_plain(att.get("verbs", []), lemma=lem),
         relay_before=_plain(att.get("relay_before", []), lemma=lem),
+        source_links=_plain(att.get("source_links", []), lemma=lem),
         pronouns=frozenset(w.casefold() for w in att.get("pronouns", [])),
         articles=frozenset(w.casefold() for w in att.get("articles", [])),
         name_links=frozenset(w.casefold() for w in att.get("name_links", [])),
