@@ -151,6 +151,12 @@ def test_publication_date_from_url():
     assert one(text, lang="en", url="https://example.org/news/2024/05/17/story")["as_of"] == "2024-05-17"
 
 
+def test_publication_date_is_the_earliest_byline_date_of_the_header():
+    text = ("NEWS DIGEST | Jun 3, 2025 | Europe\n\nThe Economist\n\n9 May 2023\n\n"
+            "The ministry said 46,500 Russian soldiers were killed since 24 February 2022.")
+    assert one(text, lang="en")["as_of"] == "2023-05-09"
+
+
 def test_projection_and_hedge():
     claims = by_value("Analysts say combined losses could reach 1.5 million by next summer, and Russia may have "
                       "lost more than 600,000 soldiers already.", lang="en", published="2025-01-10")

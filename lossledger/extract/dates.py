@@ -127,7 +127,21 @@ def publication_date(text: str, url: str | None, lex: Lexicon) -> str | None:
             return f"{m.group(1)}-{m.group(2)}"
     header = text[:600]
     found = [r for r in find_dates(header, 0, len(header), lex, None) if r.kind == "point" and len(r.value) == 10]
+    # A date standing on a short line of its own is a dateline or byline; with several (a site's page
+    # date, the article's date, an "updated" date), the earliest is when the article came out.
+    bylines = [r.value for r in found if len(_line_around(header, r.start, r.end)) <= _BYLINE_MAX]
+    if bylines:
+        return min(bylines)
     return found[0].value if found else None
+
+
+_BYLINE_MAX = 60  # characters of a line that holds a date and little else
+
+
+def _line_around(text: str, a: int, b: int) -> str:
+    start = max(text.rfind("\n", 0, a), text.rfind("|", 0, a)) + 1
+    ends = [i for i in (text.find("\n", b), text.find("|", b)) if i >= 0]
+    return text[start:min(ends) if ends else len(text)].strip()
 
 
 def find_dates(text: str, start: int, end: int, lex: Lexicon, ref: dt.date | None) -> list[DateRef]:
