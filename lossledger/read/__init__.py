@@ -1,4 +1,4 @@
-"""Stage 1: read files and directories into Articles (.txt, .html/.htm, .jsonl), one error per bad input."""
+"""Stage 1: read files and directories into Articles (.txt, .html/.htm, .jsonl, .warc[.gz]), one error per bad input."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from lossledger.read.decode import DEFAULT_MAX_BYTES, MB, decode, fail, load_byt
 from lossledger.read.html import html_article, parse_html, read_html
 from lossledger.read.jsonl import article_from_record, normalize_date, read_jsonl
 from lossledger.read.text import doc_id, read_text
+from lossledger.read.warc import is_warc, read_warc
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -28,9 +29,10 @@ __all__ = [
     "read_html",
     "read_jsonl",
     "read_text",
+    "read_warc",
 ]
 
-SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
+SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".warc", ".warc.gz")
 """The file suffixes read when walking a directory (other files there are skipped silently)."""
 
 
@@ -38,10 +40,11 @@ def read(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str], *,
          max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | ReadError]:
     """Yield one Article per document found in `paths`, or a ReadError per input that failed.
 
-    A directory is walked recursively in sorted order, reading only `.txt`, `.html`, `.htm` and
-    `.jsonl` files; a file named explicitly is read by its suffix, and as text when it has another.
-    A ReadError's message is one line, `PATH: problem` (`PATH:LINE: problem` for a JSON Lines
-    record); reading goes on with the next input. Bad input never raises.
+    A directory is walked recursively in sorted order, reading only `.txt`, `.html`, `.htm`, `.jsonl`,
+    `.warc` and `.warc.gz` files (a WARC file streamed record by record); a file named explicitly is read
+    by its suffix, and as text when it has another. A ReadError's message is one line, `PATH: problem`
+    (`PATH:LINE: problem` for a JSON Lines record, `PATH: record at offset N: problem` for a WARC record);
+    reading goes on with the next input. Bad input never raises.
 
     Args:
         paths: files and directories (a single path is accepted too).
@@ -62,10 +65,12 @@ def read(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str], *,
 
 
 def read_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | ReadError]:
-    """Yield the Articles of one file (one, or one per JSON Lines record), or ReadErrors; never raises."""
+    """Yield the Articles of one file (one, or one per JSON Lines record or WARC response), or ReadErrors."""
     suffix = os.path.splitext(path)[1].lower()
     try:
-        if suffix == ".jsonl":
+        if is_warc(path):  # before the plain suffix: ".warc.gz" ends in ".gz"
+            yield from read_warc(path, max_bytes)
+        elif suffix == ".jsonl":
             yield from read_jsonl(path, max_bytes)
         elif suffix in (".html", ".htm"):
             yield read_html(path, max_bytes)
@@ -92,7 +97,7 @@ def _walk(root: str) -> Iterator[str | ReadError]:
     for folder, dirnames, filenames in os.walk(root, onerror=on_error):
         dirnames.sort()
         for name in filenames:
-            if os.path.splitext(name)[1].lower() in SUFFIXES:
+            if name.lower().endswith(SUFFIXES):
                 full = os.path.join(folder, name)
                 found.append((tuple(os.path.relpath(full, root).split(os.sep)), full))
     yield from errors

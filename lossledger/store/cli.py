@@ -136,20 +136,34 @@ def _progress():  # type: ignore[no-untyped-def]
               "(repeatable).")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Extraction processes (one writer).")
+@click.option("--engine", type=click.Choice(["local", "pool", "ray"]),
+              help="Parse, pre-filter and extract in batches on this engine: local (this process), pool (--workers "
+                   "processes), ray (Ray tasks on a local Ray with --workers CPUs, or the cluster at --address); "
+                   "--workers 1 means all cores here. Documents without loss vocabulary are dropped, not stored. "
+                   "Default: no engine, every document stored.")
+@click.option("--address", metavar="ADDR", help="With --engine ray: the Ray cluster to join (default: a local Ray).")
 @db_option
 @fetch_options
 @input_options
-def ingest(inputs: tuple[str, ...], feeds: tuple[str, ...], workers: int, db: str | None, allow_private: bool,
-           timeout: float, published: str | None, lang: str | None, max_size: float) -> None:
+def ingest(inputs: tuple[str, ...], feeds: tuple[str, ...], workers: int, engine: str | None, address: str | None,
+           db: str | None, allow_private: bool, timeout: float, published: str | None, lang: str | None,
+           max_size: float) -> None:
     """Extract the claims of articles and keep them in the ledger.
 
-    Inputs are .txt, .html and .jsonl files, folders of them, and article URLs; each --feed's entries are
-    fetched too. A document already in the ledger (same content hash) adds nothing. Each failure is one
-    line on stderr, the rest goes on; exit status 1 when anything failed. Ctrl-C stops after the document
-    being written.
+    Inputs are .txt, .html, .jsonl, .warc and .warc.gz files, folders of them, and article URLs; each
+    --feed's entries are fetched too. A document already in the ledger (same content hash) adds nothing.
+    Each failure is one line on stderr, the rest goes on; exit status 1 when anything failed. Ctrl-C stops
+    after the document being written.
     """
     if not inputs and not feeds:
         raise click.UsageError("give a file, folder or URL, or --feed URL")
+    if address and engine != "ray":
+        raise click.UsageError("--address needs --engine ray")
+    if engine == "ray":
+        import importlib.util
+
+        if importlib.util.find_spec("ray") is None:
+            raise click.UsageError("--engine ray needs Ray: pip install 'lossledger[scale]'")
     from lossledger.read.decode import MB
     from lossledger.read.fetch import Fetcher
     from lossledger.store.ingest import Ingester, articles
@@ -158,16 +172,25 @@ def ingest(inputs: tuple[str, ...], feeds: tuple[str, ...], workers: int, db: st
     with _progress() as progress, _graceful_stop() as stopping, \
             Fetcher(timeout=timeout, allow_private=allow_private, max_bytes=round(max_size * MB)) as fetcher:
         task = progress.add_task("ingesting", total=None, claims=0)
+        mentions = [0]
 
         def on_result(article, result, error) -> None:  # type: ignore[no-untyped-def]
             if error:
                 progress.console.print(f"lossledger: {error}", markup=False, highlight=False) \
                     if progress.console.is_terminal else _fail(error)
-            progress.update(task, advance=1, claims=ingester.stats.mentions)
+            mentions[0] += result.mentions if result is not None else 0
+            progress.update(task, advance=1, claims=mentions[0])
 
-        with Ingester(ledger, workers=workers, prepare=_prepare(published, lang), on_result=on_result,
-                      stop=stopping) as ingester:
-            stats = ingester.run(articles(inputs, fetcher, feeds=feeds, max_bytes=round(max_size * MB)))
+        if engine:  # lossledger/scale: the same stages on every engine, writes in batches
+            from lossledger.scale import Options, documents, run
+
+            stats = run(documents(inputs, fetcher, feeds=feeds, max_bytes=round(max_size * MB)), ledger,
+                        engine=engine, workers=workers if workers > 1 else 0, address=address,
+                        options=Options(published, lang), on_result=on_result, stop=stopping)
+        else:
+            with Ingester(ledger, workers=workers, prepare=_prepare(published, lang), on_result=on_result,
+                          stop=stopping) as ingester:
+                stats = ingester.run(articles(inputs, fetcher, feeds=feeds, max_bytes=round(max_size * MB)))
     ledger.close()
     click.echo(stats.summary())
     sys.exit(1 if stats.failed else 0)
