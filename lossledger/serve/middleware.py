@@ -16,10 +16,6 @@ DOCS_CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-
             "script-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'")
 
 
-class _TooLarge(Exception):
-    pass
-
-
 async def _send_413(send: Any, limit: int) -> None:
     body = json.dumps({"detail": f"request body larger than {limit} bytes"}).encode()
     await send({"type": "http.response.start", "status": 413,
@@ -28,8 +24,16 @@ async def _send_413(send: Any, limit: int) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
+async def _send_400(send: Any) -> None:
+    body = b'{"detail": "NUL characters are not allowed in a URL"}'
+    await send({"type": "http.response.start", "status": 400,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
+
+
 class BodyLimit:
-    """Answer 413 to a request whose declared or streamed body exceeds `limit` bytes."""
+    """Answer 413 to a request whose declared or streamed body exceeds `limit` bytes, and 400 to a URL with a
+    NUL character (SQLite cuts LIKE patterns at NUL, PostgreSQL refuses NUL in text)."""
 
     def __init__(self, app: Any, limit: int) -> None:
         self.app, self.limit = app, limit
@@ -38,31 +42,41 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        if b"%00" in scope.get("query_string", b"").lower() or "\x00" in scope["path"]:
+            await _send_400(send)
+            return
         declared = dict(scope["headers"]).get(b"content-length", b"")
         if declared.isdigit() and int(declared) > self.limit:
             await _send_413(send, self.limit)
             return
-        seen, started = 0, False
+        state = {"seen": 0, "started": False, "refused": False}
 
         async def limited_receive() -> Any:
-            nonlocal seen
+            if state["refused"]:
+                return {"type": "http.disconnect"}
             message = await receive()
             if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.limit:
-                    raise _TooLarge()
+                state["seen"] += len(message.get("body", b""))
+                if state["seen"] > self.limit:
+                    # Answer now: a parser that catches errors (form parsing does) must not turn this into a 400.
+                    state["refused"] = True
+                    if not state["started"]:
+                        state["started"] = True
+                        await _send_413(send, self.limit)
+                    return {"type": "http.disconnect"}
             return message
 
-        async def tracking_send(message: Any) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
+        async def guarded_send(message: Any) -> None:
+            if state["refused"]:
+                return  # the 413 has been sent; whatever the app says after it is dropped
+            state["started"] = state["started"] or message["type"] == "http.response.start"
             await send(message)
 
         try:
-            await self.app(scope, limited_receive, tracking_send)
-        except _TooLarge:
-            if not started:
-                await _send_413(send, self.limit)
+            await self.app(scope, limited_receive, guarded_send)
+        except Exception:
+            if not state["refused"]:
+                raise
 
 
 class Headers:
