@@ -30,6 +30,9 @@ def lemmatizer(code: str, name: str | None) -> Callable[[str], str] | None:
     return lemma
 
 
+_WHOLE_TEXT = 400  # texts this long are lemmatised and searched whole, once
+
+
 @functools.lru_cache(maxsize=1024)
 def _lemmatised(lemma: Callable[[str], str], text: str, start: int, end: int) -> tuple | None:
     """The word spans of `text[start:end]`, their lemmas joined by spaces and each lemma's end in that
@@ -125,6 +128,7 @@ class Matcher:
 
     def __init__(self, terms: dict[str, str], lemma: Callable[[str], str] | None = None):
         self.lemma = lemma
+        self._doc: tuple[str, list[Match], list[int], list[int]] | None = None  # last article's lemma hits
         self.labels: dict[str, str] = {}
         self.prefixes: list[tuple[str, str]] = []
         trie: dict = {}
@@ -162,19 +166,34 @@ class Matcher:
         return hits
 
     def _with_lemma_hits(self, text: str, start: int, end: int, hits: list[Match]) -> list[Match]:
-        """Add the hits found in the lemmatised words of `text[start:end]` that no surface hit covers."""
+        """Add the hits found in the lemmatised words of `text[start:end]` that no surface hit covers.
+
+        An article is lemmatised and searched once per matcher; its many small look-ups then cost a
+        binary search each."""
+        if len(text) >= _WHOLE_TEXT:
+            doc = self._doc
+            if doc is None or doc[0] is not text:
+                found = self._lemma_hits(text, 0, len(text))
+                doc = self._doc = (text, found, [h.start for h in found], [h.end for h in found])
+            _, found, starts, ends = doc
+            extra = found[bisect.bisect_left(starts, start):bisect.bisect_right(ends, end)]
+        else:
+            extra = self._lemma_hits(text, start, end)
+        taken = [(h.start, h.end) for h in hits]
+        extra = [h for h in extra if not any(h.start < y and x < h.end for x, y in taken)]
+        return sorted(hits + extra, key=lambda h: h.start) if extra else hits
+
+    def _lemma_hits(self, text: str, start: int, end: int) -> list[Match]:
         found = _lemmatised(self.lemma, text, start, end)
         if found is None:
-            return hits
+            return []
         tokens, joined, ends = found
-        taken = [(h.start, h.end) for h in hits]
+        out = []
         for m in self.regex.finditer(joined):
             a = tokens[bisect.bisect_right(ends, m.start())][0]
             b = tokens[bisect.bisect_left(ends, m.end())][1]
-            if not any(a < y and x < b for x, y in taken):
-                hits.append(Match(a, b, self.label_of(m.group()), text[a:b]))
-                taken.append((a, b))
-        return sorted(hits, key=lambda h: h.start)
+            out.append(Match(a, b, self.label_of(m.group()), text[a:b]))
+        return out
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> Match | None:
         """Return the first hit in `text[start:end]`, or None."""
