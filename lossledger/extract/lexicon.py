@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from lossledger.lang import get_pack
+from lossledger.lang.forms import load as load_forms
 
 # Letters of any script, digits and the apostrophes that live inside words ("Russia's").
 _WORD = r"[^\W_]"
@@ -31,6 +32,17 @@ def lemmatizer(code: str, name: str | None) -> Callable[[str], str] | None:
 
 
 _WHOLE_TEXT = 400  # texts this long are lemmatised and searched whole, once
+
+
+def _from_forms(forms: dict[str, tuple[str, ...]]) -> Callable[[str], str]:
+    """A lemmatiser for the pack's own words only, from its generated forms (see lang/forms.py):
+    a small table instead of a whole-language dictionary."""
+    table = {f: word for word, fs in forms.items() for f in fs}
+
+    def lemma(token: str) -> str:
+        return table.get(token.casefold(), token)
+
+    return lemma
 
 
 @functools.lru_cache(maxsize=1024)
@@ -274,7 +286,10 @@ def lexicon(code: str) -> Lexicon:
     cues = pack.section("cues")
     att = pack.section("attribution")
     dates = pack.section("dates")
-    lem = lemmatizer(code, pack.section("meta").get("lemmatizer"))
+    # inflected languages: the generated forms of the pack's words, else lemmas at run time
+    name = pack.section("meta").get("lemmatizer")
+    forms = load_forms(code) if name else None
+    lem = lemmatizer(code, name) if forms is None else _from_forms(forms)
     pop_terms = _labelled({k: pop.get(k, []) for k in ("military", "civilian", "people")})
     return Lexicon(
         code=code,

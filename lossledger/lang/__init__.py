@@ -67,7 +67,7 @@ def get_pack(code: str) -> Pack:
         raise PackError(f"no language pack for {code!r} (have: {', '.join(languages())})")
     merged: dict[str, dict[str, Any]] = {}
     for f in sorted(folder.iterdir(), key=lambda p: p.name):
-        if not f.name.endswith(".toml") or f.name == "claimants.toml":  # read by extract.claimants
+        if not f.name.endswith(".toml") or f.name in ("claimants.toml", "forms.toml"):  # read elsewhere
             continue
         origin = f"lang/{code}/{f.name}"
         try:
