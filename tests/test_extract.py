@@ -97,6 +97,20 @@ def test_period_sum_ends_with_its_year():
     assert claim["period_end"] == "2023-12-31" == claim["as_of"]
 
 
+@pytest.mark.parametrize("text, lang, published, period", [
+    ("In August, Russia lost 28,790 soldiers, according to the General Staff.", "en", "2025-09-02",
+     ("2025-08-01", "2025-08-31")),
+    ("In November so far, Russia lost 20,100 soldiers, according to the General Staff.", "en", "2025-11-20",
+     ("2025-11-01", "2025-11-20")),
+    ("I augusti förlorade Ryssland 28 790 soldater, enligt generalstaben.", "sv", "2025-09-02",
+     ("2025-08-01", "2025-08-31")),
+])
+def test_month_total_has_the_month_as_its_period(text, lang, published, period):
+    claim = one(text, lang=lang, published=published)
+    assert (claim["period_start"], claim["period_end"]) == period
+    assert claim["as_of"] == period[1]
+
+
 @pytest.mark.parametrize("text, lang, claimant", [
     ("According to the Pentagon, 70,000 Russian soldiers have been killed.", "en", "the Pentagon"),
     ("About 70,000 Russian soldiers have been killed, Pentagon officials said.", "en", "Pentagon officials"),

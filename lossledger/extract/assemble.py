@@ -75,6 +75,12 @@ def _when(fig: Figure, dates: list[DateRef], ref: dt.date | None,
     if past_day:
         day = point or past_day.value
         return day, day, day, point is None
+    if point and len(point) == 7 and fig.metric == "count" and not since:
+        # a month's stated total ("in August, 28,790") has that month as its period (spec, Conventions)
+        last = end_of(point)
+        if ref and ref.isoformat()[:7] == point and ref.isoformat() < last:
+            last = ref.isoformat()
+        return last, f"{point}-01", last, False
     if years and fig.metric != "count" or years and not point:
         year = min(years, key=lambda d: abs(d.start - q.start)).value
         last = end_of(year)
