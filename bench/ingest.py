@@ -156,10 +156,9 @@ def _reset_pg(url: str) -> None:
     from sqlalchemy import create_engine, text
 
     engine = create_engine(url)
-    with engine.begin() as conn:
-        conn.execute(text("DROP VIEW IF EXISTS claims_view"))
-        for t in ("mentions", "documents", "claims", "aliases", "feeds", "entities", "alembic_version"):
-            conn.execute(text(f"DROP TABLE IF EXISTS {t} CASCADE"))
+    with engine.begin() as conn:  # every table, whichever stage's migration made it
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
     engine.dispose()
 
 
