@@ -32,7 +32,7 @@ def assemble(doc: str, text: str, s0: int, s1: int, fig: Figure, att: Attributio
     if side is None:
         return None
     mod = modality(text, fig, _zone_start(text, fig, s0), s1, lex)
-    as_of, start, end, from_ref = _when(fig, dates, ref, mod)
+    as_of, start, end, from_ref = _when(fig, dates, ref, mod, text, lex)
     if from_ref and when:
         as_of, from_ref = when, False
     q = fig.q
@@ -52,14 +52,15 @@ def _zone_start(text: str, fig: Figure, s0: int) -> int:
     return clause_start(text, max(s0, fig.q.start - 120), fig.q.start)
 
 
-def _when(fig: Figure, dates: list[DateRef], ref: dt.date | None,
-          mod: str) -> tuple[str | None, str | None, str | None, bool]:
+def _when(fig: Figure, dates: list[DateRef], ref: dt.date | None, mod: str, text: str,
+          lex: Lexicon) -> tuple[str | None, str | None, str | None, bool]:
     """(as_of, period_start, period_end, as_of came from the reference date) by the spec's 5-step rule."""
     q = fig.q
     refs = [d for d in dates if d.end <= q.start or d.start >= q.end]
     statement = ref.isoformat() if ref else None
     points = [d for d in refs if d.kind == "point"]
-    point = min(points, key=lambda d: abs(d.start - q.start)).value if points else None
+    nearest = min(points, key=lambda d: abs(d.start - q.start)) if points else None
+    point = nearest.value if nearest else None
     starts = [d for d in refs if d.kind == "start"]
     ends = [d for d in refs if d.kind == "end"]
     if starts and ends:
@@ -75,8 +76,9 @@ def _when(fig: Figure, dates: list[DateRef], ref: dt.date | None,
     if past_day:
         day = point or past_day.value
         return day, day, day, point is None
-    if point and len(point) == 7 and fig.metric == "count" and not since:
-        # a month's stated total ("in August, 28,790") has that month as its period (spec, Conventions)
+    if point and len(point) == 7 and fig.metric == "count" and not since and not _said_between(nearest, q, text, lex):
+        # a month's stated total ("in August, 28,790") has that month as its period (spec, Conventions);
+        # "in February, the ministry said 46,500" dates the statement, not a period
         last = end_of(point)
         if ref and ref.isoformat()[:7] == point and ref.isoformat() < last:
             last = ref.isoformat()
@@ -88,6 +90,11 @@ def _when(fig: Figure, dates: list[DateRef], ref: dt.date | None,
             last = ref.isoformat()
         return last, f"{year}-01-01", last, False
     return stated, None, None, point is None
+
+
+def _said_between(d: DateRef, q, text: str, lex: Lexicon) -> bool:
+    a, b = (d.end, q.start) if d.end <= q.start else (q.end, d.start)
+    return lex.speech.search(text, a, b) is not None
 
 
 def _is_invasion(value: str) -> bool:
