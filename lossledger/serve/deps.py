@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, HTTPException, Path, Request
 
 from lossledger.serve import auth
 from lossledger.serve.analysis import Cache
@@ -14,6 +14,7 @@ from lossledger.serve.settings import Settings
 from lossledger.store.ledger import Ledger
 
 SESSION_COOKIE = "ll_session"
+ClaimId = Annotated[int, Path(ge=1, le=2**63 - 1, description="A claim (or claimant) id.")]
 CSRF_COOKIE = "ll_csrf"
 CSRF_HEADER = "x-csrf-token"
 

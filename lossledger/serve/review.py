@@ -78,6 +78,14 @@ def clean_changes(changes: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def bounds(qualifier: str, value: Any, low: Any, high: Any) -> dict[str, Any]:
+    """The low and high the spec gives a value under its qualifier (exact/approx: n..n, at_least: n..null,
+    at_most: null..n); range and vague keep their own bounds."""
+    if qualifier in ("range", "vague") or value is None:
+        return {"low": low, "high": high}
+    return {"low": None if qualifier == "at_most" else value, "high": None if qualifier == "at_least" else value}
+
+
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
@@ -139,6 +147,9 @@ def act(engine: Engine, claim_id: int, user: User, action: str, changes: dict[st
             conn.execute(update(reviews).where(reviews.c.claim_id == claim_id)
                          .values(status=status, user_id=user.id, reviewed_at=now))
         after = {**before, **fixed}
+        if ("value" in fixed or "qualifier" in fixed) and not {"low", "high"} & set(fixed):
+            fixed.update(bounds(after["qualifier"], after["value"], after["low"], after["high"]))
+            after.update(fixed)
         if fixed:
             values: dict[str, Any] = dict(fixed)
             if "claimant" in fixed:
@@ -172,6 +183,8 @@ def trail(conn: Connection, claim_id: int | None = None, limit: int = 200) -> li
     for r in conn.execute(stmt).mappings():
         row = dict(r)
         row["before"], row["after"] = json.loads(row["before"]), json.loads(row["after"])
+        if row["at"].tzinfo is None:  # SQLite keeps the UTC time without its zone
+            row["at"] = row["at"].replace(tzinfo=dt.UTC)
         row["changed"] = [k for k in FIELDS if row["before"].get(k) != row["after"].get(k)]
         out.append(row)
     return out

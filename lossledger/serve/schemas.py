@@ -262,7 +262,15 @@ class IngestOut(BaseModel):
     claim_ids: list[int]
 
 
-class Problem(BaseModel):
-    """An error: what went wrong, for a person."""
+class ValidationItem(BaseModel):
+    """One invalid parameter or body field."""
 
-    detail: str
+    loc: list[str | int]
+    msg: str
+    type: str
+
+
+class Problem(BaseModel):
+    """An error: what went wrong, for a person (a list of invalid fields for a request that does not validate)."""
+
+    detail: str | list[ValidationItem]

@@ -33,18 +33,20 @@ def chart(data: dict[str, Any]) -> Markup:
     if not values or not dates:
         return Markup('<p class="empty">No dated claims to draw.</p>')
     d0, d1 = min(dates), max(dates)
-    v1 = max(values) * 1.05 or 1.0
+    # Not from zero: the figures being compared differ by a few percent; the axis is labelled.
+    spread = (max(values) - min(values)) or max(values) * 0.05 or 1.0
+    v0, v1 = max(0.0, min(values) - spread * 0.15), max(values) + spread * 0.1
     span = max((d1 - d0).days, 1)
 
     def x(d: date) -> float:
         return LEFT + (W - LEFT - RIGHT) * (d - d0).days / span
 
     def y(v: float) -> float:
-        return H - BOTTOM - (H - TOP - BOTTOM) * v / v1
+        return H - BOTTOM - (H - TOP - BOTTOM) * (v - v0) / (v1 - v0)
 
     out = [f'<svg class="chart" viewBox="0 0 {W} {H}" role="img" xmlns="http://www.w3.org/2000/svg" '
            f'aria-label="{escape(data["side"])} {escape(data["category"])} over time">']
-    for t in _ticks(0, v1):
+    for t in _ticks(v0, v1):
         out.append(f'<line class="grid" x1="{LEFT}" x2="{W - RIGHT}" y1="{y(t):.1f}" y2="{y(t):.1f}"/>'
                    f'<text class="tick" x="{LEFT - 6}" y="{y(t) + 4:.1f}" text-anchor="end">{num(t)}</text>')
     out.append(f'<text class="tick" x="{LEFT}" y="{H - 12}">{d0}</text>'

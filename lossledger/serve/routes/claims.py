@@ -11,7 +11,7 @@ from fastapi.responses import Response
 
 from lossledger.serve import data
 from lossledger.serve.analysis import generation
-from lossledger.serve.deps import CacheDep, LedgerDep, ReaderDep, SettingsDep
+from lossledger.serve.deps import CacheDep, ClaimId, LedgerDep, ReaderDep, SettingsDep
 from lossledger.serve.schemas import DATE_PATTERN, ClaimDetail, ClaimPage, Problem, SourceOut
 
 router = APIRouter(prefix="/api", tags=["claims"])
@@ -95,7 +95,7 @@ def list_claims(request: Request, ledger: LedgerDep, settings: SettingsDep, _use
 
 
 @router.get("/claims/{claim_id}", response_model=ClaimDetail, responses={404: {"model": Problem}})
-def get_claim(claim_id: int, ledger: LedgerDep, _user: ReaderDep) -> Any:
+def get_claim(claim_id: ClaimId, ledger: LedgerDep, _user: ReaderDep) -> Any:
     """One claim with every mention (document, outlet, evidence and offsets), its review and audit trail."""
     if not 0 < claim_id < 2**63:
         raise HTTPException(404, f"no claim {claim_id}")

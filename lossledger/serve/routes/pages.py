@@ -10,7 +10,7 @@ from fastapi.responses import RedirectResponse, Response
 from lossledger.errors import ReadError
 from lossledger.model import CATEGORIES
 from lossledger.serve import analysis, data, review
-from lossledger.serve.deps import CacheDep, LedgerDep, ReaderDep, SettingsDep, UserDep, check_form_csrf
+from lossledger.serve.deps import CacheDep, ClaimId, LedgerDep, ReaderDep, SettingsDep, UserDep, check_form_csrf
 from lossledger.serve.ingest import ingest_one
 from lossledger.serve.routes.claims import ClaimFilters
 from lossledger.serve.svg import chart
@@ -84,7 +84,7 @@ def search(q: Annotated[str, Query(max_length=200)] = "") -> Response:
 
 
 @router.get("/claims/{claim_id}")
-def claim_page(request: Request, claim_id: int, ledger: LedgerDep, settings: SettingsDep, cache: CacheDep,
+def claim_page(request: Request, claim_id: ClaimId, ledger: LedgerDep, settings: SettingsDep, cache: CacheDep,
                _u: ReaderDep) -> Response:
     """A claim: its evidence highlighted in its article, every mention and outlet, check findings, review."""
     if not 0 < claim_id < 2**63:
@@ -124,7 +124,7 @@ def _claimant_id(claim_id: int) -> Any:
 
 
 @router.post("/claims/{claim_id}/review")
-async def review_form(request: Request, claim_id: int, ledger: LedgerDep, user: UserDep) -> Response:
+async def review_form(request: Request, claim_id: ClaimId, ledger: LedgerDep, user: UserDep) -> Response:
     """Confirm, correct or reject a claim from its page (a signed-in user; CSRF-checked)."""
     form = await request.form()
     check_form_csrf(request, str(form.get("csrf_token") or ""))
@@ -141,7 +141,7 @@ async def review_form(request: Request, claim_id: int, ledger: LedgerDep, user: 
 
 
 @router.get("/claimants/{entity_id}")
-def claimant_page(request: Request, entity_id: int, ledger: LedgerDep, settings: SettingsDep, cache: CacheDep,
+def claimant_page(request: Request, entity_id: ClaimId, ledger: LedgerDep, settings: SettingsDep, cache: CacheDep,
                   _u: ReaderDep) -> Response:
     """A claimant: its claims over time and its bias ratio against the other families."""
     if not 0 < entity_id < 2**63:

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query
 
 from lossledger.serve import review
-from lossledger.serve.deps import LedgerDep, ReaderDep, WriterDep
+from lossledger.serve.deps import ClaimId, LedgerDep, ReaderDep, WriterDep
 from lossledger.serve.schemas import AuditOut, Problem, ReviewIn, ReviewOut
 
 router = APIRouter(prefix="/api", tags=["review"])
@@ -16,7 +16,7 @@ router = APIRouter(prefix="/api", tags=["review"])
 @router.post("/claims/{claim_id}/review", response_model=ReviewOut,
              responses={401: {"model": Problem}, 403: {"model": Problem}, 404: {"model": Problem},
                         422: {"model": Problem}})
-def review_claim(claim_id: int, body: ReviewIn, ledger: LedgerDep, user: WriterDep) -> Any:
+def review_claim(claim_id: ClaimId, body: ReviewIn, ledger: LedgerDep, user: WriterDep) -> Any:
     """Confirm, correct (any field of the record) or reject a claim; the original extraction is kept and the
     action is added to the audit trail. Needs a user: a Bearer token, or a session cookie with X-CSRF-Token."""
     changes = body.changes.model_dump(exclude_unset=True) if body.changes else {}
