@@ -100,7 +100,7 @@ def test_period_sum_ends_with_its_year():
 @pytest.mark.parametrize("text, lang, published, period", [
     ("In August, Russia lost 28,790 soldiers, according to the General Staff.", "en", "2025-09-02",
      ("2025-08-01", "2025-08-31")),
-    ("In November so far, Russia lost 20,100 soldiers, according to the General Staff.", "en", "2025-11-20",
+    ("During November, Russia lost 20,100 soldiers, according to the General Staff.", "en", "2025-11-20",
      ("2025-11-01", "2025-11-20")),
     ("I augusti förlorade Ryssland 28 790 soldater, enligt generalstaben.", "sv", "2025-09-02",
      ("2025-08-01", "2025-08-31")),
@@ -109,6 +109,16 @@ def test_month_total_has_the_month_as_its_period(text, lang, published, period):
     claim = one(text, lang=lang, published=published)
     assert (claim["period_start"], claim["period_end"]) == period
     assert claim["as_of"] == period[1]
+
+
+@pytest.mark.parametrize("text", [
+    "By August, Russia had lost 600,000 soldiers, according to the General Staff.",
+    "In August, Russia had already lost 600,000 soldiers, according to the General Staff.",
+    "In August, the General Staff said Russia had lost 600,000 soldiers.",
+])
+def test_a_month_that_dates_a_running_total_is_no_period(text):
+    claim = one(text, lang="en", published="2025-09-02")
+    assert (claim["as_of"], claim["period_start"]) == ("2025-08", None)
 
 
 @pytest.mark.parametrize("text, lang, claimant", [

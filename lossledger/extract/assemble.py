@@ -76,7 +76,7 @@ def _when(fig: Figure, dates: list[DateRef], ref: dt.date | None, mod: str, text
     if past_day:
         day = point or past_day.value
         return day, day, day, point is None
-    if point and len(point) == 7 and fig.metric == "count" and not since and not _said_between(nearest, q, text, lex):
+    if point and len(point) == 7 and fig.metric == "count" and not since and _month_total(nearest, q, text, lex):
         # a month's stated total ("in August, 28,790") has that month as its period (spec, Conventions);
         # "in February, the ministry said 46,500" dates the statement, not a period
         last = end_of(point)
@@ -92,9 +92,17 @@ def _when(fig: Figure, dates: list[DateRef], ref: dt.date | None, mod: str, text
     return stated, None, None, point is None
 
 
-def _said_between(d: DateRef, q, text: str, lex: Lexicon) -> bool:
+def _month_total(d: DateRef, q, text: str, lex: Lexicon) -> bool:
+    """'in August ... 28,790' is the month's total; not 'by August', 'in August ... already 600,000', nor
+    'in February, the ministry said 46,500' (the statement's date)."""
+    relative = " ".join(text[d.start:d.end].casefold().split()) in lex.relative  # "last month" is one
+    before = lex.dates["during"].find(text, max(0, d.start - 25), d.start)
+    if not relative and (not before or text[before[-1].end:d.start].strip()):
+        return False
     a, b = (d.end, q.start) if d.end <= q.start else (q.end, d.start)
-    return lex.speech.search(text, a, b) is not None
+    clause = clause_start(text, max(0, min(d.start, q.start) - 60), min(d.start, q.start))
+    running = lex.cues["cumulative"].search(text, clause, max(d.end, q.end))
+    return lex.speech.search(text, a, b) is None and running is None
 
 
 def _is_invasion(value: str) -> bool:

@@ -64,6 +64,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "noise_after": "units after a number that make it no loss (percent, metres, dollars, years old)",
         "noise_before": "words just before a number that make it no loss (currency signs, 'aged')",
         "mark": "words for a milestone ('the 1 million mark'), a restatement of a bound",
+        "cumulative": "words marking a running total, not a period's ('already', 'so far', 'in total')",
         "category_joiners": "words between two loss words that make one category ('killed or wounded', 'have been')",
     },
     "attribution": {
@@ -94,6 +95,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "past_day": "expressions for the last 24 hours ('over the past day')",
         "published": "markers of a publication date line ('Published', 'Publicerad')",
         "month_before": "words that must precede a bare month name for it to count as a date ('in' May)",
+        "during": "words before a month that make a figure that month's total ('in', 'during' August)",
         "until": "words between two dates that make a period ('to', 'until' in 'from May to June'), besides dashes",
         "ordinal_suffixes": "endings glued to a day number ('st', 'th' in '21st May'; ':e' in '21:e maj')",
         "day_month_links": "words between a day and its month ('of' in '12th of May', 'de' in '12 de mayo')",
