@@ -239,7 +239,7 @@ def _specific(hits: list[Match]) -> bool:
 def _of_category(text: str, a: int, b: int, lex: Lexicon) -> str | None:
     """A category noun governing the number: "the death of four", "losses of 10,000"."""
     hits = [h for h in lex.categories.find(text, a, b) if h.label not in EQUIPMENT_CATEGORIES]
-    if hits and re.fullmatch(r"\s+(?:of|at|to)\s+(?:the\s+|some\s+)?", text[hits[-1].end:b], re.I):
+    if hits and lex.category_link.fullmatch(text[hits[-1].end:b]):
         return hits[-1].label
     return None
 
@@ -304,7 +304,7 @@ def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end:
         return None, True
     before = side_words(text, before_start, q.start, lex, exclude)
     if len(before) > 1 and before[-1].label != before[-2].label and re.fullmatch(
-            r"\s*(?:and|och|or|und|et|y|i|та|и|і)\s*", text[before[-2].end:before[-1].start], re.I):
+            lex.side_joiner, text[before[-2].end:before[-1].start]):
         return "both", False
     if before:
         m = before[-1]

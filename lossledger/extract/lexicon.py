@@ -250,6 +250,8 @@ class Lexicon:
     articles: frozenset[str]
     name_links: frozenset[str]
     category_join: re.Pattern
+    side_joiner: re.Pattern
+    category_link: re.Pattern
     complementiser: re.Pattern
     auxiliary_end: re.Pattern
     relatives: frozenset[str]
@@ -309,6 +311,10 @@ def lexicon(code: str) -> Lexicon:
         articles=frozenset(w.casefold() for w in att.get("articles", [])),
         name_links=frozenset(w.casefold() for w in att.get("name_links", [])),
         category_join=_joiner(cues.get("category_joiners", [])),
+        category_link=re.compile(rf"\s+(?:{trie_pattern(cues['category_links'])})\s+" if cues.get("category_links")
+                                 else "(?!)"),
+        side_joiner=re.compile(rf"\s*(?:{trie_pattern(sides['conjunctions'])})\s*" if sides.get("conjunctions")
+                               else "(?!)"),
         complementiser=_complementiser(att.get("complementisers", [])),
         auxiliary_end=re.compile(rf"\s+(?:{trie_pattern(att['auxiliaries'])})$" if att.get("auxiliaries") else "(?!)",
                                  re.IGNORECASE),

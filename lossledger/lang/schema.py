@@ -48,6 +48,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "names": "side -> words naming it (country, adjective, capital, forces); '*' = prefix",
         "enemy": "words for 'the enemy' (the side opposing the claimant)",
         "both": "words for both sides together ('both sides', 'combined')",
+        "conjunctions": "words joining two sides into both ('Russian and Ukrainian soldiers')",
         "locative": "prepositions that make a following country name a place, not a side ('in Ukraine')",
     },
     "cues": {
@@ -65,6 +66,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "noise_before": "words just before a number that make it no loss (currency signs, 'aged')",
         "mark": "words for a milestone ('the 1 million mark'), a restatement of a bound",
         "cumulative": "words marking a running total, not a period's ('already', 'so far', 'in total')",
+        "category_links": "words between a loss noun and the number it governs ('losses of', 'death toll at some')",
         "category_joiners": "words between two loss words that make one category ('killed or wounded', 'have been')",
     },
     "attribution": {
