@@ -44,15 +44,16 @@ def browser(tmp_path: Path) -> Iterator[object]:
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[Live]:
+    from lossledger.analyse.ledger import LedgerStore
     from lossledger.analyse.series import Series
-    from lossledger.analyse.store import FileStore
 
     url = filled_copy(str(tmp_path / "ledger.db"))
-    FileStore(tmp_path / "series").save_series([Series(
-        "general-staff", "russia", "killed_or_wounded", "official claim", "test series",
-        {date(2025, 5, 1): 960_000.0, date(2025, 5, 20): 980_000.0, date(2025, 6, 12): 1_000_340.0,
-         date(2025, 6, 20): 1_008_000.0}, claimant="General Staff of the Armed Forces of Ukraine")])
-    with live_server(db=url, series_dir=str(tmp_path / "series")) as live:
+    with LedgerStore(url) as store:
+        store.save_series([Series(
+            "general-staff", "russia", "killed_or_wounded", "official claim", "test series",
+            {date(2025, 5, 1): 960_000.0, date(2025, 5, 20): 980_000.0, date(2025, 6, 12): 1_000_340.0,
+             date(2025, 6, 20): 1_008_000.0}, claimant="General Staff of the Armed Forces of Ukraine")])
+    with live_server(db=url) as live:
         yield live
 
 

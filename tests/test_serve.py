@@ -108,21 +108,22 @@ def test_claim_detail_has_mentions_evidence_and_provenance(live: Live, ledger_ur
     assert c.get("/api/claims/abc").status_code == 422
 
 
-def test_sources_series_checks_reconcile(live: Live, tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_sources_series_checks_reconcile(live: Live, ledger_url: str) -> None:
     from datetime import date
 
+    from lossledger.analyse.ledger import LedgerStore
     from lossledger.analyse.series import Series
-    from lossledger.analyse.store import FileStore
 
     c = live.client()
     sources = c.get("/api/sources").json()
     gs = next(s for s in sources if s["claimant"] == "General Staff of the Armed Forces of Ukraine")
     assert gs["claims"] == 3 and gs["outlets"] == ["kyiv-news.example", "wire.example"]
     assert c.get("/api/series").json() == []
-    FileStore(live.app.state.settings.series_dir).save_series([Series(  # type: ignore[attr-defined]
-        "general-staff", "russia", "tanks", "official claim", "test", {date(2025, 6, 12): 10933.0,
-                                                                      date(2025, 6, 20): 11010.0},
-        claimant="General Staff of the Armed Forces of Ukraine")])
+    with LedgerStore(ledger_url) as store:
+        store.save_series([Series(
+            "general-staff", "russia", "tanks", "official claim", "test", {date(2025, 6, 12): 10933.0,
+                                                                          date(2025, 6, 20): 11010.0},
+            claimant="General Staff of the Armed Forces of Ukraine")])
     series = c.get("/api/series", params={"points": "true"}).json()
     assert series[0]["count"] == 2 and series[0]["points"][0] == ["2025-06-12", 10933.0]
     findings = c.get("/api/checks", params={"side": "russia", "category": "tanks"}).json()

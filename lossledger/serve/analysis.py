@@ -1,16 +1,19 @@
 """The analysis stage over the ledger: claims as analysis records, series from the series store, and the
 checks, consensus band, bias and timeline the API and dashboard show (cached until the ledger changes).
 
-`lossledger.analyse` works on claim dicts and a series store; until the ledger implements its AnalysisStore,
-this module reads claims from the ledger (corrected values, rejected claims left out) and series from the
-file store `lossledger series import` writes (`Settings.series_dir`).
+`lossledger.analyse` works on claim dicts and a series store. Claims are read here with the serve layer's own
+filters and limits (corrected values, rejected claims left out); series come from the ledger's series tables
+(`lossledger series import`, through `analyse.ledger.LedgerStore`), plus a folder of series files when
+`Settings.series_dir` names one.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -20,9 +23,12 @@ from lossledger.analyse.claims import as_of_span, group, in_band, midpoint, poin
 from lossledger.analyse.consensus import band, bias, family_points, figure_at
 from lossledger.analyse.consistency import check_all
 from lossledger.analyse.families import canonical, family_label, family_of
+from lossledger.analyse.ledger import LedgerStore
+from lossledger.analyse.ledger_tables import series as series_t
 from lossledger.analyse.series import Series
 from lossledger.analyse.store import FileStore
 from lossledger.serve.tables import audit, reviews
+from lossledger.store.ledger import Ledger
 from lossledger.store.tables import claims, documents, mentions
 
 FIELDS = ("side", "population", "category", "metric", "qualifier", "value", "low", "high", "as_of", "period_start",
@@ -56,15 +62,41 @@ def records(conn: Connection, *, side: str | None = None, category: str | None =
     return out
 
 
-def load_series(series_dir: str, side: str | None = None, category: str | None = None) -> list[Series]:
-    """Return the imported reference series (none when the folder does not exist)."""
-    return FileStore(series_dir).load_series(side=side, category=category)
+@dataclass(frozen=True, slots=True)
+class SeriesSource:
+    """Where reference series come from: the ledger's series tables, plus the files of `series_dir` if given."""
+
+    ledger: Ledger
+    series_dir: str | None = None
+
+    def load(self, name: str | None = None, *, side: str | None = None,
+             category: str | None = None) -> list[Series]:
+        """Return the series (the ledger's first; a file series of the same name, side and category is skipped)."""
+        out = LedgerStore(self.ledger).load_series(name, side=side, category=category)
+        if self.series_dir and os.path.isdir(self.series_dir):
+            keys = {s.key for s in out}
+            out += [s for s in FileStore(self.series_dir).load_series(name, side=side, category=category)
+                    if s.key not in keys]
+        return out
 
 
-def generation(conn: Connection) -> tuple[int, int, int]:
-    """A cheap stamp that changes when claims are added or reviewed: (max claim id, max audit id, reviews)."""
+def src(ledger: Ledger, settings: Any) -> SeriesSource:
+    """The series source of an app: its ledger, and `settings.series_dir`."""
+    return SeriesSource(ledger, settings.series_dir)
+
+
+def load_series(src: SeriesSource, side: str | None = None, category: str | None = None) -> list[Series]:
+    """Return the reference series of a side (and category)."""
+    return src.load(side=side, category=category)
+
+
+def generation(conn: Connection) -> tuple[int, ...]:
+    """A cheap stamp that changes when claims are added or reviewed, or series imported: (max claim id, max
+    audit id, reviews, max series id, series)."""
     return (conn.scalar(select(func.max(claims.c.id))) or 0, conn.scalar(select(func.max(audit.c.id))) or 0,
-            conn.scalar(select(func.count()).select_from(reviews)) or 0)
+            conn.scalar(select(func.count()).select_from(reviews)) or 0,
+            conn.scalar(select(func.max(series_t.c.id))) or 0, conn.scalar(select(func.count()).select_from(series_t))
+            or 0)
 
 
 class Cache:
@@ -132,7 +164,7 @@ def latest_by_family(recs: list[dict[str, Any]], series: list[Series], side: str
     return sorted(out, key=lambda f: f["as_of"], reverse=True)
 
 
-def overview(conn: Connection, series_dir: str, limit: int, top: int = 12) -> list[dict[str, Any]]:
+def overview(conn: Connection, src: SeriesSource, limit: int, top: int = 12) -> list[dict[str, Any]]:
     """The most claimed (side, category) pairs with each family's latest figure and the band at the latest date."""
     pairs = conn.execute(select(claims.c.side, claims.c.category, func.count().label("n"))
                          .group_by(claims.c.side, claims.c.category).order_by(func.count().desc())
@@ -144,7 +176,7 @@ def overview(conn: Connection, series_dir: str, limit: int, top: int = 12) -> li
             continue
         seen.add(key)
         recs = records(conn, side=side, category=category, limit=limit)
-        series = load_series(series_dir, side=side)
+        series = load_series(src, side=side)
         at = latest_date([c for c in recs if in_band(c)])
         out.append({"side": side, "category": group(category), "claims": len(recs),
                     "families": latest_by_family(recs, series, side, category),
@@ -154,11 +186,11 @@ def overview(conn: Connection, series_dir: str, limit: int, top: int = 12) -> li
     return out
 
 
-def timeline(conn: Connection, series_dir: str, side: str, category: str, limit: int,
+def timeline(conn: Connection, src: SeriesSource, side: str, category: str, limit: int,
              steps: int = 40) -> dict[str, Any]:
     """Claims, reference series and the band over time for one side and category (what the chart draws)."""
     recs = records(conn, side=side, category=category, limit=limit)
-    series = [s for s in load_series(series_dir, side=side) if group(s.category) == group(category)]
+    series = [s for s in load_series(src, side=side) if group(s.category) == group(category)]
     pts = []
     for c in recs:
         sp, v = as_of_span(c), point(c)
@@ -180,7 +212,7 @@ def timeline(conn: Connection, series_dir: str, side: str, category: str, limit:
             "bands": bands}
 
 
-def claimant_view(conn: Connection, series_dir: str, entity_id: int, name: str, limit: int) -> dict[str, Any]:
+def claimant_view(conn: Connection, src: SeriesSource, entity_id: int, name: str, limit: int) -> dict[str, Any]:
     """A claimant's family and its bias ratio in each side and category it has claims in."""
     own = records(conn, claimant_id=entity_id, limit=limit)
     pairs = sorted({(c["side"], group(c["category"])) for c in own if in_band(c)})
@@ -188,7 +220,7 @@ def claimant_view(conn: Connection, series_dir: str, entity_id: int, name: str, 
     ratios = []
     for side, category in pairs[:20]:
         recs = records(conn, side=side, category=category, limit=limit)
-        series = load_series(series_dir, side=side)
+        series = load_series(src, side=side)
         ratios += [{**b, "side": side, "category": category} for b in bias_list(recs, series, side, category)
                    if b["claimant"] == who]
     return {"family": family_label(family_of(name)), "bias": ratios}

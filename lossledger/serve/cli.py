@@ -26,13 +26,13 @@ def _password(password_stdin: bool) -> str:
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
-@click.option("--series-dir", envvar="LOSSLEDGER_SERIES_DIR", default="lossledger-series", show_default=True,
-              type=click.Path(file_okay=False), help="Imported reference series (env LOSSLEDGER_SERIES_DIR).")
+@click.option("--series-dir", envvar="LOSSLEDGER_SERIES_DIR", type=click.Path(file_okay=False),
+              help="Also read reference series files from this folder (the ledger's own series are always read).")
 @click.option("--private/--open", "private", default=False, show_default=True,
               help="--private: reading needs a signed-in user too (default: reading is open, writing needs one).")
 @click.option("--secure-cookies", is_flag=True, help="Mark cookies Secure (when served behind HTTPS).")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="uvicorn worker processes.")
-def serve(db: str | None, host: str, port: int, series_dir: str, private: bool, secure_cookies: bool,
+def serve(db: str | None, host: str, port: int, series_dir: str | None, private: bool, secure_cookies: bool,
           workers: int) -> None:
     """Serve the ledger over HTTP: the API under /api (OpenAPI at /docs) and the dashboard at /."""
     import os
@@ -42,8 +42,10 @@ def serve(db: str | None, host: str, port: int, series_dir: str, private: bool, 
     ledger = _open(db, write=True)  # creates or upgrades the schema once, before the workers start
     url = ledger.url
     ledger.close()
-    os.environ.update(LOSSLEDGER_DB=url, LOSSLEDGER_SERIES_DIR=series_dir, LOSSLEDGER_OPEN_READ="0" if private
-                      else "1", LOSSLEDGER_SECURE_COOKIES="1" if secure_cookies else "0")
+    os.environ.update(LOSSLEDGER_DB=url, LOSSLEDGER_OPEN_READ="0" if private else "1",
+                      LOSSLEDGER_SECURE_COOKIES="1" if secure_cookies else "0")
+    if series_dir:
+        os.environ["LOSSLEDGER_SERIES_DIR"] = series_dir
     click.echo(f"lossledger: serving {url} on http://{host}:{port}/ (API docs at /docs)", err=True)
     uvicorn.run("lossledger.serve.app:create_app", factory=True, host=host, port=port, workers=workers,
                 log_level="info", server_header=False, proxy_headers=False)

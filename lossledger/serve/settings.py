@@ -14,7 +14,8 @@ class Settings:
 
     Attributes:
         db: the ledger URL (SQLAlchemy URL or SQLite path; None: $LOSSLEDGER_DB, else ./lossledger.db).
-        series_dir: where `lossledger series import` keeps reference series (for series, checks, bands).
+        series_dir: a folder of reference series files (`--series-dir` of the analysis commands), read besides
+            the series imported into the ledger; None: the ledger's only.
         open_read: reading (API and dashboard) needs no sign-in; False: every page and call needs a user.
         max_body: request bodies larger than this many bytes are refused with 413.
         session_days: a sign-in lasts this many days.
@@ -26,7 +27,7 @@ class Settings:
     """
 
     db: str | None = None
-    series_dir: str = "lossledger-series"
+    series_dir: str | None = None
     open_read: bool = True
     max_body: int = 2 * MB
     session_days: int = 14
@@ -43,7 +44,7 @@ class Settings:
         env = os.environ
         values: dict[str, object] = {
             "db": env.get("LOSSLEDGER_DB"),
-            "series_dir": env.get("LOSSLEDGER_SERIES_DIR", "lossledger-series"),
+            "series_dir": env.get("LOSSLEDGER_SERIES_DIR"),
             "open_read": env.get("LOSSLEDGER_OPEN_READ", "1") not in ("0", "false", "no"),
             "secure_cookies": env.get("LOSSLEDGER_SECURE_COOKIES", "0") in ("1", "true", "yes"),
         }

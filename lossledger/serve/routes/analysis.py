@@ -25,14 +25,14 @@ def _category(category: str | None) -> str | None:
 
 
 @router.get("/series", response_model=list[SeriesOut], responses={422: {"model": Problem}})
-def list_series(settings: SettingsDep, _user: ReaderDep, side: Side = None,
+def list_series(ledger: LedgerDep, settings: SettingsDep, _user: ReaderDep, side: Side = None,
                 category: Annotated[str | None, Query(max_length=32)] = None,
                 name: Annotated[str | None, Query(max_length=100, pattern=r"^[\w.-]+$")] = None,
                 points: Annotated[bool, Query(description="Include every (date, value) point.")] = False) -> Any:
     """The imported reference series (General Staff, Oryx, Mediazona, ...), optionally with their points."""
     _category(category)
     try:
-        found = analysis.FileStore(settings.series_dir).load_series(name, side=side, category=category)
+        found = analysis.src(ledger, settings).load(name, side=side, category=category)
     except SeriesError as exc:
         raise HTTPException(422, str(exc)) from None
     return [{"name": s.name, "side": s.side, "category": s.category, "kind": s.kind, "source": s.source,
@@ -57,7 +57,7 @@ def checks(ledger: LedgerDep, settings: SettingsDep, cache: CacheDep, _user: Rea
     def run() -> list[dict[str, Any]]:
         with ledger.reading() as conn:
             recs = analysis.records(conn, side=side, category=category, limit=settings.analysis_limit)
-        return analysis.findings(recs, analysis.load_series(settings.series_dir, side=side), claimant, today)
+        return analysis.findings(recs, analysis.load_series(analysis.src(ledger, settings), side=side), claimant, today)
 
     try:
         with ledger.reading() as conn:
@@ -80,7 +80,7 @@ def reconcile(ledger: LedgerDep, settings: SettingsDep, cache: CacheDep, _user: 
     def run() -> dict[str, Any] | None:
         with ledger.reading() as conn:
             recs = analysis.records(conn, side=side, category=category, limit=settings.analysis_limit)
-        series = analysis.load_series(settings.series_dir, side=side)
+        series = analysis.load_series(analysis.src(ledger, settings), side=side)
         when = at or analysis.latest_date(recs)
         if when is None:
             return None

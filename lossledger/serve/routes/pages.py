@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
+from lossledger.analyse.ledger import LedgerStore
 from lossledger.errors import ReadError
 from lossledger.model import CATEGORIES
 from lossledger.serve import analysis, data, review
@@ -34,7 +35,7 @@ def overview(request: Request, ledger: LedgerDep, settings: SettingsDep, cache: 
 
     def make() -> dict[str, Any]:
         with ledger.reading() as conn:
-            return {"groups": analysis.overview(conn, settings.series_dir, settings.analysis_limit),
+            return {"groups": analysis.overview(conn, analysis.src(ledger, settings), settings.analysis_limit),
                     "counts": data.counts(conn)}
 
     return render(request, "overview.html", cache.get(("overview",), stamp, make))
@@ -57,7 +58,7 @@ def timeline(request: Request, ledger: LedgerDep, settings: SettingsDep, cache: 
 
 def _timeline(ledger: Any, settings: Any, side: str, category: str) -> dict[str, Any]:
     with ledger.reading() as conn:
-        return analysis.timeline(conn, settings.series_dir, side, category, settings.analysis_limit)
+        return analysis.timeline(conn, analysis.src(ledger, settings), side, category, settings.analysis_limit)
 
 
 @router.get("/claims")
@@ -102,14 +103,16 @@ def claim_page(request: Request, claim_id: ClaimId, ledger: LedgerDep, settings:
     def run() -> list[dict[str, Any]]:
         with ledger.reading() as conn:
             recs = analysis.records(conn, side=side, category=category, limit=settings.analysis_limit)
-        return analysis.findings(recs, analysis.load_series(settings.series_dir, side=side))
+        return analysis.findings(recs, analysis.load_series(analysis.src(ledger, settings), side=side))
 
+    stored = LedgerStore(ledger).findings(claim_id)  # from the last `lossledger check` run, if any
     try:
-        findings = [f for f in cache.get(("checks", side, category, None, None), stamp, run)
-                    if str(claim_id) in f["claims"]]
+        live = [f for f in cache.get(("checks", side, category, None, None), stamp, run)
+                if str(claim_id) in f["claims"]]
     except Exception as exc:  # a broken series file must not hide the claim
-        findings = [{"check": "series", "verdict": "unverifiable", "explanation": f"checks failed: {exc}",
-                     "claims": []}]
+        live = [{"check": "series", "verdict": "unverifiable", "explanation": f"checks failed: {exc}", "claims": []}]
+    seen = {(f["check"], f["explanation"]) for f in live}
+    findings = live + [{**f, "stored": True} for f in stored if (f["check"], f["explanation"]) not in seen]
     return render(request, "claim.html", {"c": found, "text": text, "first": first, "findings": findings,
                                           "claimant_id": claimant_id, "choices": review.CHOICES,
                                           "fields": review.FIELDS})
@@ -155,7 +158,8 @@ def claimant_page(request: Request, entity_id: ClaimId, ledger: LedgerDep, setti
 
     def make() -> dict[str, Any]:
         with ledger.reading() as conn:
-            return analysis.claimant_view(conn, settings.series_dir, entity_id, who["name"], settings.analysis_limit)
+            return analysis.claimant_view(conn, analysis.src(ledger, settings), entity_id, who["name"],
+                                          settings.analysis_limit)
 
     view = cache.get(("claimant", entity_id), stamp, make)
     return render(request, "claimant.html", {"who": who, "rows": rows, **view})
