@@ -271,7 +271,7 @@ def _metric(text: str, q: Quantity, kind_end: int, nxt: int, before_start: int, 
     zone_end = min(nxt, _word_limit(text, kind_end, 4))
     for metric in ("per_day", "per_week", "per_month"):
         m = lex.cues[metric].search(text, q.end, zone_end)
-        if m and not re.search(r"\b(?:in|within|on|på|under|i)\s*$", text[q.end:m.start], re.I):
+        if m and not lex.rate_period.search(text[q.end:m.start]):
             return metric
     return "count"
 

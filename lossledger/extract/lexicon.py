@@ -252,6 +252,7 @@ class Lexicon:
     category_join: re.Pattern
     side_joiner: re.Pattern
     category_link: re.Pattern
+    rate_period: re.Pattern
     complementiser: re.Pattern
     auxiliary_end: re.Pattern
     relatives: frozenset[str]
@@ -311,6 +312,8 @@ def lexicon(code: str) -> Lexicon:
         articles=frozenset(w.casefold() for w in att.get("articles", [])),
         name_links=frozenset(w.casefold() for w in att.get("name_links", [])),
         category_join=_joiner(cues.get("category_joiners", [])),
+        rate_period=re.compile(rf"(?<![^\W_])(?:{trie_pattern(cues['period_prepositions'])})\s*$"
+                               if cues.get("period_prepositions") else "(?!)"),
         category_link=re.compile(rf"\s+(?:{trie_pattern(cues['category_links'])})\s+" if cues.get("category_links")
                                  else "(?!)"),
         side_joiner=re.compile(rf"\s*(?:{trie_pattern(sides['conjunctions'])})\s*" if sides.get("conjunctions")

@@ -67,6 +67,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "mark": "words for a milestone ('the 1 million mark'), a restatement of a bound",
         "cumulative": "words marking a running total, not a period's ('already', 'so far', 'in total')",
         "category_links": "words between a loss noun and the number it governs ('losses of', 'death toll at some')",
+        "period_prepositions": "words that make a rate marker a period ('in a single day'): a count, not a rate",
         "category_joiners": "words between two loss words that make one category ('killed or wounded', 'have been')",
     },
     "attribution": {
