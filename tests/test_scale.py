@@ -123,16 +123,23 @@ def test_a_ray_worker_killed_mid_task_is_retried_and_nothing_is_written_twice(
 @pytest.mark.slow
 def test_a_run_killed_mid_way_and_rerun_adds_every_document_once(tmp_path: Path, db_url: str) -> None:
     path = tmp_path / "big.warc.gz"
-    newsgen.write_warc(path, newsgen.pages(4000, seed=9, war_share=0.3))
+    newsgen.write_warc(path, newsgen.pages(1600, seed=9, war_share=0.3))
     cmd = [sys.executable, "-m", "lossledger", "ingest", "--engine", "pool", "--workers", "2", "--db", db_url,
            str(path)]
+    before = _forkserver_processes()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
-    while _documents(db_url) < 300 and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.1)
+    while _documents(db_url) < 200 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)  # one write transaction holds 200 documents
     assert proc.poll() is None, "the run ended before it could be killed: make it longer"
+    workers = _forkserver_processes() - before
+    assert workers, "no pool processes found"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)  # the pool's processes see their driver gone and end
+    assert not [pid for pid in workers if _alive(pid)], "worker processes outlived their killed driver"
     partial = consistent(db_url)["documents"]
     rerun = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr
@@ -142,6 +149,21 @@ def test_a_run_killed_mid_way_and_rerun_adds_every_document_once(tmp_path: Path,
     whole = subprocess.run([*cmd[:-3], "--db", str(full), str(path)], capture_output=True, text=True, timeout=600)
     assert whole.returncode == 0, whole.stderr
     assert consistent(db_url) == consistent(f"sqlite:///{full}")
+
+
+def _forkserver_processes() -> set[int]:
+    """The pids of multiprocessing's fork servers and the processes they started (the pool's)."""
+    out = subprocess.run(["ps", "-eo", "pid=,args="], capture_output=True, text=True).stdout
+    return {int(line.split()[0]) for line in out.splitlines() if "multiprocessing.forkserver" in line}
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    with open(f"/proc/{pid}/stat") as fh:  # a zombie has ended, only its entry is left
+        return fh.read().split(")")[-1].split()[0] != "Z"
 
 
 def _documents(url: str) -> int:

@@ -8,8 +8,11 @@ code. At most a few batches per worker are in flight, so memory stays flat on an
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
@@ -80,7 +83,12 @@ def _mapper(engine: str, workers: int, address: str | None, task: Task) -> Itera
     if engine == "local":
         yield lambda batches, options: (task(batch, options) for batch in batches)
     elif engine == "pool":
-        with ProcessPoolExecutor(workers, initializer=_ignore_sigint) as pool:
+        # forkserver, not fork: a forked worker would inherit the driver's database connections and pipes, so
+        # after a SIGKILL of the driver it would live on and keep the killed transaction open (and its locks)
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["lossledger.scale.stages"])
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start,
+                                 initargs=(os.getpid(),)) as pool:
             yield lambda batches, options: _pool_map(pool, workers * IN_FLIGHT, task, batches, options)
             pool.shutdown(wait=True, cancel_futures=True)
     else:
@@ -113,5 +121,26 @@ def _pool_map(pool: ProcessPoolExecutor, depth: int, task: Task, batches: Iterat
         yield from done()
 
 
-def _ignore_sigint() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the driver's to handle
+def _worker_start(driver: int) -> None:
+    """Set a pool process up: Ctrl-C is the driver's to handle, and the process ends when the driver is gone."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_end_with, args=(driver,), daemon=True).start()
+
+
+def _end_with(driver: int) -> None:
+    # A pool process waits on a queue whose write end it holds itself, so it never sees a killed driver go.
+    while True:
+        time.sleep(0.5)
+        if not _alive(driver):
+            os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+        with open(f"/proc/{pid}/stat", "rb") as fh:  # a killed driver not yet reaped is a zombie
+            return fh.read().rsplit(b")", 1)[-1].split()[0] != b"Z"
+    except ProcessLookupError:
+        return False
+    except OSError:  # no /proc (not Linux): the signal test alone
+        return True
