@@ -152,6 +152,21 @@ def test_two_sources_in_one_sentence_each_keep_their_figure():
         15000: "Kyiv's defence ministry", 500: "the Russian authorities"}
 
 
+def test_a_rebuttal_without_loss_words_is_about_the_loss_before_it():
+    text = ("Zelensky said 31,000 Ukrainian soldiers have been killed. "
+            "\"Not 300,000, not 150,000, whatever Moscow says.\"")
+    got = by_value(text, lang="en", published="2024-02-26")
+    assert {v: (c["category"], c["side"], c["stance"]) for v, c in got.items()} == {
+        31000: ("killed", "ukraine", "asserted"), 300000: ("killed", "ukraine", "disputed"),
+        150000: ("killed", "ukraine", "disputed")}
+
+
+def test_claimant_is_completed_with_the_same_spelling_only():
+    text = ("President Volodymyr Zelenskyi at a press conference. (Photo caption)\n\n"
+            "Volodymyr Zelensky met reporters. Zelensky said 31,000 Ukrainian soldiers have been killed.")
+    assert one(text, lang="en", published="2024-02-26")["claimant"] == "Volodymyr Zelensky"
+
+
 def test_relay_is_via():
     claim = one("The general told Reuters that 8,000 Russian soldiers were killed in the offensive.", lang="en")
     assert claim["claimant"] == "The general" and claim["via"] == ["Reuters"]

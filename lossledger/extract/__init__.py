@@ -37,6 +37,7 @@ def extract_article(article: Article) -> list[Claim]:
     ref = parse_iso(published)
     per_sentence = []
     qi = 0
+    last_fig = None
     for (s0, s1), att in zip(sentences, own, strict=True):
         qs = []
         while qi < len(quantities) and quantities[qi].start < s1:
@@ -45,7 +46,9 @@ def extract_article(article: Article) -> list[Claim]:
             qi += 1
         dates = find_dates(text, s0, s1, lex, ref) if qs else []
         exclude = (att.span,) if att and att.span else ()
-        figs = read_figures(text, s0, s1, qs, lex, [(d.start, d.end) for d in dates], exclude) if qs else []
+        figs = read_figures(text, s0, s1, qs, lex, [(d.start, d.end) for d in dates], exclude,
+                            last_fig) if qs else []
+        last_fig = figs[-1] if figs else None
         per_sentence.append((s0, s1, figs, dates))
     # 5. no publication date: a figure matching the General Staff series dates the article
     inferred = False

@@ -109,7 +109,9 @@ def fullest(name: str, low: str) -> str:
     e = lookup(name)
     if e is None:
         return name
-    found = [a for a in e.aliases if a.casefold() in low and len(a) > len(name)]
+    # a fuller form of the same spelling ("Zelensky" -> "Volodymyr Zelensky", not "Volodymyr Zelenskyi")
+    same = re.compile(rf"(?<!\w){re.escape(name.casefold())}(?!\w)")
+    found = [a for a in e.aliases if a.casefold() in low and len(a) > len(name) and same.search(a.casefold())]
     return citation(max(found, key=len) if found else name, e)
 
 

@@ -129,10 +129,12 @@ def _population(text: str, a: int, b: int, lex: Lexicon) -> str | None:
 
 
 def read_figures(text: str, s0: int, s1: int, quantities: list[Quantity], lex: Lexicon,
-                 date_spans: list[tuple[int, int]], exclude: tuple = ()) -> list[Figure]:
+                 date_spans: list[tuple[int, int]], exclude: tuple = (), earlier: Figure | None = None) -> list[Figure]:
     """Read the loss figures among the quantities of the sentence `text[s0:s1]`.
 
     `exclude` holds spans (the claimant's name) whose side words name the source, not the loser.
+    `earlier` is the last figure of the sentence before: a rebuttal that names no loss ("Not 300,000,
+    not 150,000.") is about the same loss.
     """
     kept = [q for q in quantities if not is_noise(text, q, lex, date_spans)]
     figures: list[Figure] = []
@@ -143,10 +145,18 @@ def read_figures(text: str, s0: int, s1: int, quantities: list[Quantity], lex: L
         head_end = _zone_end(text, q.end, min(nxt, q.end + 60))
         head_end = min(head_end, _word_limit(text, q.end, 6))
         fig = _read_one(text, q, s0, s1, before_start, head_end, nxt, lex, prev, exclude)
+        if fig is None and earlier is not None and _negated(text, q, lex) and not lex.categories.search(text, s0, s1):
+            fig = Figure(q=q, category=earlier.category, population=earlier.population, side=earlier.side,
+                         metric=earlier.metric, head_end=head_end, enemy=earlier.enemy)
         if fig:
             figures.append(fig)
             prev = fig
     return figures
+
+
+def _negated(text: str, q: Quantity, lex: Lexicon) -> bool:
+    words = text[max(0, q.start - 20):q.start].split()
+    return bool(words) and words[-1].casefold().strip(",:;\"“”«»'‘’") in lex.cues["dispute_before"].labels
 
 
 def _word_limit(text: str, pos: int, n: int) -> int:
