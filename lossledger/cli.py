@@ -127,9 +127,12 @@ def _exit_quietly_on_broken_pipe(fn: Callable) -> Callable:
 @click.argument("inputs", nargs=-1, required=True, metavar="FILE_OR_DIR...")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True,
               help="JSON Lines (one claim a line) or a table for reading.")
+@click.option("--infer-dates", is_flag=True, help="Date undated claims as `lossledger infer-dates` does (the "
+              "shipped General Staff series, or the claimant's own dated figure in this run); the output is then "
+              "written at the end, dated ones marked as_of_inferred.")
 @input_options
 @_exit_quietly_on_broken_pipe
-def extract(inputs: tuple[str, ...], fmt: str, published: str | None, lang: str | None,
+def extract(inputs: tuple[str, ...], fmt: str, infer_dates: bool, published: str | None, lang: str | None,
             max_size: float) -> None:
     """Extract loss claims from articles (.txt, .html, .jsonl files or directories of them).
 
@@ -138,6 +141,16 @@ def extract(inputs: tuple[str, ...], fmt: str, published: str | None, lang: str 
     """
     run = _Run(published, lang, max_size)
     rows: list[Claim] = []
+    if infer_dates:
+        from lossledger.analyse.dating import dated_claims
+
+        dated = dated_claims(run.claims(inputs))
+        if fmt == "jsonl":
+            for _claim, record in dated:
+                click.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            _print_table([claim for claim, _record in dated])
+        sys.exit(1 if run.failed else 0)
     for _article, found in run.claims(inputs):
         if fmt == "jsonl":
             for claim in found:
@@ -256,7 +269,8 @@ def _print_table(rows: list[Claim]) -> None:
         table.add_column(name, justify=justify)
     for c in rows:
         evidence = _snippet(c.evidence.text) if c.evidence else ""
-        cells = (c.doc, format_number(c), c.category, c.side, c.claimant or "", c.as_of or "", evidence)
+        as_of = (c.as_of or "") + (" (inferred)" if c.as_of and c.as_of_inferred else "")
+        cells = (c.doc, format_number(c), c.category, c.side, c.claimant or "", as_of, evidence)
         table.add_row(*(Text(str(cell)) for cell in cells))  # Text: article words are not Rich markup
     Console().print(table)
 

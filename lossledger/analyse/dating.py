@@ -4,13 +4,18 @@ figure, dates the claim. Never applied to a claim with a stated as_of."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from lossledger.analyse.claims import Claim, fmt, group, num, period, span
 from lossledger.analyse.families import canonical, family_of
 from lossledger.analyse.series import Series
+
+if TYPE_CHECKING:
+    from lossledger.model import Article
+    from lossledger.model import Claim as ModelClaim
 
 # Small numbers recur over many days (28 ships stand for weeks): only figures at least this large date a claim.
 MIN_VALUE = 1000
@@ -123,3 +128,41 @@ def days_apart(a: str, b: str) -> int | None:
     """Days between two date strings (their first days), or None when one is not a date."""
     sa, sb = span(a), span(b)
     return abs((sa[0] - sb[0]) // timedelta(days=1)) if sa and sb else None
+
+
+def date_records(records: list[dict], series: Sequence[Series] | None = None,
+                 published: Sequence[str | None] | None = None) -> list[Inference]:
+    """Infer dates for extraction records (spec dicts, as `lossledger extract` writes them), in place.
+
+    The same inference as `infer-dates` (`infer_dates`): an undated record whose figure a series of its side and
+    category held on one day, or that its claimant stated on one date in the same records, gets that as_of with
+    `as_of_inferred: true` and `as_of_evidence`. A stated as_of is never touched. `series` defaults to the General
+    Staff snapshot shipped in the package; `published` gives each record's publication date (a later date is
+    refused). Returns the inferences, their `claim` being the record's index.
+    """
+    if series is None:
+        from lossledger.analyse.importers import import_general_staff
+
+        series = import_general_staff(())
+    ids = {f"{r.get('doc')}:{n}": n for n, r in enumerate(records)}  # named in the evidence of a claimant match
+    claims: list[Claim] = [{**r, "id": key, "published": published[n] if published is not None else
+                            r.get("published")} for key, (n, r) in zip(ids, enumerate(records), strict=True)]
+    found = [replace(i, claim_id=str(ids[i.claim_id])) for i in infer_dates(claims, series)]
+    found = [i for i in found if not records[int(i.claim_id)].get("as_of")]
+    for i in found:
+        records[int(i.claim_id)].update(as_of=i.as_of, as_of_inferred=True, as_of_evidence=i.evidence)
+    return found
+
+
+def dated_claims(extracted: Iterable[tuple[Article, list[ModelClaim]]],
+                 series: Sequence[Series] | None = None) -> list[tuple[ModelClaim, dict]]:
+    """`lossledger extract --infer-dates`: every claim of a run with its record, undated ones dated by
+    `date_records` (the claims' as_of replaced too, `as_of_inferred` set), in extraction order."""
+    pairs = [(article, claim) for article, found in extracted for claim in found]
+    records = [claim.to_dict() for _, claim in pairs]
+    found = date_records(records, series, [article.published for article, _ in pairs])
+    claims = [claim for _, claim in pairs]
+    for i in found:
+        n = int(i.claim_id)
+        claims[n] = replace(claims[n], as_of=i.as_of, as_of_inferred=True)
+    return list(zip(claims, records, strict=True))
