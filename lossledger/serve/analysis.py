@@ -100,25 +100,41 @@ def generation(conn: Connection) -> tuple[int, ...]:
 
 
 class Cache:
-    """Results keyed by name and arguments, dropped when the ledger's generation changes or after `ttl` s."""
+    """Results keyed by name and arguments, dropped when the ledger's generation changes or after `ttl` s.
+
+    One computation per key at a time: concurrent requests for a value being made wait for it instead of each
+    running the same heavy query (`/api/sources` on a million claims takes about a minute).
+    """
 
     def __init__(self, ttl: float = 300.0) -> None:
         self.ttl = ttl
         self._lock = threading.Lock()
+        self._making: dict[tuple, threading.Lock] = {}
         self._items: dict[tuple, tuple[float, tuple, Any]] = {}
+
+    def _fresh(self, key: tuple, stamp: tuple) -> tuple[bool, Any]:
+        with self._lock:
+            hit = self._items.get(key)
+        if hit and hit[1] == stamp and time.monotonic() - hit[0] < self.ttl:
+            return True, hit[2]
+        return False, None
 
     def get(self, key: tuple, stamp: tuple, make: Callable[[], Any]) -> Any:
         """Return the cached value of `key` made at `stamp`, else `make()` (and keep it)."""
-        now = time.monotonic()
+        ok, value = self._fresh(key, stamp)
+        if ok:
+            return value
         with self._lock:
-            hit = self._items.get(key)
-        if hit and hit[1] == stamp and now - hit[0] < self.ttl:
-            return hit[2]
-        value = make()
-        with self._lock:
-            if len(self._items) > 512:
-                self._items.clear()
-            self._items[key] = (now, stamp, value)
+            making = self._making.setdefault(key, threading.Lock())
+        with making:
+            ok, value = self._fresh(key, stamp)  # made by another request meanwhile
+            if ok:
+                return value
+            value = make()
+            with self._lock:
+                if len(self._items) > 512:
+                    self._items.clear()
+                self._items[key] = (time.monotonic(), stamp, value)
         return value
 
 

@@ -32,8 +32,9 @@ def _password(password_stdin: bool) -> str:
               help="--private: reading needs a signed-in user too (default: reading is open, writing needs one).")
 @click.option("--secure-cookies", is_flag=True, help="Mark cookies Secure (when served behind HTTPS).")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="uvicorn worker processes.")
+@click.option("--access-log/--no-access-log", default=True, show_default=True, help="Log every request.")
 def serve(db: str | None, host: str, port: int, series_dir: str | None, private: bool, secure_cookies: bool,
-          workers: int) -> None:
+          workers: int, access_log: bool) -> None:
     """Serve the ledger over HTTP: the API under /api (OpenAPI at /docs) and the dashboard at /."""
     import os
 
@@ -47,8 +48,10 @@ def serve(db: str | None, host: str, port: int, series_dir: str | None, private:
     if series_dir:
         os.environ["LOSSLEDGER_SERIES_DIR"] = series_dir
     click.echo(f"lossledger: serving {url} on http://{host}:{port}/ (API docs at /docs)", err=True)
+    from lossledger.serve.nodelay import NoDelayH11
+
     uvicorn.run("lossledger.serve.app:create_app", factory=True, host=host, port=port, workers=workers,
-                log_level="info", server_header=False, proxy_headers=False)
+                log_level="info", server_header=False, proxy_headers=False, http=NoDelayH11, access_log=access_log)
 
 
 @click.group()

@@ -11,7 +11,7 @@ import binascii
 import json
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, or_, select
+from sqlalchemy import Connection, func, literal, select, tuple_
 
 from lossledger.serve import review
 from lossledger.serve.tables import reviews
@@ -54,18 +54,13 @@ def _status_filter(stmt: Any, status: str) -> Any:
     return stmt.where(claims.c.id.in_(select(reviews.c.claim_id).where(reviews.c.status == status)))
 
 
-def _after(stmt: Any, cursor: tuple[str | None, int]) -> Any:
-    """Keep the claims after `cursor` in the order as_of DESC NULLS LAST, id DESC."""
-    as_of, claim_id = cursor
-    if as_of is None:
-        return stmt.where(claims.c.as_of.is_(None), claims.c.id < claim_id)
-    return stmt.where(or_(claims.c.as_of < as_of, and_(claims.c.as_of == as_of, claims.c.id < claim_id),
-                          claims.c.as_of.is_(None)))
-
-
 def claim_page(conn: Connection, *, limit: int, cursor: str | None = None, status: str = "current",
                **filters: Any) -> tuple[list[dict[str, Any]], str | None]:
     """Return (claims, next cursor or None): claims as `query.claims` gives them plus `review` and `evidence`.
+
+    The order is as_of descending (undated last), then id descending. A cursor continues with a row-value
+    comparison `(as_of, id) < (a, i)`, which an index on (as_of, id) can answer with a seek; the undated claims
+    are read by a second query when the dated ones run out.
 
     Raises:
         BadCursor: the cursor was not made by `encode_cursor`.
@@ -73,10 +68,21 @@ def claim_page(conn: Connection, *, limit: int, cursor: str | None = None, statu
     """
     if status not in STATUSES:
         raise ValueError(f"status must be one of {', '.join(STATUSES)}")
-    stmt = _status_filter(query.claims_query(limit=None, **filters), status)
-    if cursor:
-        stmt = _after(stmt, decode_cursor(cursor))
-    rows = [query._numbers(dict(r)) for r in conn.execute(stmt.limit(limit + 1)).mappings()]
+    base = _status_filter(query.claims_query(limit=None, **filters), status)
+    after = decode_cursor(cursor) if cursor else None
+    undated = base.where(claims.c.as_of.is_(None))
+    if after is None:
+        stmts = [base]
+    elif after[0] is None:
+        stmts = [undated.where(claims.c.id < after[1])]
+    else:
+        stmts = [base.where(tuple_(claims.c.as_of, claims.c.id) < tuple_(literal(after[0]), literal(after[1]))),
+                 undated]
+    rows: list[dict[str, Any]] = []
+    for stmt in stmts:
+        rows += [query._numbers(dict(r)) for r in conn.execute(stmt.limit(limit + 1 - len(rows))).mappings()]
+        if len(rows) > limit:
+            break
     more = len(rows) > limit
     rows = rows[:limit]
     _attach(conn, rows)

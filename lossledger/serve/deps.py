@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Path, Request
+from starlette.concurrency import run_in_threadpool
 
 from lossledger.serve import auth
 from lossledger.serve.analysis import Cache
@@ -23,17 +24,19 @@ class NeedLogin(Exception):
     """Raised when a page needs a signed-in user; the app answers 401 (API) or a redirect to /login (pages)."""
 
 
-def get_ledger(request: Request) -> Ledger:
+# The plain accessors are `async def`: FastAPI runs a sync dependency in a worker thread, a hop that cost more than
+# the work here (measured with bench/api.py).
+async def get_ledger(request: Request) -> Ledger:
     """The app's ledger."""
     return request.app.state.ledger
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     """The app's settings."""
     return request.app.state.settings
 
 
-def get_cache(request: Request) -> Cache:
+async def get_cache(request: Request) -> Cache:
     """The app's analysis cache."""
     return request.app.state.cache
 
@@ -61,9 +64,12 @@ CacheDep = Annotated[Cache, Depends(get_cache)]
 UserDep = Annotated[User | None, Depends(current_user)]
 
 
-def reader(request: Request, user: UserDep, settings: SettingsDep) -> User | None:
-    """Allow reading: always when reading is open, else only for a signed-in user."""
-    if not settings.open_read and user is None:
+async def reader(request: Request, settings: SettingsDep) -> User | None:
+    """Allow reading: always when reading is open (no user looked up), else only for a signed-in user."""
+    if settings.open_read:
+        return None
+    user = await run_in_threadpool(current_user, request)
+    if user is None:
         raise NeedLogin()
     return user
 
