@@ -167,6 +167,17 @@ def test_claimant_is_completed_with_the_same_spelling_only():
     assert one(text, lang="en", published="2024-02-26")["claimant"] == "Volodymyr Zelensky"
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("Russia's Defence Ministry published its weekly update. In its update on fallen soldiers, it is reported that "
+     "1,351 Russian soldiers have been killed.", "en"),
+    ("Rysslands försvarsministerium skriver om saken i sin veckorapport. I uppdateringen om stupade soldater "
+     "uppges det att 1 351 ryska soldater dödats.", "sv"),
+])
+def test_passive_speech_names_no_source_and_the_last_one_carries(text, lang):
+    assert one(text, lang=lang, published="2022-03-25")["claimant"] in (
+        "Russia's Defence Ministry", "Rysslands försvarsministerium")
+
+
 def test_relay_is_via():
     claim = one("The general told Reuters that 8,000 Russian soldiers were killed in the offensive.", lang="en")
     assert claim["claimant"] == "The general" and claim["via"] == ["Reuters"]

@@ -206,12 +206,18 @@ def speakers(text: str, s0: int, s1: int, lex: Lexicon) -> list[tuple[int, str]]
     With two of them ("Kyiv claims 15,000 ..., while Moscow admitted to 500"), each figure takes the
     source of the verb that governs it (see `for_figure`)."""
     found = []
-    for m in lex.speech.find(text, s0, s1):
+    for m in _active(lex.speech.find(text, s0, s1), text, s0, s1, lex):
         span = _speech_subject(text, s0, s1, m, lex)
         name = _clean(text[span[0]:span[1]]) if span else ""
         if name and name.casefold() not in lex.pronouns and not _generic(name):
             found.append((m.start, name))
     return found
+
+
+def _active(verbs: list, text: str, s0: int, s1: int, lex: Lexicon) -> list:
+    """The speech verbs that have a subject: not 'it is reported that', 'uppges det att', 'сообщается'."""
+    passive = lex.passive.find(text, s0, s1)
+    return [m for m in verbs if not any(p.start < m.end and m.start < p.end for p in passive)]
 
 
 def for_figure(found: list[tuple[int, str]], pos: int) -> str | None:
@@ -225,7 +231,7 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon) -> Attribution | None:
     claimant: tuple[int, int] | None = None
     relays: list[tuple[int, int]] = []
     speech_np: tuple[int, int] | None = None
-    verbs = lex.speech.find(text, s0, s1)
+    verbs = _active(lex.speech.find(text, s0, s1), text, s0, s1, lex)
     first_num = re.search(r"\d", text[s0:s1])
     pivot = s0 + first_num.start() if first_num else s1
     verbs.sort(key=lambda m: (m.start > pivot, -m.start if m.start < pivot else m.start))

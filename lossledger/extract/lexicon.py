@@ -246,6 +246,7 @@ class Lexicon:
     speech: Matcher
     relay_before: Matcher
     source_links: Matcher
+    passive: Matcher
     pronouns: frozenset[str]
     articles: frozenset[str]
     name_links: frozenset[str]
@@ -308,6 +309,7 @@ def lexicon(code: str) -> Lexicon:
         speech=_plain(att.get("verbs", []), lemma=lem),
         relay_before=_plain(att.get("relay_before", []), lemma=lem),
         source_links=_plain(att.get("source_links", []), lemma=lem),
+        passive=_plain(att.get("passive", []), lemma=lem),
         pronouns=frozenset(w.casefold() for w in att.get("pronouns", [])),
         articles=frozenset(w.casefold() for w in att.get("articles", [])),
         name_links=frozenset(w.casefold() for w in att.get("name_links", [])),
