@@ -33,16 +33,15 @@ from lossledger.store.ledger import Ledger
 SPEC_FIELDS = ("side", "population", "category", "metric", "qualifier", "value", "low", "high", "as_of",
                "period_start", "period_end", "modality", "stance")
 
-# One row per claim: claims_view (claimant, best evidence and its document) with the claim's inferred date.
+# One row per claim: claims_view (claimant, best evidence and its document, the inferred date of an undated claim).
 _CLAIMS_SQL = """
-SELECT v.*, m.evidence_start, m.evidence_end, m.via, i.as_of AS inferred_as_of, i.evidence AS inferred_evidence
+SELECT v.*, m.evidence_start, m.evidence_end, m.via
 FROM claims_view v
 LEFT JOIN mentions m ON m.id = (
     SELECT m2.id FROM mentions m2 JOIN documents d ON d.id = m2.document_id
     WHERE m2.claim_id = v.claim_id
     ORDER BY CASE WHEN d.published IS NULL THEN 1 ELSE 0 END, d.published, m2.id
     LIMIT 1)
-LEFT JOIN inferred_dates i ON i.claim_id = v.claim_id
 {where}
 ORDER BY v.claim_id
 """
@@ -200,8 +199,11 @@ def _record(r: Any, inferred: bool) -> Claim:
     c["evidence"] = {"text": r["evidence"] or "", "start": r["evidence_start"], "end": r["evidence_end"]}
     c.update(url=r["evidence_url"], outlet=r["evidence_outlet"], published=r["evidence_published"],
              mentions=r["mentions"])
-    if inferred and c["as_of"] is None and r["inferred_as_of"]:
-        c.update(as_of=r["inferred_as_of"], as_of_inferred=True, as_of_evidence=r["inferred_evidence"])
+    if r["as_of_inferred"]:  # claims_view gives an undated claim its inferred date
+        if inferred:
+            c.update(as_of_inferred=True, as_of_evidence=r["as_of_evidence"])
+        else:
+            c["as_of"] = None
     return c
 
 

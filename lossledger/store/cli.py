@@ -250,14 +250,17 @@ def watch(feeds: tuple[str, ...], every: str, rounds: int | None, db: str | None
 @_exit_quietly_on_broken_pipe
 def claims(side: str | None, category: str | None, claimant: str | None, since: str | None, until: str | None,
            min_value: float | None, q: str | None, limit: int, fmt: str, db: str | None) -> None:
-    """List the merged claims of the ledger, newest as_of first, with their mention and outlet counts."""
+    """List the merged claims of the ledger, newest as_of first, with their mention and outlet counts.
+
+    An undated claim shows the date `lossledger infer-dates` inferred for it, marked inferred (the order and
+    --since / --until go by stated dates)."""
     ledger = _open(db, write=False)
     rows = ledger.claims(side=side, category=category, claimant=claimant, since=since, until=until,
-                         min_value=min_value, q=q, limit=limit or None)
+                         min_value=min_value, q=q, limit=limit or None, inferred=True)
     ledger.close()
     if fmt == "table":
         _table(TABLE_COLUMNS, [(r["id"], format_number(SimpleNamespace(**r)), r["category"], r["side"],
-                                r["claimant"] or "", r["as_of"] or "", r["mentions"], r["outlets"]) for r in rows])
+                                r["claimant"] or "", _as_of(r), r["mentions"], r["outlets"]) for r in rows])
     else:
         from lossledger.export import write
 
@@ -291,7 +294,7 @@ def sources(fmt: str, db: str | None) -> None:
 def show(claim_id: int, fmt: str, db: str | None) -> None:
     """Show a claim: its key fields, then each mention with outlet, URL, date and evidence sentence."""
     ledger = _open(db, write=False)
-    c = ledger.claim(claim_id)
+    c = ledger.claim(claim_id, inferred=True)
     ledger.close()
     if c is None:
         _fail(f"no claim {claim_id}")
@@ -301,9 +304,11 @@ def show(claim_id: int, fmt: str, db: str | None) -> None:
         return
     period = f" (period {c['period_start'] or '…'} – {c['period_end'] or '…'})" if c["period_end"] else ""
     click.echo(f"claim {c['id']}: {c['claimant'] or '(unattributed)'}: {c['side']} {c['category']} "
-               f"{format_number(SimpleNamespace(**c))} as of {c['as_of'] or 'unknown'}{period}")
+               f"{format_number(SimpleNamespace(**c))} as of {_as_of(c) or 'unknown'}{period}")
     click.echo(f"  {c['population']}, {c['qualifier']}, {c['modality']}, {c['stance']}; "
                f"{c['mention_count']} mentions in {c['outlets']} outlets")
+    if c["as_of_inferred"]:
+        click.echo(f"  date inferred: {c['as_of_evidence']}")
     for m in c["mentions"]:
         where = ", ".join(x for x in (m["outlet"], m["published"], m["url"] or m["doc"]) if x)
         via = f" via {', '.join(m['via'])}" if m["via"] else ""
@@ -377,6 +382,11 @@ def upgrade(db: str | None) -> None:
     finally:
         engine.dispose()
     click.echo(f"{engine.url.render_as_string(hide_password=True)}: schema at revision {revision}")
+
+
+def _as_of(claim: dict[str, Any]) -> str:
+    """A claim's as_of for display, `(inferred)` after a date that `lossledger infer-dates` inferred."""
+    return (claim["as_of"] or "") + (" (inferred)" if claim.get("as_of_inferred") else "")
 
 
 def _table(columns: tuple[str, ...], rows: list[tuple]) -> None:

@@ -297,10 +297,10 @@ class Ledger:
         with self.reading() as conn:
             return query.claims(conn, **filters)
 
-    def claim(self, claim_id: int) -> dict[str, Any] | None:
-        """Return one claim with every mention (outlet, URL, date, evidence), or None."""
+    def claim(self, claim_id: int, *, inferred: bool = False) -> dict[str, Any] | None:
+        """Return one claim with every mention (outlet, URL, date, evidence), or None (`query.claim`)."""
         with self.reading() as conn:
-            return query.claim(conn, claim_id)
+            return query.claim(conn, claim_id, inferred=inferred)
 
     def sources(self) -> list[dict[str, Any]]:
         """Return claimants with claim and mention counts, first/last as_of, and the outlets relaying them."""

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, inspect, text
 
-HEAD = "0003"
+HEAD = "0004"
 """The newest migration; the ledger upgrades any older database to it when opened for writing."""
 
 MIGRATIONS = Path(__file__).with_name("migrations")

@@ -68,22 +68,27 @@ def claims_query(*, side: str | None = None, category: str | None = None, claima
     return stmt.offset(offset) if offset else stmt
 
 
-def claims(conn: Connection, **filters: Any) -> list[dict[str, Any]]:
+def claims(conn: Connection, *, inferred: bool = False, **filters: Any) -> list[dict[str, Any]]:
     """Return merged claims, newest as_of first, each with its `mentions` and `outlets` counts.
 
     Filters: side, category (exact), claimant (a part of any of its names or aliases), since / until (as_of,
     compared as date strings), min_value (value, else high, else low), q (a part of the claimant or of an
-    evidence sentence), limit (default 100; None for all), offset.
+    evidence sentence), limit (default 100; None for all), offset. With `inferred`, an undated claim shows the
+    date `lossledger infer-dates` inferred for it (`as_of_inferred` true, `as_of_evidence`); the order and the
+    since / until filters still go by stated dates.
     """
-    return [_numbers(dict(r)) for r in conn.execute(claims_query(**filters)).mappings()]
+    rows = [_numbers(dict(r)) for r in conn.execute(claims_query(**filters)).mappings()]
+    return _with_inferred(conn, rows) if inferred else rows
 
 
-def claim(conn: Connection, claim_id: int) -> dict[str, Any] | None:
+def claim(conn: Connection, claim_id: int, *, inferred: bool = False) -> dict[str, Any] | None:
     """Return one claim (as in `claims`) with `mentions`: a list of every mention, earliest published first."""
     row = conn.execute(_claim_select().where(claims_t.c.id == claim_id)).mappings().first()
     if row is None:
         return None
     out = _numbers(dict(row))
+    if inferred:
+        _with_inferred(conn, [out])
     out["mention_count"] = out.pop("mentions")
     stmt = (select(mentions.c.id, *[mentions.c[c] for c in MENTION_COLUMNS], mentions.c.evidence,
                    mentions.c.evidence_start, mentions.c.evidence_end, documents.c.id.label("document_id"),
@@ -130,7 +135,7 @@ def export_rows(conn: Connection, what: str = "claims") -> Iterator[dict[str, An
         result = conn.execution_options(stream_results=True, yield_per=2000).execute(
             text("SELECT * FROM claims_view ORDER BY claim_id"))
         for row in result.mappings():
-            yield _numbers(dict(row))
+            yield {**_numbers(dict(row)), "as_of_inferred": bool(row["as_of_inferred"])}
         return
     if what != "mentions":
         raise ValueError(f"cannot export {what!r}: choose claims or mentions")
@@ -157,6 +162,26 @@ def _numbers(row: dict[str, Any]) -> dict[str, Any]:
         if isinstance(v, float) and v.is_integer():
             row[k] = int(v)
     return row
+
+
+def _with_inferred(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Give undated claims their inferred date (the inferred_dates table), marked `as_of_inferred`."""
+    from lossledger.analyse.ledger_tables import inferred_dates
+
+    has_table = conn.dialect.has_table(conn, "inferred_dates")  # a ledger before migration 0003 has none
+    undated = [r["id"] for r in rows if r["as_of"] is None] if has_table else []
+    found: dict[int, tuple[str, str]] = {}
+    for n in range(0, len(undated), 500):
+        stmt = (select(inferred_dates.c.claim_id, inferred_dates.c.as_of, inferred_dates.c.evidence)
+                .where(inferred_dates.c.claim_id.in_(undated[n:n + 500])))
+        found.update({i: (d, e) for i, d, e in conn.execute(stmt)})
+    for r in rows:
+        hit = found.get(r["id"]) if r["as_of"] is None else None
+        r["as_of_inferred"] = hit is not None
+        r["as_of_evidence"] = hit[1] if hit else None
+        if hit:
+            r["as_of"] = hit[0]
+    return rows
 
 
 def _decoded(row: dict[str, Any]) -> dict[str, Any]:

@@ -182,7 +182,9 @@ SELECT
     c.value AS value,
     c.low AS low,
     c.high AS high,
-    c.as_of AS as_of,
+    COALESCE(c.as_of, i.as_of) AS as_of,
+    CASE WHEN c.as_of IS NULL AND i.as_of IS NOT NULL THEN 1 ELSE 0 END AS as_of_inferred,
+    CASE WHEN c.as_of IS NULL THEN i.evidence END AS as_of_evidence,
     c.period_start AS period_start,
     c.period_end AS period_end,
     c.modality AS modality,
@@ -204,9 +206,11 @@ LEFT JOIN mentions b ON b.id = (
     LIMIT 1)
 LEFT JOIN documents bd ON bd.id = b.document_id
 LEFT JOIN entities bo ON bo.id = bd.outlet_id
+LEFT JOIN inferred_dates i ON i.claim_id = c.id
 """
 """`claims_view`: one row per claim with its claimant, counts, and best evidence (the earliest published
-mention, then the first ingested)."""
+mention, then the first ingested). An undated claim shows the date `lossledger infer-dates` inferred for it, with
+as_of_inferred 1 and as_of_evidence (migration 0004)."""
 
 # The analysis tables (series, series_points, series_problems, findings, finding_claims, inferred_dates) are
 # written in the analyse stage's own module on this metadata (migration 0003).
