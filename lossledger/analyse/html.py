@@ -129,7 +129,7 @@ text-align:left;vertical-align:top}th{background:#f4f4f4}td.num{text-align:right
 .inconsistent{color:#b00020;font-weight:600}.unverifiable{color:#8a6d00}.consistent{color:#1b7a1b}
 .legend span{display:inline-block;margin-right:14px}.sw{display:inline-block;width:10px;height:10px;
 margin-right:4px;vertical-align:middle}.ev{font-size:12px;color:#444}tr:target{background:#fff6c8}
-section{border-top:2px solid #ccc;margin-top:28px}"""
+section{border-top:2px solid #ccc;margin-top:28px}td.date{white-space:nowrap}"""
 
 
 def _table(columns: Sequence[str], rows: list[list[str]], row_ids: list[str] | None = None,
@@ -144,7 +144,8 @@ def _table(columns: Sequence[str], rows: list[list[str]], row_ids: list[str] | N
         cells = []
         for i, cell in enumerate(row):
             html_cell = raw[i][n] if raw and i in raw else escape(cell)
-            cls = f' class="{escape(cell)}"' if columns[i] == "verdict" else ""
+            cls = f' class="{escape(cell)}"' if columns[i] == "verdict" else ' class="date"' if columns[i] == "as_of" \
+                else ""
             cells.append(f"<td{cls}>{html_cell}</td>")
         body.append(f"<tr{rid}>{''.join(cells)}</tr>")
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"

@@ -71,13 +71,28 @@ def family_styles(claims: Sequence[Claim]) -> dict[str, tuple[str, str]]:
     return out
 
 
-def _nice_ticks(top: float, n: int = 5) -> list[float]:
-    if top <= 0:
-        return [0.0]
-    raw = top / n
+def _step(span: float, n: int = 5) -> float:
+    raw = span / n
     mag = 10 ** math.floor(math.log10(raw))
-    step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
-    return [i * step for i in range(int(top / step) + 1)]
+    return next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
+
+
+def _nice_ticks(top: float, n: int = 5, bottom: float = 0.0) -> list[float]:
+    if top <= bottom:
+        return [bottom]
+    step = _step(top - bottom, n)
+    first = math.ceil(bottom / step - 1e-9)
+    return [i * step for i in range(first, int(top / step + 1e-9) + 1)]
+
+
+def _axis_bottom(lows: list[float], ymax: float) -> float:
+    """0, unless every figure lies in the upper part of the axis: then a round value below the lowest, so that
+    differences between claims show (the tick labels say where the axis starts)."""
+    lo = min(lows, default=0.0)
+    if lo <= 0.35 * ymax:
+        return 0.0
+    step = _step(ymax - lo)
+    return max(0.0, math.floor((lo - 0.5 * step) / step) * step)
 
 
 def _date_ticks(d0: date, d1: date) -> list[date]:
@@ -111,18 +126,24 @@ def timeline(claims: Sequence[Claim], series: Sequence[Series], bands: Sequence[
     in_range = [[(d, v) for d, v in s.points.items() if d0 <= d <= d1] for s in series]
     tops = [v for _, _, v in pts] + [num(c.get("high")) or 0 for c, _, _ in pts if c.get("qualifier") == "range"]
     tops += [v for sp in in_range for _, v in sp] + [b.high for b in bands]
-    ymax = max([t for t in tops if math.isfinite(t)] + [1.0]) * 1.08
+    top = max([t for t in tops if math.isfinite(t)] + [1.0])
+    ymax = top * 1.08
+    lows = [v for _, _, v in pts] + [v for c, _, _ in pts if c.get("qualifier") == "range" and (v := num(c.get("low")))]
+    lows += [v for sp in in_range for _, v in sp] + [b.low for b in bands]
+    ymin = _axis_bottom([v for v in lows if math.isfinite(v)], ymax)
+    if ymin:
+        ymax = top + 0.06 * (top - ymin)  # headroom above the highest figure, as a share of the axis shown
     span_days = max((d1 - d0).days, 1)
 
     def x(d: date) -> float:
         return LEFT + (W - LEFT - RIGHT) * (d - d0).days / span_days
 
     def y(v: float) -> float:
-        return TOP + (H - TOP - BOTTOM) * (1 - min(v, ymax) / ymax)
+        return TOP + (H - TOP - BOTTOM) * (1 - (min(max(v, ymin), ymax) - ymin) / (ymax - ymin))
 
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" width="100%" role="img" '
            f'aria-label="{escape(title)}" font-family="sans-serif" font-size="11">']
-    for t in _nice_ticks(ymax):
+    for t in _nice_ticks(ymax, bottom=ymin):
         out.append(f'<line x1="{LEFT}" x2="{W - RIGHT}" y1="{_q(y(t))}" y2="{_q(y(t))}" stroke="#eee"/>'
                    f'<text x="{LEFT - 6}" y="{_q(y(t) + 4)}" text-anchor="end" fill="#444">{escape(fmt(t))}</text>')
     for t in _date_ticks(d0, d1):
