@@ -85,6 +85,17 @@ def test_general_staff_list_gives_every_category():
     assert got[3]["category"] == "tanks"  # the daily increment "(+3)" of the tanks line
 
 
+def test_list_with_figure_dashes_two_digit_year_and_daily_increments():
+    text = ("Генштаб ЗСУ: загальні бойові втрати противника з 24.02.22 по 11.06.25 орієнтовно склали:\n"
+            "особового складу \u2012 близько 990 500 (+1 020) осіб\nтанків \u2012 10 933 (+3) од.")
+    got = {c["value"]: c for c in claims(text)}
+    assert {v: got[v]["category"] for v in (990500, 1020, 10933, 3)} == {
+        990500: "killed_or_wounded", 1020: "killed_or_wounded", 10933: "tanks", 3: "tanks"}
+    assert got[10933]["period_start"] is None  # a running total has no period
+    assert (got[3]["period_start"], got[3]["period_end"]) == (got[3]["as_of"], got[3]["as_of"])
+    assert 24 not in got and 22 not in got
+
+
 @pytest.mark.parametrize("text, category", [
     ("Українські військові знищили 14 російських танків, повідомили у бригаді.", "tanks"),
     ("У бригаді повідомили, що знищили 9 бойових броньованих машин росіян.", "armored_vehicles"),

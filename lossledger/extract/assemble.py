@@ -35,6 +35,8 @@ def assemble(doc: str, text: str, s0: int, s1: int, fig: Figure, att: Attributio
     as_of, start, end, from_ref = _when(fig, dates, ref, mod, text, lex)
     if from_ref and when:
         as_of, from_ref = when, False
+    if _increment(text, fig) and as_of and len(as_of) == 10:
+        start = end = as_of  # "10,933 (+3)": the 3 are that day's tally, not a running total
     q = fig.q
     return Claim(
         doc=doc, side=side, population=fig.population, category=fig.category, metric=fig.metric,
@@ -45,6 +47,12 @@ def assemble(doc: str, text: str, s0: int, s1: int, fig: Figure, att: Attributio
         evidence=Evidence(text[s0:s1], s0, s1),
         as_of_inferred=inferred and from_ref,
     )
+
+
+def _increment(text: str, fig: Figure) -> bool:
+    """The number is a daily increment in brackets: "(+3)"."""
+    return text[max(0, fig.q.start - 2):fig.q.start].replace(" ", "") in ("(+", "+") and \
+        text[fig.q.end:fig.q.end + 2].lstrip()[:1] == ")"
 
 
 def _zone_start(text: str, fig: Figure, s0: int) -> int:

@@ -91,6 +91,8 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
     p = {
         "iso": re.compile(r"(?P<y>(?:19|20)(?<!\d..)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
         "dmy_num": re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)[./-](?P<m>[01]?\d)[./-](?P<y>(?:19|20)\d\d)(?!\d)"),
+        # "24.02.22": day, month and a two-digit year, with full stops only (never a grouped number)
+        "dmy_short": re.compile(r"(?<![\d.,])(?P<d>[0-3]?\d)\.(?P<m>[01]\d)\.(?P<y>\d\d)(?![\d]|[.,]\d)"),
         "ymd_sp": re.compile(r"(?P<y>20(?<!\d..)\d\d) (?P<m>[01]\d) (?P<d>[0-3]\d)(?!\d)"),
         "year": re.compile(r"(?P<y>(?:19|20)(?<![\w,.]..)(?<!\d\s..)\d\d)\b(?![,.]?\d)(?!\s\d{3}\b)(?!\s?%)"),
     }
@@ -163,10 +165,11 @@ def find_dates(text: str, start: int, end: int, lex: Lexicon, ref: dt.date | Non
             taken.append((a, b))
             masked.append(DateRef(a, b, "", "unknown"))
 
-    numeric = ("iso", "dmy_num", "ymd_sp") if _NUMERIC_HINT.search(text, start, end) else ("ymd_sp",)
+    numeric = ("iso", "dmy_num", "dmy_short", "ymd_sp") if _NUMERIC_HINT.search(text, start, end) else ("ymd_sp",)
     for name in numeric:
         for m in pats[name].finditer(text, start, end):
-            d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+            year = int(m["y"]) + (2000 if len(m["y"]) == 2 else 0)
+            d = _safe_date(year, int(m["m"]), int(m["d"]))
             add(m.start(), m.end(), d.isoformat() if d else None)
     for name in ("dmy", "mdy"):
         if name not in pats or not pats["my"].search(text, start, end):

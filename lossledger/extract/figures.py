@@ -15,7 +15,7 @@ _PERSONNEL_COMBOS = [
 _CLAUSE_END = re.compile(r"[,;:()\[\]–—…]|\s-\s|[.!?](?=\s|$)")
 _SIDE_ENEMY = {"russia": "ukraine", "ukraine": "russia"}
 _ITEM_LEAD = re.compile(r"[\s\-–—•*·]*")  # bullets before a list item's noun
-_ITEM_DASH = re.compile(r"\s*[—–:-]\s*")  # between a list item's noun and its number
+_ITEM_DASH = re.compile(r"\s*[—–‒―−:-]\s*")  # between a list item's noun and its number
 _LIST_CONTEXT = 800  # characters before a list item searched for its loss word (the list's heading)
 
 
