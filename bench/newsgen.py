@@ -167,8 +167,9 @@ def _html(title: str, paras: list[str], url: str, day: dt.date, lang: str | None
             f'<footer><p>Contact us · Privacy · Terms</p></footer><script>{SCRIPT}</script></body></html>')
 
 
-def write_warc(path: Path, pages: list[Page], extra: bool = True) -> None:
-    """Write `pages` as HTTP 200 responses to a (gzipped when `path` ends in .gz) WARC file.
+def write_warc(path: Path, pages: list[Page], extra: bool = True, gzip: bool | None = None) -> None:
+    """Write `pages` as HTTP 200 responses to a WARC file, gzipped per record when `gzip` (default: when
+    `path` ends in .gz).
 
     With `extra`, each 20th page is preceded by a request record, and a PDF response, a 404 page and a
     metadata record are mixed in, which a reader must skip.
@@ -182,7 +183,7 @@ def write_warc(path: Path, pages: list[Page], extra: bool = True) -> None:
         w.write_record(w.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers))
 
     with open(path, "wb") as fh:
-        w = WARCWriter(fh, gzip=str(path).endswith(".gz"))
+        w = WARCWriter(fh, gzip=str(path).endswith(".gz") if gzip is None else gzip)
         w.write_record(w.create_warcinfo_record(path.name, {"software": "lossledger bench/newsgen.py"}))
         for i, p in enumerate(pages):
             if extra and i % 20 == 0:

@@ -3,8 +3,10 @@
 Usage: python bench/scale.py [--articles N] [--quick] [--repeat N] [--engines local,pool,ray] [--pg URL]
                              [--warc PATH] [--check N] [--seed N]
 
-Prints, per engine, articles/s and claims/s (start-up excluded; Ray's start-up printed apart), the
-pre-filter's selectivity (dropped before parsing, after parsing), per-stage costs per document, the
+Prints, per engine, articles/s and claims/s (Ray's start-up excluded and printed apart), the CPU seconds
+the driver used and the 1-minute load average after the run (other processes on the machine skew wall-clock
+rates, so compare runs at a low load; for `local`, articles per driver CPU second is the per-core rate);
+then the pre-filter's selectivity (dropped before and after parsing), per-stage costs per document, the
 ledger's write rate, and whether the goals hold: >= 300 articles/s on 2 cores, Ray >= 90 % of the pool.
 The pages come from bench/newsgen.py (about 5 % on war losses). Without --pg the ledger is a SQLite file;
 with --pg (a PostgreSQL maintenance URL) each run gets a new database, dropped afterwards.
@@ -40,8 +42,8 @@ def make_warc(path: Path, n: int, seed: int) -> float:
     if path.exists():
         return 0.0
     start = time.perf_counter()
-    tmp = path.with_suffix(".part")
-    newsgen.write_warc(tmp, newsgen.pages(n, seed=seed))
+    tmp = path.parent / f"{path.name}.part"
+    newsgen.write_warc(tmp, newsgen.pages(n, seed=seed), gzip=path.name.endswith(".gz"))
     os.replace(tmp, path)
     return time.perf_counter() - start
 
@@ -78,11 +80,12 @@ def run_engine(engine: str, warc: Path, url: str) -> dict[str, float]:
             drops["page"] += 1  # dropped before parsing
 
     with Ledger(url) as led:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         stats = run(documents([str(warc)]), led, engine=engine, workers=2, on_result=on_result)
-        elapsed = time.perf_counter() - start
+        elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
     return {"seconds": elapsed, "documents": stats.documents, "new": stats.new, "dropped": stats.dropped,
-            "dropped_page": drops["page"], "mentions": stats.mentions, "failed": stats.failed}
+            "dropped_page": drops["page"], "mentions": stats.mentions, "failed": stats.failed,
+            "driver_cpu": cpu, "load": os.getloadavg()[0]}
 
 
 def stage_costs(warc: Path, sample: int, seed: int) -> dict[str, float]:
@@ -178,7 +181,7 @@ def main() -> None:
 
         results: dict[str, dict[str, float]] = {}
         print(f"\n{'engine':<8} {'articles/s':>11} {'claims/s':>9} {'seconds':>8} {'new':>7} {'dropped':>8} "
-              f"{'claims':>8} {'failed':>6}")
+              f"{'claims':>8} {'failed':>6} {'driver CPU s':>12} {'load':>5}")
         for engine in engines:
             runs = []
             for _ in range(args.repeat):
@@ -187,7 +190,7 @@ def main() -> None:
                 runs.append(r)
                 print(f"{engine:<8} {r['documents'] / r['seconds']:>11,.0f} {r['mentions'] / r['seconds']:>9,.0f} "
                       f"{r['seconds']:>8.1f} {r['new']:>7,.0f} {r['dropped']:>8,.0f} {r['mentions']:>8,.0f} "
-                      f"{r['failed']:>6,.0f}", flush=True)
+                      f"{r['failed']:>6,.0f} {r['driver_cpu']:>12.1f} {r['load']:>5.1f}", flush=True)
             med = statistics.median(r["documents"] / r["seconds"] for r in runs)
             results[engine] = {**runs[0], "rate": med,
                                "claims_rate": statistics.median(r["mentions"] / r["seconds"] for r in runs)}
