@@ -150,6 +150,9 @@ def test_population(text, population):
     ("Rosyjskie Ministerstwo Obrony poinformowało, że zginęło 600 ukraińskich żołnierzy.",
      "Rosyjskie Ministerstwo Obrony"),
     ("W walkach zginęło 31 000 ukraińskich żołnierzy – powiedział Zełenski.", "Zełenski"),
+    # an adverb and the opening quote of a quoted speech verb stand between the source and the verb
+    ('Brytyjski wywiad obecnie "ostrożnie szacuje", że zginęło około 40 000 rosyjskich żołnierzy.',
+     "Brytyjski wywiad"),
 ])
 def test_claimant(text, claimant):
     assert one(text)["claimant"] == claimant
@@ -197,6 +200,9 @@ def test_rate_per_day():
     ("Według brytyjskiego wywiadu Rosja prawdopodobnie straciła 700 000 żołnierzy.", "hedged"),
     ("Według CSIS straty Rosji mogą sięgnąć 2 mln żołnierzy do wiosny 2026 roku.", "projection"),
     ("Według CSIS Rosja straciła 950 000 żołnierzy.", "reported"),
+    # a hedge on the verb that governs the "że" clause softens the figure in it
+    ("Pentagon ostrożnie szacuje, że zginęło około 9000 rosyjskich żołnierzy.", "hedged"),
+    ("Pentagon szacuje, że zginęło około 9000 rosyjskich żołnierzy.", "reported"),
 ])
 def test_modality(text, modality):
     assert one(text)["modality"] == modality

@@ -13,6 +13,7 @@ from lossledger.extract.lexicon import Lexicon
 
 _TOKEN = re.compile(r"[^\W_][\w'’.&-]*|[\"“”«»:,;()—–]|\s-\s", re.UNICODE)
 _QUOTE = "\"“”«»"
+_OPEN_QUOTE_END = re.compile(r"(?<=\s)[\"“„«]$")
 
 
 @dataclass(frozen=True)
@@ -285,12 +286,13 @@ def _anaphoric(name: str, lex: Lexicon) -> bool:
 def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, int] | None:
     """The source of a speech verb: before it ("X said"), or after it ("said X", "Det skriver X")."""
     prev = text[s0:m.start].rstrip()
-    # skip auxiliaries and adverbs: "Zelensky had stated", "He also said", "X now claims"
+    # skip auxiliaries and adverbs: "Zelensky had stated", "He also said", "X now claims", and the opening
+    # quote of a quoted verb: 'the Pentagon "cautiously estimates"'
     while True:
-        cut = lex.auxiliary_end.search(prev)
+        cut = lex.auxiliary_end.search(prev) or _OPEN_QUOTE_END.search(prev)
         if not cut:
             break
-        prev = prev[:cut.start()]
+        prev = prev[:cut.start()].rstrip()
     end = s0 + len(prev)
     last = prev.split()[-1].casefold().strip(",") if prev.split() else ""
     if last in lex.pronouns and last not in lex.expletives:

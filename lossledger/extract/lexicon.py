@@ -255,6 +255,7 @@ class Lexicon:
     category_link: re.Pattern
     rate_period: re.Pattern
     complementiser: re.Pattern
+    complementiser_open: re.Pattern
     auxiliary_end: re.Pattern
     relatives: frozenset[str]
     neuter_pronouns: frozenset[str]
@@ -321,8 +322,10 @@ def lexicon(code: str) -> Lexicon:
         side_joiner=re.compile(rf"\s*(?:{trie_pattern(sides['conjunctions'])})\s*" if sides.get("conjunctions")
                                else "(?!)"),
         complementiser=_complementiser(att.get("complementisers", [])),
-        auxiliary_end=re.compile(rf"\s+(?:{trie_pattern(att['auxiliaries'])})$" if att.get("auxiliaries") else "(?!)",
-                                 re.IGNORECASE),
+        complementiser_open=re.compile(rf"\s*(?:{trie_pattern(att['complementisers'])})(?![^\W_])"
+                                       if att.get("complementisers") else "(?!)", re.IGNORECASE),
+        auxiliary_end=re.compile(rf"(?:\s+|\s[\"“„«])(?:{trie_pattern(att['auxiliaries'])})$"
+                                 if att.get("auxiliaries") else "(?!)", re.IGNORECASE),
         relatives=frozenset(w.casefold() for w in att.get("relatives", [])),
         neuter_pronouns=frozenset(w.casefold() for w in att.get("neuter_pronouns", [])),
         expletives=frozenset(w.casefold() for w in att.get("expletives", [])),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lossledger.extract.figures import Figure
+from lossledger.extract.figures import Figure, clause_start
 from lossledger.extract.lexicon import Lexicon
 
 
@@ -10,11 +10,20 @@ def modality(text: str, fig: Figure, zone_start: int, s1: int, lex: Lexicon) -> 
     """`projection` or `hedged` when a cue stands in the figure's clause, else `reported`."""
     q = fig.q
     after_end = min(s1, fig.head_end + 40)
+    zone_start = _governing_start(text, zone_start, lex)
     if lex.cues["projection"].search(text, zone_start, q.start):
         return "projection"
     if lex.cues["hedge"].search(text, zone_start, q.start) or lex.cues["hedge"].search(text, q.end, after_end):
         return "hedged"
     return "reported"
+
+
+def _governing_start(text: str, zone_start: int, lex: Lexicon) -> int:
+    """A clause opened by 'that' is governed by the clause before it, whose hedges soften it too:
+    "the Pentagon "cautiously estimates", that about 7,000 died"."""
+    if zone_start < 2 or not lex.complementiser_open.match(text, zone_start):
+        return zone_start
+    return clause_start(text, max(0, zone_start - 120), zone_start - 1)
 
 
 def stance(text: str, fig: Figure, s1: int, lex: Lexicon) -> str:
