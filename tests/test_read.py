@@ -212,6 +212,28 @@ def test_html_text_title_date_url_and_lang(tmp_path: Path) -> None:
     assert a.lang == "en"
 
 
+def test_short_article_among_page_furniture_keeps_the_article(tmp_path: Path) -> None:
+    """A brief story on a page full of link lists, teasers and scripts: the story is the text, not the teasers
+    (trafilatura's fallback comparison used to pick the teasers here)."""
+    story = ["The air force said it shot down 41 of the 52 drones launched overnight.",
+             "Two people were wounded in the harbour district, the governor said.",
+             "Rail traffic to the port resumed in the morning."]
+    links = "".join(f'<li><a href="/section/{i}/story-{i * 7}">Teaser headline {i} about local matters</a></li>'
+                    for i in range(40))
+    teasers = "".join(f'<div class="teaser"><img src="/i/{i}.jpg" alt=""><p>Short summary {i} of another story, '
+                      f"with a few words more.</p></div>" for i in range(20))
+    script = "<script>" + "".join(f"var v{i}=document.querySelectorAll('.c{i}');" for i in range(60)) + "</script>"
+    furniture = f"<nav><ul>{links}</ul></nav><aside>{teasers}</aside>{script}" * 3
+    p = tmp_path / "drones.html"
+    p.write_text("<html lang='en'><head><title>Drones over the harbour</title></head><body><header><nav><ul>"
+                 "<li><a href='/'>Home</a></li></ul></nav></header><main><article><h1>Drones over the harbour</h1>"
+                 + "".join(f"<p>{line}</p>" for line in story) + "</article></main><footer><p>Contact us</p></footer>"
+                 + furniture + "</body></html>", encoding="utf-8")
+    text = article(p).text
+    assert all(line in text for line in story)
+    assert "Short summary" not in text and "Teaser headline" not in text
+
+
 def test_htm_suffix_and_declared_legacy_charset(tmp_path: Path) -> None:
     body = f"<p>{RUSSIAN}</p><p>{RUSSIAN.replace('два', 'три')}</p>"
     html = f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251"></head>' \
