@@ -111,6 +111,10 @@ def test_sides(text, side):
     ("В результате ракетного удара по украинскому Харькову погибли 7 человек.", "civilian"),
     ("Прокуратура сообщила, что погибли 12 украинских мирных жителей.", "civilian"),
     ("Минобороны России сообщило, что погибли 300 украинских солдат.", "military"),
+    # "человек" counted as an army's or the armed forces' losses are soldiers; with no such word they stay unknown
+    ("Генштаб сообщил, что армия России за неделю потеряла 8100 человек.", "military"),
+    ("По данным Минобороны, потери ВСУ за сутки составили до 1500 человек.", "military"),
+    ("Минобороны сообщило, что противник потерял 1500 человек.", "unspecified"),
 ])
 def test_population(text, population):
     assert claims(text)[0]["population"] == population

@@ -124,6 +124,9 @@ def test_sides(text, side):
     ("Внаслідок ракетного удару по українському Харкову загинули 7 людей.", "civilian"),
     ("Прокуратура повідомила, що загинули 12 українських цивільних.", "civilian"),
     ("Генштаб повідомив, що загинули 300 російських солдатів.", "military"),
+    # "людей"/"осіб" counted as an army's losses are soldiers
+    ("Загалом втрати окупаційної армії досягли 700 000 осіб.", "military"),
+    ("За тиждень втрати рф в особовому складі склали 8 100 людей.", "military"),
 ])
 def test_population(text, population):
     assert claims(text)[0]["population"] == population

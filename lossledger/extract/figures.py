@@ -266,7 +266,11 @@ def _resolve_population(text: str, found: str | None, side: str | None, s0: int,
     if found in ("military", "civilian"):
         return found
     if found == "people":
-        return "civilian" if lex.strike.search(text, s0, s1) else "unspecified"
+        if lex.strike.search(text, s0, s1):
+            return "civilian"
+        # "the army's losses came to 28,790 people": the sentence says whose people they were
+        kinds = {m.label for m in lex.population.find(text, s0, s1)}
+        return "military" if "military" in kinds and "civilian" not in kinds else "unspecified"
     around = _population(text, max(s0, q.start - 30), q.start, lex)
     if around in ("military", "civilian"):
         return around
