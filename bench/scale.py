@@ -1,13 +1,15 @@
 """Benchmark of archive ingest: a generated WARC through the local, pool and Ray engines into a fresh ledger.
 
 Usage: python bench/scale.py [--articles N] [--quick] [--repeat N] [--engines local,pool,ray] [--pg URL]
-                             [--warc PATH] [--check N] [--seed N]
+                             [--warc PATH] [--check N] [--seed N] [--batch N]
 
-Prints, per engine, articles/s and claims/s (Ray's start-up excluded and printed apart), the CPU seconds
-the driver used and the 1-minute load average after the run (other processes on the machine skew wall-clock
-rates, so compare runs at a low load; for `local`, articles per driver CPU second is the per-core rate);
-then the pre-filter's selectivity (dropped before and after parsing), per-stage costs per document, the
-ledger's write rate, and whether the goals hold: >= 300 articles/s on 2 cores, Ray >= 90 % of the pool.
+Prints the per-stage costs per document on one core, and how the page filter and parsing costs grow with
+page size (pages padded with boilerplate); then, per engine, articles/s and claims/s (Ray's start-up excluded
+and printed apart), the CPU seconds the driver used and the 1-minute load average after the run (other
+processes on the machine skew wall-clock rates, so compare runs at a low load; for `local`, articles per
+driver CPU second is the per-core rate); then the pre-filter's selectivity (dropped before and after
+parsing), the ledger's write rate, and whether the goals hold: >= 300 articles/s on 2 cores, Ray >= 90 %
+of the pool.
 The pages come from bench/newsgen.py (about 5 % on war losses). Without --pg the ledger is a SQLite file;
 with --pg (a PostgreSQL maintenance URL) each run gets a new database, dropped afterwards.
 """
@@ -71,7 +73,7 @@ def fresh_ledger(pg: str | None, folder: Path):  # type: ignore[no-untyped-def]
         admin.dispose()
 
 
-def run_engine(engine: str, warc: Path, url: str) -> dict[str, float]:
+def run_engine(engine: str, warc: Path, url: str, batch: int) -> dict[str, float]:
     """Ingest `warc` with `engine` (2 workers) into the ledger at `url`; return counts and seconds."""
     drops = {"page": 0}
 
@@ -81,7 +83,7 @@ def run_engine(engine: str, warc: Path, url: str) -> dict[str, float]:
 
     with Ledger(url) as led:
         start, cpu = time.perf_counter(), time.process_time()
-        stats = run(documents([str(warc)]), led, engine=engine, workers=2, on_result=on_result)
+        stats = run(documents([str(warc)]), led, engine=engine, workers=2, batch_size=batch, on_result=on_result)
         elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
     return {"seconds": elapsed, "documents": stats.documents, "new": stats.new, "dropped": stats.dropped,
             "dropped_page": drops["page"], "mentions": stats.mentions, "failed": stats.failed,
@@ -116,6 +118,47 @@ def stage_costs(warc: Path, sample: int, seed: int) -> dict[str, float]:
     return costs
 
 
+def parse_by_size(warc: Path, sizes: tuple[int, ...] = (25, 100, 250), sample: int = 200,
+                  seed: int = 1) -> dict[int, tuple[float, float]]:
+    """Return {KB: (page filter ms, parse ms)} per page for pages padded to about that size.
+
+    Real news pages are larger than the generated ones (menus, related links, comments, inline scripts);
+    the padding is such boilerplate, so the figures show how the per-page costs grow with page size.
+    """
+    import dataclasses
+
+    from lossledger.scale.stages import _page_may_hold_claims, page_language
+
+    raws = [r for _, r in zip(range(sample * 20), warc_pages(str(warc)), strict=False)]
+    raws = random.Random(seed).sample(raws, min(sample, len(raws)))
+    out = {}
+    for kb in sizes:
+        padded = [dataclasses.replace(r, data=r.data.replace(b"</body>", _boilerplate(kb * 1000 - len(r.data))
+                                                             + b"</body>", 1)) for r in raws]
+        t = time.perf_counter()
+        for r in padded:
+            lang = page_language(r, Options())
+            if lang:
+                _page_may_hold_claims(r, lang)
+        filt = (time.perf_counter() - t) / len(padded) * 1000
+        t = time.perf_counter()
+        for r in padded:
+            page_article(r)
+        out[kb] = (filt, (time.perf_counter() - t) / len(padded) * 1000)
+    return out
+
+
+def _boilerplate(n: int) -> bytes:
+    """About `n` bytes of page furniture: link lists, teaser blocks and an inline script, in equal parts."""
+    links = "".join(f'<li><a href="/section/{i}/story-{i * 7}">Teaser headline number {i} about local matters</a></li>'
+                    for i in range(40))
+    teasers = "".join(f'<div class="teaser"><img src="/i/{i}.jpg" alt=""><p>Short summary {i} of another story, '
+                      f"with a few words more.</p></div>" for i in range(20))
+    script = "<script>" + "".join(f"var v{i}=document.querySelectorAll('.c{i}');" for i in range(60)) + "</script>"
+    unit = f"<nav><ul>{links}</ul></nav><aside>{teasers}</aside>{script}".encode()
+    return unit * max(0, round(n / len(unit)))
+
+
 def write_rate(warc: Path, url: str, limit: int = 3000) -> tuple[float, float]:
     """Return (documents/s, mentions/s) that `add_batch` writes, 200 a transaction, for kept documents."""
     docs = [d for _, d in zip(range(limit * 3), documents([str(warc)]), strict=False)]
@@ -133,6 +176,8 @@ def check_dropped(warc: Path, n: int, seed: int) -> tuple[int, int]:
     from lossledger import extract_article
     from lossledger.scale.stages import process
 
+    if n <= 0:
+        return 0, 0
     dropped = [r for r in warc_pages(str(warc)) if process(r, Options()).status == "dropped"]
     sample = random.Random(seed).sample(dropped, min(n, len(dropped)))
     return len(sample), sum(1 for r in sample if extract_article(page_article(r)))
@@ -148,6 +193,7 @@ def main() -> None:
     ap.add_argument("--warc", type=Path, help="the WARC to use; generated there when missing")
     ap.add_argument("--check", type=int, default=1000, help="dropped pages fully extracted to check none had a claim")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--batch", type=int, default=64, help="documents per task (the engines' default: 64)")
     args = ap.parse_args()
     if args.quick:
         args.articles, args.repeat, args.check = 3000, 1, 200
@@ -170,6 +216,10 @@ def main() -> None:
         costs = stage_costs(warc, 300 if args.quick else 1500, args.seed)
         print("\nper document, one core (ms): " + ", ".join(f"{k} {v:.2f}" for k, v in costs.items()))
 
+        sizes = parse_by_size(warc, sample=60 if args.quick else 200, seed=args.seed)
+        print("by page size, one core (ms per page): " + ", ".join(
+            f"{kb} KB: page filter {f:.2f}, parse {p:.2f}" for kb, (f, p) in sizes.items()))
+
         ray_start = None
         if "ray" in engines:
             import ray
@@ -186,7 +236,7 @@ def main() -> None:
             runs = []
             for _ in range(args.repeat):
                 with fresh_ledger(args.pg, folder) as url:
-                    r = run_engine(engine, warc, url)
+                    r = run_engine(engine, warc, url, args.batch)
                 runs.append(r)
                 print(f"{engine:<8} {r['documents'] / r['seconds']:>11,.0f} {r['mentions'] / r['seconds']:>9,.0f} "
                       f"{r['seconds']:>8.1f} {r['new']:>7,.0f} {r['dropped']:>8,.0f} {r['mentions']:>8,.0f} "
