@@ -90,6 +90,14 @@ def test_rates(text, metric, value):
     assert (claim["metric"], claim["value"]) == (metric, value)
 
 
+def test_a_rate_after_a_total_is_its_own_claim():
+    """"N troops, averaging M per day": the total stays a count, the rate is a second claim with the noun elided."""
+    got = extract("In 2023, Russia lost 250,000 troops, averaging 685 per day, the General Staff said.", lang="en",
+                  published="2024-06-01")
+    assert sorted((c.value, c.metric, c.category, c.period_end) for c in got) == [
+        (685, "per_day", "losses", "2023-12-31"), (250000, "count", "losses", "2023-12-31")]
+
+
 def test_period_sum_ends_with_its_year():
     claim = one("In 2023, Russia lost 250,000 troops, according to the General Staff.", lang="en",
                 published="2024-06-01")

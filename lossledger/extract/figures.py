@@ -67,7 +67,8 @@ def is_noise(text: str, q: Quantity, lex: Lexicon, date_spans: list[tuple[int, i
     if after and (cat is None or after.end >= cat.end):
         return True
     head = lex.cues["noise_after"].search(text, q.num_end, _word_limit(text, q.num_end, 3))
-    rate = any(lex.cues[k].search(text, q.num_end, head.start) for k in ("per_day", "per_week", "per_month")) \
+    # "340 per day": the rate cue may hold the noise word itself
+    rate = any(lex.cues[k].search(text, q.num_end, head.end) for k in ("per_day", "per_week", "per_month")) \
         if head else False
     if head and not rate and not lex.categories.search(text, q.num_end, head.start) and not lex.population.search(
             text, q.num_end, head.start) and text[q.num_end:head.start].strip()[:1].isalpha():
