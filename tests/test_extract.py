@@ -269,3 +269,19 @@ def test_any_text_extracts_without_error_and_offsets_slice_evidence(text):
     for claim in extract(text):
         ev = claim.evidence
         assert text[ev.start:ev.end] == ev.text
+
+
+@pytest.mark.parametrize("text, want", [
+    # an approximation before the first of two coordinated personnel figures covers the second
+    ("The report puts Ukrainian casualties at approximately 70,000 killed and 350,000 wounded.",
+     [(70000, "killed", "approx"), (350000, "wounded", "approx")]),
+    # a bound does not carry over, nor does an approximation onto an equipment count
+    ("The ministry said more than 900 Russian soldiers were killed and 250 wounded.",
+     [(900, "killed", "at_least"), (250, "wounded", "exact")]),
+    ("Russia has lost nearly 12,000 soldiers and 95 tanks, the General Staff said.",
+     [(12000, "losses", "approx"), (95, "tanks", "exact")]),
+    ("The analyst said the real Russian toll could be nearer 1,800 tanks.", [(1800, "tanks", "approx")]),
+])
+def test_qualifier_of_coordinated_figures(text, want):
+    got = [(c.value, c.category, c.qualifier) for c in extract(text, lang="en", published="2025-01-01")]
+    assert got == want

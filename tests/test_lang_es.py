@@ -202,3 +202,9 @@ def test_dispute():
 ])
 def test_detection(text, lang):
     assert detect(text) == lang
+
+
+def test_approximation_covers_both_coordinated_figures():
+    got = claims("Según el comandante, la brigada rusa tuvo cerca de 9.000 muertos y 21.000 heridos.")
+    assert [(c["value"], c["category"], c["qualifier"]) for c in got] == [
+        (9000, "killed", "approx"), (21000, "wounded", "approx")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -150,9 +151,25 @@ def read_figures(text: str, s0: int, s1: int, quantities: list[Quantity], lex: L
             fig = Figure(q=q, category=earlier.category, population=earlier.population, side=earlier.side,
                          metric=earlier.metric, head_end=head_end, enemy=earlier.enemy)
         if fig:
+            if prev is not None and _shares_qualifier(text, prev, fig, lex):
+                fig = dataclasses.replace(fig, q=dataclasses.replace(q, qualifier="approx"))
             figures.append(fig)
             prev = fig
     return figures
+
+
+def _shares_qualifier(text: str, prev: Figure, fig: Figure, lex: Lexicon) -> bool:
+    """"about 80,000 killed and 400,000 wounded": an approximation before the first of two coordinated
+    figures covers the second, when only the first's loss words and a conjunction stand between them."""
+    if prev.q.qualifier != "approx" or fig.q.qualifier != "exact" or fig.q.start - prev.q.end > 60 or \
+            prev.category in EQUIPMENT_CATEGORIES or fig.category in EQUIPMENT_CATEGORIES:
+        return False  # equipment counts are exact counts: "nearly 16,100 troops and 115 aircraft"
+    gap = text[prev.q.end:fig.q.num_start]
+    words = [*lex.categories.find(text, prev.q.end, fig.q.num_start),
+             *lex.population.find(text, prev.q.end, fig.q.num_start)]
+    for m in sorted(words, key=lambda m: -m.start):
+        gap = gap[:m.start - prev.q.end] + " " + gap[m.end - prev.q.end:]
+    return bool(words) and bool(lex.category_join.match(gap)) and bool(gap.strip(" ,"))
 
 
 def _negated(text: str, q: Quantity, lex: Lexicon) -> bool:
@@ -194,8 +211,11 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
                       head_end=head_end, enemy=prev.enemy)
     else:
         after_end = _zone_end(text, head_end, nxt) if head_end < nxt else head_end
-        category = (_of_category(text, clause_at, q.start, lex)
-                    or _personnel_category(text, q.end, after_end, lex, False, nxt)
+        governing = _of_category(text, clause_at, q.start, lex)
+        head = _personnel_category(text, q.end, after_end, lex, False, nxt)
+        if governing in ("losses", "killed_or_wounded") and head not in (None, "losses", governing):
+            governing = None  # "casualties at about 80,000 killed and ...": the figure's own word is narrower
+        category = (governing or head
                     or _personnel_category(text, clause_at, q.start, lex, True)
                     or _personnel_category(text, after_end, nxt, lex, False)
                     or _personnel_category(text, before_start, q.start, lex, True))
