@@ -285,3 +285,18 @@ def test_any_text_extracts_without_error_and_offsets_slice_evidence(text):
 def test_qualifier_of_coordinated_figures(text, want):
     got = [(c.value, c.category, c.qualifier) for c in extract(text, lang="en", published="2025-01-01")]
     assert got == want
+
+
+@pytest.mark.parametrize("text, lang, claimant", [
+    # a long apposition between the source and its verb
+    ("Mark Rutte, the NATO secretary general and a former Dutch prime minister, said Russia had lost 600,000 "
+     "soldiers.", "en", "Mark Rutte"),
+    # "..., including the wounded, says X": the month before the comma is no source
+    ("Ryssland förlorade 30 000 soldater under november, inklusive sårade, säger Kallas till tidningen.", "sv",
+     "Kallas"),
+    # a clause holding the figure is no apposition: the source follows the verb
+    ("Den värsta dagen var den 3 maj, då de ukrainska styrkorna förstörde 45 ryska stridsvagnar på en dag, "
+     "framhåller det ukrainska försvarsministeriet.", "sv", "det ukrainska försvarsministeriet"),
+])
+def test_source_across_an_apposition(text, lang, claimant):
+    assert one(text, lang=lang, published="2025-01-01")["claimant"] == claimant

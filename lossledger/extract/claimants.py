@@ -311,7 +311,10 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
     if prev[-1] == ",":
         # "Western intelligence, on the other hand, suggests" / "..., said X"
         inner = prev[:-1].rfind(",")
-        if inner > 0 and len(prev) - inner < 45:
+        # an apposition is short, holds no figure ("..., then 81 systems in a day, says X") and names no
+        # other source ("X, citing officials, reported": the officials are the source, `attribute` sees them)
+        if inner > 0 and len(prev) - inner < 90 and not any(c.isdigit() for c in prev[inner:]) and \
+                not lex.according_to.search(text, s0 + inner, s0 + len(prev)):
             # an apposition names the source: "The president, Volodymyr Zelensky, said"
             seg = prev[inner + 1:-1]
             words = seg.split()
@@ -320,8 +323,8 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
                 a = s0 + inner + 1 + (len(seg) - len(seg.lstrip()))
                 return a, s0 + inner + 1 + len(seg.rstrip())
             back = _np_backward(text, s0, s0 + inner, lex)
-            if back:
-                return back
+            if back and text[s0:s0 + inner].split()[-1].casefold() not in lex.months:
+                return back  # "in October, including the wounded, says X": a month is no source
         return _np_forward(text, m.end, s1, lex)
     return _np_backward(text, s0, end, lex)
 
