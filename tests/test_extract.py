@@ -300,3 +300,19 @@ def test_qualifier_of_coordinated_figures(text, want):
 ])
 def test_source_across_an_apposition(text, lang, claimant):
     assert one(text, lang=lang, published="2025-01-01")["claimant"] == claimant
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The General Staff said Russia lost 8,200 soldiers over the past week."),
+    ("sv", "Ukrainas generalstab uppger att Ryssland förlorat 8 200 soldater under den senaste veckan."),
+    ("de", "Laut dem ukrainischen Generalstab verlor Russland in der vergangenen Woche 8200 Soldaten."),
+    ("fr", "Selon l'état-major ukrainien, la Russie a perdu 8 200 soldats au cours de la semaine écoulée."),
+    ("es", "Según el Estado Mayor ucraniano, Rusia perdió 8.200 soldados en la última semana."),
+    ("pl", "Według Sztabu Generalnego Rosja straciła w ciągu ostatniego tygodnia 8200 żołnierzy."),
+    ("ru", "По данным Генштаба ВСУ, за последнюю неделю Россия потеряла 8200 военных."),
+    ("uk", "За даними Генштабу, за останній тиждень росія втратила 8200 військових."),
+])
+def test_a_week_tally_covers_the_seven_days_up_to_the_statement(lang, text):
+    claim = one(text, lang=lang, published="2024-10-28")
+    assert (claim["value"], claim["metric"]) == (8200, "count")
+    assert (claim["period_start"], claim["period_end"], claim["as_of"]) == ("2024-10-22", "2024-10-28", "2024-10-28")

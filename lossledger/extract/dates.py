@@ -21,7 +21,8 @@ class DateRef:
     """A date expression found in a sentence.
 
     kind: `point` (a date for the figure or statement), `year` (a calendar year, a period),
-    `since` (a period start), `past_day` (the day of the statement), `start`/`end` (a stated period),
+    `since` (a period start), `past_day` (the day of the statement), `past_week` (the seven days up to the
+    statement; `value` is the statement's day), `start`/`end` (a stated period),
     `unknown` (a day and month whose year cannot be told: `value` is empty, the span is only kept from being
     read as a number). `value` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     """
@@ -190,6 +191,13 @@ def find_dates(text: str, start: int, end: int, lex: Lexicon, ref: dt.date | Non
             if year and last is not None:
                 year, stop = year - 1, last
             add(m.start(), stop, f"{year:04d}-{month:02d}" if year else None)
+    # before the relative words: "yesterday alone" is a day's tally, "in der vergangenen Woche" a week's
+    for key, kind in (("this_year", "year"), ("last_year", "year"), ("past_day", "past_day"),
+                      ("past_week", "past_week")):
+        for m in lex.dates[key].find(text, start, end):
+            if ref:
+                value = str(ref.year - (key == "last_year")) if kind == "year" else ref.isoformat()
+                add(m.start, m.end, value, kind)
     if "rel" in pats and ref:
         for m in pats["rel"].finditer(text, start, end):
             unit, off = lex.relative[re.sub(r"\s+", " ", m["r"].casefold())]
@@ -198,11 +206,6 @@ def find_dates(text: str, start: int, end: int, lex: Lexicon, ref: dt.date | Non
         for m in pats["wday"].finditer(text, start, end):
             wd = lex.weekdays[m["w"].casefold()]
             add(m.start(), m.end(), (ref - dt.timedelta(days=(ref.weekday() - wd) % 7)).isoformat())
-    for key, kind in (("this_year", "year"), ("last_year", "year"), ("past_day", "past_day")):
-        for m in lex.dates[key].find(text, start, end):
-            if ref:
-                value = str(ref.year - (key == "last_year")) if kind == "year" else ref.isoformat()
-                add(m.start, m.end, value, kind)
     for m in pats["year"].finditer(text, start, end):
         add(m.start(), m.end(), m["y"], "year")
     refs.sort(key=lambda r: r.start)
