@@ -204,3 +204,13 @@ def test_noise_is_no_claim():
 def test_detection():
     assert detect("Генштаб повідомив, що за минулу добу російська армія втратила ще 1100 своїх солдатів і "
                   "15 танків. Про це йдеться у звіті, який було оприлюднено вранці.") == "uk"
+
+
+def test_a_bracketed_daily_increment_does_not_date_the_running_total():
+    got = claims("Генштаб ЗСУ повідомив, що загальні бойові втрати росії станом на 23.11.2024 склали:\n"
+                 "- танки — 9419 (+20 за минулу добу);\n- артилерійські системи — 20 431 (+31 за минулу добу);",
+                 published="2024-11-23")
+    totals = {c["value"]: c for c in got if c["value"] in (9419, 20431)}
+    assert set(totals) == {9419, 20431}
+    assert all(c["period_start"] is None and c["period_end"] is None and c["as_of"] == "2024-11-23"
+               for c in totals.values())

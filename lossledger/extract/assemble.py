@@ -55,6 +55,13 @@ def _increment(text: str, fig: Figure) -> bool:
         text[fig.q.end:fig.q.end + 2].lstrip()[:1] == ")"
 
 
+def _bracketed(text: str, a: int, b: int) -> bool:
+    """A bracket opens between the figure and the date and is still open: "9,419 (+20 over the past day)"
+    dates the bracketed increment, not the total."""
+    gap = text[a:b]
+    return gap.rfind("(") > gap.rfind(")")
+
+
 def _zone_start(text: str, fig: Figure, s0: int) -> int:
     """Modality cues count from the start of the figure's clause."""
     return clause_start(text, max(s0, fig.q.start - 120), fig.q.start)
@@ -64,7 +71,7 @@ def _when(fig: Figure, dates: list[DateRef], ref: dt.date | None, mod: str, text
           lex: Lexicon) -> tuple[str | None, str | None, str | None, bool]:
     """(as_of, period_start, period_end, as_of came from the reference date) by the spec's 5-step rule."""
     q = fig.q
-    refs = [d for d in dates if d.end <= q.start or d.start >= q.end]
+    refs = [d for d in dates if d.end <= q.start or d.start >= q.end and not _bracketed(text, q.end, d.start)]
     statement = ref.isoformat() if ref else None
     points = [d for d in refs if d.kind == "point"]
     nearest = min(points, key=lambda d: abs(d.start - q.start)) if points else None
