@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import json
 from typing import Any
 
-from sqlalchemy import Connection, false, func, literal, select, tuple_
+from sqlalchemy import Connection, bindparam, false, func, literal, select, tuple_
 
 from lossledger.serve import review
 from lossledger.serve.tables import reviews
@@ -116,17 +117,10 @@ def _attach(conn: Connection, rows: list[dict[str, Any]]) -> None:
     if not rows:
         return
     ids = [r["id"] for r in rows]
-    status = dict(conn.execute(select(reviews.c.claim_id, reviews.c.status).where(reviews.c.claim_id.in_(ids))).all())
-    outlet = entities.alias("outlet")
-    stmt = (select(mentions.c.claim_id, mentions.c.id, mentions.c.evidence, mentions.c.evidence_start,
-                   mentions.c.evidence_end, documents.c.doc, documents.c.url, documents.c.published,
-                   outlet.c.name.label("outlet"))
-            .select_from(mentions.join(documents, documents.c.id == mentions.c.document_id)
-                         .outerjoin(outlet, outlet.c.id == documents.c.outlet_id))
-            .where(mentions.c.claim_id.in_(ids))
-            .order_by(mentions.c.claim_id, documents.c.published.asc().nulls_last(), mentions.c.id))
+    review_stmt, evidence_stmt = _attach_statements()
+    status = dict(conn.execute(review_stmt, {"ids": ids}).all())
     best: dict[int, dict[str, Any]] = {}
-    for m in conn.execute(stmt).mappings():
+    for m in conn.execute(evidence_stmt, {"ids": ids}).mappings():
         best.setdefault(m["claim_id"], dict(m))
     for r in rows:
         r["review"] = status.get(r["id"], "unreviewed")
@@ -134,6 +128,22 @@ def _attach(conn: Connection, rows: list[dict[str, Any]]) -> None:
         r["evidence"] = None if m is None else {
             "text": m["evidence"], "start": m["evidence_start"], "end": m["evidence_end"], "mention_id": m["id"],
             "doc": m["doc"], "url": m["url"], "outlet": m["outlet"], "published": m["published"]}
+
+
+@functools.cache
+def _attach_statements():  # type: ignore[no-untyped-def]
+    """The review and best-evidence SELECTs of `_attach`, built once, for an expanding list of claim ids."""
+    ids = bindparam("ids", expanding=True)
+    outlet = entities.alias("outlet")
+    review_stmt = select(reviews.c.claim_id, reviews.c.status).where(reviews.c.claim_id.in_(ids))
+    evidence_stmt = (select(mentions.c.claim_id, mentions.c.id, mentions.c.evidence, mentions.c.evidence_start,
+                            mentions.c.evidence_end, documents.c.doc, documents.c.url, documents.c.published,
+                            outlet.c.name.label("outlet"))
+                     .select_from(mentions.join(documents, documents.c.id == mentions.c.document_id)
+                                  .outerjoin(outlet, outlet.c.id == documents.c.outlet_id))
+                     .where(mentions.c.claim_id.in_(ids))
+                     .order_by(mentions.c.claim_id, documents.c.published.asc().nulls_last(), mentions.c.id))
+    return review_stmt, evidence_stmt
 
 
 def claim_detail(conn: Connection, claim_id: int) -> dict[str, Any] | None:

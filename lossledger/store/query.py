@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -31,7 +32,9 @@ def _outlet_count():  # type: ignore[no-untyped-def]
             .where(mentions.c.claim_id == claims_t.c.id).scalar_subquery().label("outlets"))
 
 
+@functools.cache
 def _claim_select():  # type: ignore[no-untyped-def]
+    """The claims SELECT without filters: built once (a Select is immutable; filters make new ones)."""
     name = func.coalesce(_claimant.c.name, claims_t.c.claimant).label("claimant")
     cols = [name if c == "claimant" else claims_t.c[c] for c in CLAIM_COLUMNS]
     return (select(*cols, _mention_count(), _outlet_count())
