@@ -316,3 +316,11 @@ def test_a_week_tally_covers_the_seven_days_up_to_the_statement(lang, text):
     claim = one(text, lang=lang, published="2024-10-28")
     assert (claim["value"], claim["metric"]) == (8200, "count")
     assert (claim["period_start"], claim["period_end"], claim["as_of"]) == ("2024-10-22", "2024-10-28", "2024-10-28")
+
+
+def test_a_pronoun_takes_a_known_source_from_the_sentence_before():
+    text = "Zelensky spoke in Kyiv on Monday. On Monday he said Russia had lost 5,000 soldiers."
+    assert one(text, lang="en", published="2025-01-01")["claimant"] == "Zelensky"
+    # with no source named before, the pronoun names nobody
+    assert one("On Monday he said Russia had lost 5,000 soldiers.", lang="en", published="2025-01-01")["claimant"] \
+        is None

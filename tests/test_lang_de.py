@@ -219,3 +219,14 @@ def test_detection():
     assert detect("Enligt generalstaben har Ryssland förlorat över en miljon soldater sedan invasionen.") == "sv"
     assert detect("According to the General Staff, Russia has lost more than a million soldiers.") == "en"
     assert detect("Selon l'état-major, la Russie a perdu plus d'un million de soldats depuis le début.") == "fr"
+
+
+@pytest.mark.parametrize("text, claimant", [
+    # a pronoun after its verb (verb second) stands for the known source that opens the sentence before
+    ("Der ukrainische Präsident Wolodymyr Selenskyj sprach in Kiew. Am Montag sagte er, Russland habe 5000 "
+     "Soldaten verloren.", "Wolodymyr Selenskyj"),
+    ("Das russische Verteidigungsministerium hat nur einmal Zahlen veröffentlicht. Am 2. März meldete es 498 "
+     "getötete russische Soldaten.", "russische Verteidigungsministerium"),
+])
+def test_pronoun_after_the_verb_takes_the_source_named_before(text, claimant):
+    assert one(text)["claimant"] == claimant

@@ -107,7 +107,7 @@ def _attributions(text: str, own: list, per_sentence: list) -> list:
         when = next((d.value for d in dates if d.kind == "point"), None)
         carried = False
         if att and att.anaphoric:
-            att = _resolve(att, current, own[i + 1:i + 4])
+            att = _resolve(att, current or _named_before(text, per_sentence, i), own[i + 1:i + 4])
             carried = True
         if att is None:
             ahead = None
@@ -123,6 +123,16 @@ def _attributions(text: str, own: list, per_sentence: list) -> list:
             att = cl.Attribution(names[att.claimant], att.via, att.anaphoric, att.span)
         out.append((att, when or (current_when if carried else None)))
     return out
+
+
+def _named_before(text: str, per_sentence: list, i: int) -> cl.Attribution | None:
+    """A known source that opens one of the two sentences before sentence `i` ("Zelensky spoke in Kyiv.
+    On Monday he said ..."): what a pronoun with no earlier attribution stands for."""
+    for s0, s1, *_ in reversed(per_sentence[max(0, i - 2):i]):
+        m = cl.known_name().search(text, s0, min(s1, s0 + 80))
+        if m is not None:
+            return cl.Attribution(m.group(), (), False, (m.start(), m.end()))
+    return None
 
 
 def _resolve(att: cl.Attribution, current: cl.Attribution | None, ahead: list) -> cl.Attribution | None:

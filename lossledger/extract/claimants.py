@@ -76,7 +76,7 @@ def _normalised_aliases() -> tuple[tuple[str, Entity, re.Pattern | None], ...]:
 
 
 @functools.cache
-def _known_name() -> re.Pattern:
+def known_name() -> re.Pattern:
     """Any known name (alias or case form), longest first; acronyms in their own case ("UN" is not "un")."""
     names = sorted({a for e in registry() for a in e.aliases if a.strip()}, key=len, reverse=True)
     alts = [(f"(?-i:{re.escape(a)})" if a.isupper() else re.escape(a)).replace(r"\ ", r"\s+") for a in names]
@@ -89,7 +89,7 @@ def _cut_to_known(text: str, span: tuple[int, int], lex: Lexicon) -> tuple[int, 
     a, b = span
     art = re.match(r"[^\W\d_]+\s+", text[a:b])
     start = a + art.end() if art and art.group().split()[0].casefold() in lex.articles else a
-    m = _known_name().match(text, start, b)
+    m = known_name().match(text, start, b)
     if m is None or m.end() >= b or not text[m.end()].isspace():
         return span
     rest = text[m.end():b].split()  # "UN OCHA" is one name; "Sztabu Generalnego Rosja straciła" goes on
@@ -305,9 +305,9 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
         # "I mars skrev X": nothing before the date, the source follows
         head = _before_date(prev, lex)
         back = _np_backward(text, s0, s0 + head, lex) if head else None
-        return back or _np_forward(text, m.end, s1, lex)
+        return back or _after_verb(text, m.end, s1, lex)
     if last in lex.expletives or not prev or prev[-1] in "\"”'’:–—":  # "..." – said X
-        return _np_forward(text, m.end, s1, lex)
+        return _after_verb(text, m.end, s1, lex)
     if prev[-1] == ",":
         # "Western intelligence, on the other hand, suggests" / "..., said X"
         inner = prev[:-1].rfind(",")
@@ -327,6 +327,14 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
                 return back  # "in October, including the wounded, says X": a month is no source
         return _np_forward(text, m.end, s1, lex)
     return _np_backward(text, s0, end, lex)
+
+
+def _after_verb(text: str, pos: int, s1: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The source after its verb: a pronoun ("Am 2. März meldete es", "då sade han") or a name."""
+    m = re.match(r"\s*([^\W\d_]+)", text[pos:s1])
+    if m and m.group(1).casefold() in lex.pronouns:
+        return pos + m.start(1), pos + m.end(1)
+    return _np_forward(text, pos, s1, lex)
 
 
 def _before_date(prev: str, lex: Lexicon) -> int:
