@@ -56,6 +56,20 @@ def test_a_damaged_record_is_one_line_naming_file_and_offset_and_the_rest_goes_o
     assert [a.url for a in found if isinstance(a, Article)] == [p.url for i, p in enumerate(pages[:6]) if i != 2]
 
 
+@pytest.mark.parametrize("name", ["cut.warc.gz", "cut.warc"])
+def test_a_file_cut_inside_its_last_record_says_so_and_keeps_the_others(tmp_path: Path, pages: list,
+                                                                        name: str) -> None:
+    whole = tmp_path / f"whole-{name}"
+    newsgen.write_warc(whole, pages[:5], extra=False)
+    last = int([p.source for p in warc_pages(str(whole))][-1].rsplit("@", 1)[1])
+    cut = tmp_path / name
+    cut.write_bytes(whole.read_bytes()[:last + (whole.stat().st_size - last) // 2])  # half of the last record
+    found = list(read(cut))
+    errors = [str(e) for e in found if isinstance(e, ReadError)]
+    assert len(errors) == 1 and errors[0].startswith(f"{cut}: record at offset {last}: truncated record (")
+    assert [a.url for a in found if isinstance(a, Article)] == [p.url for p in pages[:4]]
+
+
 def test_missing_and_empty_files_fail_with_one_line(tmp_path: Path) -> None:
     (tmp_path / "empty.warc").write_bytes(b"")
     assert [str(e) for e in read([tmp_path / "none.warc.gz", tmp_path / "empty.warc"])] == [

@@ -148,6 +148,9 @@ def _page(record, source: str, max_bytes: int) -> RawPage | ReadError | None:  #
     data = record.content_stream().read(max_bytes + 1)
     if len(data) > max_bytes:
         return record_error(source, f"body too large (over {size_text(max_bytes)} MB)")
+    missing = getattr(record.raw_stream, "limit", 0) or 0
+    if missing > 0:  # the file ends inside the record: its Content-Length was not delivered
+        return record_error(source, f"truncated record ({missing:,} bytes missing at the end of the file)")
     if not data.strip():
         return record_error(source, "empty body")
     rid = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<>").removeprefix("urn:uuid:")
