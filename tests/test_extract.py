@@ -324,3 +324,18 @@ def test_a_pronoun_takes_a_known_source_from_the_sentence_before():
     # with no source named before, the pronoun names nobody
     assert one("On Monday he said Russia had lost 5,000 soldiers.", lang="en", published="2025-01-01")["claimant"] \
         is None
+
+
+@pytest.mark.parametrize("text, published, want", [
+    # "from A to B": a period ending at B; a start without its own year takes B's (or the year before)
+    ("From January to May 2023, Russia lost 100,000 soldiers, the ministry said.", "2024-11-23",
+     ("2023-05", "2023-01", "2023-05")),
+    ("From November to February, Russia lost 100,000 soldiers, the ministry said.", "2024-03-10",
+     ("2024-02", "2023-11", "2024-02")),
+    # from the full-scale invasion to a day: a running total, no period
+    ("From 24 February 2022 to 23 November 2024, Russia lost 730,000 soldiers, the General Staff said.",
+     "2024-11-23", ("2024-11-23", None, None)),
+])
+def test_from_to_periods(text, published, want):
+    claim = one(text, lang="en", published=published)
+    assert (claim["as_of"], claim["period_start"], claim["period_end"]) == want

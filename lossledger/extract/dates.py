@@ -248,6 +248,14 @@ def _relative(ref: dt.date, unit: str, off: int) -> str:
     return f"{ref.year + off:04d}"
 
 
+def _year_before(start: str, end: str) -> str:
+    """`start` moved to the year of `end`, or the year before, when it came out later than `end`."""
+    if len(start) < 7 or len(end) < 4 or start[:len(end)] <= end:
+        return start
+    moved = end[:4] + start[4:]
+    return moved if moved[:len(end)] <= end else f"{int(end[:4]) - 1:04d}{start[4:]}"
+
+
 def _mark_periods(text: str, refs: list[DateRef], lex: Lexicon) -> list[DateRef]:
     """Mark `since` starts and `between A and B` periods."""
     from lossledger.lang import get_pack
@@ -271,6 +279,14 @@ def _mark_periods(text: str, refs: list[DateRef], lex: Lexicon) -> list[DateRef]
         since_hit = lex.dates["since"].find(clause)
         if since_hit and len(clause[since_hit[-1].end:].split()) <= 6:
             out.append(DateRef(r.start, r.end, r.value, "since"))
+            nxt = refs[i + 1] if i + 1 < len(refs) else None
+            if nxt is not None and text[r.end:nxt.start].strip().casefold() in until | {"-", "–", "—"}:
+                # "from January to May 2023", "з 24.02.22 по 23.11.24": the second date ends the period, it
+                # starts none; a start without its own year takes the end's ("January" of "May 2023")
+                out[-1] = DateRef(r.start, r.end, _year_before(r.value, nxt.value), "since")
+                out.append(nxt)
+                i += 2
+                continue
         else:
             out.append(r)
         i += 1
