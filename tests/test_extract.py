@@ -339,3 +339,14 @@ def test_a_pronoun_takes_a_known_source_from_the_sentence_before():
 def test_from_to_periods(text, published, want):
     claim = one(text, lang="en", published=published)
     assert (claim["as_of"], claim["period_start"], claim["period_end"]) == want
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Between 24 February and the end of 2022, about 22,000 Russian soldiers died, the media estimate."),
+    ("fr", "Les médias estiment qu'environ 22.000 soldats russes sont décédés entre le 24 février et la fin de "
+           "l'année 2022."),
+])
+def test_the_end_of_a_year_closes_a_period_and_dates_its_start(lang, text):
+    """'the end of 2022' is 31 December; '24 February' before it is of 2022, not of the publication year."""
+    claim = one(text, lang=lang, published="2023-07-10")
+    assert (claim["as_of"], claim["period_start"], claim["period_end"]) == ("2022-12-31", "2022-02-24", "2022-12-31")

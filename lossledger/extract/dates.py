@@ -209,7 +209,18 @@ def find_dates(text: str, start: int, end: int, lex: Lexicon, ref: dt.date | Non
     for m in pats["year"].finditer(text, start, end):
         add(m.start(), m.end(), m["y"], "year")
     refs.sort(key=lambda r: r.start)
+    refs = [_end_of(text, r, lex) for r in refs]
     return sorted(_mark_periods(text, refs, lex) + masked, key=lambda r: r.start)
+
+
+def _end_of(text: str, r: DateRef, lex: Lexicon) -> DateRef:
+    """'the end of 2022', 'la fin de l'année 2022': the year's last day, the words taken into the span."""
+    if r.kind not in ("point", "year") or len(r.value) != 4:
+        return r  # a month's end stays the month ("fin mai": the text gives no day)
+    hits = lex.dates["end_of"].find(text, max(0, r.start - 30), r.start)
+    if not hits or text[hits[-1].end:r.start].strip():
+        return r
+    return DateRef(hits[-1].start, r.end, end_of(r.value), "point")
 
 
 def _month_context(text: str, pos: int, lex: Lexicon) -> bool:
@@ -269,11 +280,12 @@ def _mark_periods(text: str, refs: list[DateRef], lex: Lexicon) -> list[DateRef]
         r = refs[i]
         before = text[max(0, r.start - 45):r.start]
         clause = re.split(r"[,;:()]", before)[-1].casefold()
-        if i + 1 < len(refs) and opener and re.search(rf"\b{re.escape(opener)}\s*$", clause):
+        if i + 1 < len(refs) and opener and re.search(rf"\b{re.escape(opener)}(?:\s+\w{{1,3}})?\s*$", clause):
             nxt = refs[i + 1]
             gap = text[r.end:nxt.start].strip().casefold()
             if gap in {joiner, "-", "–", "—"} | until:
-                out += [DateRef(r.start, r.end, r.value, "start"), DateRef(nxt.start, nxt.end, nxt.value, "end")]
+                out += [DateRef(r.start, r.end, _year_before(r.value, nxt.value), "start"),
+                        DateRef(nxt.start, nxt.end, nxt.value, "end")]
                 i += 2
                 continue
         since_hit = lex.dates["since"].find(clause)
