@@ -350,3 +350,10 @@ def test_the_end_of_a_year_closes_a_period_and_dates_its_start(lang, text):
     """'the end of 2022' is 31 December; '24 February' before it is of 2022, not of the publication year."""
     claim = one(text, lang=lang, published="2023-07-10")
     assert (claim["as_of"], claim["period_start"], claim["period_end"]) == ("2022-12-31", "2022-02-24", "2022-12-31")
+
+
+def test_each_figure_takes_its_own_period():
+    text = ("Les médias estiment qu'environ 22.000 soldats russes sont décédés entre le 24 février et la fin de "
+            "l'année 2022 et que 25.000 autres militaires russes sont morts entre début 2023 et fin mai.")
+    got = {c.value: (c.as_of, c.period_start, c.period_end) for c in extract(text, lang="fr", published="2023-07-10")}
+    assert got == {22000: ("2022-12-31", "2022-02-24", "2022-12-31"), 25000: ("2023-05", "2023-01-01", "2023-05")}

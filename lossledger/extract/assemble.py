@@ -78,8 +78,11 @@ def _when(fig: Figure, dates: list[DateRef], ref: dt.date | None, mod: str, text
     point = nearest.value if nearest else None
     starts = [d for d in refs if d.kind == "start"]
     ends = [d for d in refs if d.kind == "end"]
-    if starts and ends:
-        return ends[0].value, starts[0].value, ends[0].value, False
+    if starts and ends:  # the figure's own period: "22,000 between A and B, and 25,000 between C and D"
+        after = [d for d in starts if d.start >= q.end and not any(c.isdigit() for c in text[q.end:d.start])]
+        first = after[0] if after else min(starts, key=lambda d: abs(d.start - q.start))
+        last = next((d for d in ends if d.start > first.start), ends[0])
+        return last.value, first.value, last.value, False
     years = [d for d in refs if d.kind == "year"]
     if years and mod == "projection":
         return years[-1].value, None, None, False

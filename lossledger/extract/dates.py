@@ -214,13 +214,14 @@ def find_dates(text: str, start: int, end: int, lex: Lexicon, ref: dt.date | Non
 
 
 def _end_of(text: str, r: DateRef, lex: Lexicon) -> DateRef:
-    """'the end of 2022', 'la fin de l'année 2022': the year's last day, the words taken into the span."""
+    """'the end of 2022' is the year's last day, 'début 2023' its first; the words are taken into the span."""
     if r.kind not in ("point", "year") or len(r.value) != 4:
         return r  # a month's end stays the month ("fin mai": the text gives no day)
-    hits = lex.dates["end_of"].find(text, max(0, r.start - 30), r.start)
-    if not hits or text[hits[-1].end:r.start].strip():
-        return r
-    return DateRef(hits[-1].start, r.end, end_of(r.value), "point")
+    for key, day in (("end_of", end_of(r.value)), ("start_of", f"{r.value}-01-01")):
+        hits = lex.dates[key].find(text, max(0, r.start - 30), r.start)
+        if hits and not text[hits[-1].end:r.start].strip():
+            return DateRef(hits[-1].start, r.end, day, "point")
+    return r
 
 
 def _month_context(text: str, pos: int, lex: Lexicon) -> bool:
@@ -283,6 +284,9 @@ def _mark_periods(text: str, refs: list[DateRef], lex: Lexicon) -> list[DateRef]
         if i + 1 < len(refs) and opener and re.search(rf"\b{re.escape(opener)}(?:\s+\w{{1,3}})?\s*$", clause):
             nxt = refs[i + 1]
             gap = text[r.end:nxt.start].strip().casefold()
+            ends = lex.dates["end_of"].find(gap)  # "between early 2023 and the end of May"
+            if ends and ends[-1].end == len(gap):
+                gap = gap[:ends[-1].start].strip()
             if gap in {joiner, "-", "–", "—"} | until:
                 out += [DateRef(r.start, r.end, _year_before(r.value, nxt.value), "start"),
                         DateRef(nxt.start, nxt.end, nxt.value, "end")]

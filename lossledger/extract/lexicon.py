@@ -335,5 +335,6 @@ def lexicon(code: str) -> Lexicon:
         weekdays={k.casefold(): v for k, v in dates.get("weekdays", {}).items()},
         relative={k.casefold(): (v[0], int(v[1])) for k, v in dates.get("relative", {}).items()},
         dates={k: _plain(dates.get(k, []), k)
-               for k in ("since", "this_year", "last_year", "past_day", "past_week", "end_of", "published", "during")},
+               for k in ("since", "this_year", "last_year", "past_day", "past_week", "end_of", "start_of",
+                         "published", "during")},
     )

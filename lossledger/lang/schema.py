@@ -98,6 +98,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "last_year": "expressions for the previous year",
         "past_day": "expressions for the last 24 hours ('over the past day')",
         "past_week": "expressions for the seven days up to the statement ('over the past week', 'in a week')",
+        "start_of": "words before a year that mean its first day ('the start of' 2023, 'début' 2023)",
         "end_of": "words before a year that mean its last day ('the end of' 2022, 'la fin de l'année' 2022)",
         "published": "markers of a publication date line ('Published', 'Publicerad')",
         "month_before": "words that must precede a bare month name for it to count as a date ('in' May)",
