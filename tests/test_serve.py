@@ -129,6 +129,11 @@ def test_sources_series_checks_reconcile(live: Live, ledger_url: str) -> None:
     findings = c.get("/api/checks", params={"side": "russia", "category": "tanks"}).json()
     assert any(f["check"] == "series" and f["verdict"] == "consistent" for f in findings)
     assert c.get("/api/checks", params={"category": "nonsense"}).status_code == 422
+    # a date is YYYY-MM-DD: a number is not read as a timestamp (schemathesis found "-6e-242" accepted)
+    assert c.get("/api/checks", params={"today": "2026-01-01"}).status_code == 200
+    for bad in ("-6.17e-242", "1700000000", "2026-02-30"):
+        assert c.get("/api/checks", params={"today": bad}).status_code == 422, bad
+        assert c.get("/api/reconcile", params={"side": "russia", "category": "tanks", "at": bad}).status_code == 422
     rec = c.get("/api/reconcile", params={"side": "russia", "category": "killed_or_wounded"}).json()
     assert rec["band"]["at"] == "2025-06-12" and len(rec["band"]["figures"]) >= 2
     assert rec["band"]["low"] <= rec["band"]["median"] <= rec["band"]["high"]

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 Number = int | float
 Population = Literal["military", "civilian", "unspecified"]
@@ -15,6 +16,16 @@ Modality = Literal["reported", "projection", "hedged"]
 Stance = Literal["asserted", "disputed"]
 ReviewStatus = Literal["unreviewed", "confirmed", "corrected", "rejected"]
 DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+
+
+def _iso_day(value: object) -> object:
+    """Only `YYYY-MM-DD` is a day: pydantic alone would also read "-6e-242" or "1700000000" as a timestamp."""
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("a date is YYYY-MM-DD")
+    return value
+
+
+IsoDay = BeforeValidator(_iso_day)
 
 
 class Evidence(BaseModel):

@@ -11,7 +11,7 @@ from lossledger.analyse.series import SeriesError
 from lossledger.model import CATEGORIES
 from lossledger.serve import analysis
 from lossledger.serve.deps import CacheDep, LedgerDep, ReaderDep, SettingsDep
-from lossledger.serve.schemas import FindingOut, Problem, ReconcileOut, SeriesOut
+from lossledger.serve.schemas import FindingOut, IsoDay, Problem, ReconcileOut, SeriesOut
 
 router = APIRouter(prefix="/api", tags=["analysis"])
 
@@ -47,7 +47,8 @@ def checks(ledger: LedgerDep, settings: SettingsDep, cache: CacheDep, _user: Rea
            claimant: Annotated[str | None, Query(max_length=200, description="Only findings about this claimant.")]
            = None,
            verdict: Annotated[str | None, Query(pattern="^(consistent|inconsistent|unverifiable)$")] = None,
-           today: Annotated[dt.date | None, Query(description="Projections are due by this date.")] = None) -> Any:
+           today: Annotated[dt.date | None, Query(description="Projections are due by this date."), IsoDay] = None
+           ) -> Any:
     """Consistency findings: claims against series and floors, in-article arithmetic, monotonicity, projections.
 
     Runs over at most `analysis_limit` current claims (newest first) of the side and category given.
@@ -72,7 +73,8 @@ def checks(ledger: LedgerDep, settings: SettingsDep, cache: CacheDep, _user: Rea
 def reconcile(ledger: LedgerDep, settings: SettingsDep, cache: CacheDep, _user: ReaderDep,
               side: Annotated[str, Query(max_length=64, pattern=r"^[a-z][a-z .'-]*$")],
               category: Annotated[str, Query(max_length=32)],
-              at: Annotated[dt.date | None, Query(description="Date of the band (default: latest claim).")] = None,
+              at: Annotated[dt.date | None, Query(description="Date of the band (default: latest claim)."), IsoDay]
+              = None,
               ) -> Any:
     """The consensus band (one figure per independent claimant family) at a date, and each claimant's bias."""
     _category(category)
