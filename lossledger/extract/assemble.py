@@ -95,10 +95,12 @@ def _when(fig: Figure, dates: list[DateRef], ref: dt.date | None, mod: str, text
         day = point or past_day.value
         return day, day, day, point is None
     past_week = next((d for d in refs if d.kind == "past_week"), None)
-    last = parse_iso(point or past_week.value) if past_week else None
-    if past_week and last is not None and len(point or past_week.value) == 10:
-        # "10,000 in a week": the seven days up to the statement (or the date the text gives), both counted
-        return last.isoformat(), (last - dt.timedelta(days=6)).isoformat(), last.isoformat(), point is None
+    if past_week:
+        day = point or past_week.value
+        last = parse_iso(day) if len(day) == 10 else None
+        if last is not None:
+            # "10,000 in a week": the seven days up to the statement (or the date the text gives), both counted
+            return day, (last - dt.timedelta(days=6)).isoformat(), day, point is None
     if point and len(point) == 7 and fig.metric == "count" and not since and _month_total(nearest, q, text, lex):
         # a month's stated total ("in August, 28,790") has that month as its period (spec, Conventions);
         # "in February, the ministry said 46,500" dates the statement, not a period

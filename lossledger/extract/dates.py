@@ -209,11 +209,11 @@ def find_dates(text: str, start: int, end: int, lex: Lexicon, ref: dt.date | Non
     for m in pats["year"].finditer(text, start, end):
         add(m.start(), m.end(), m["y"], "year")
     refs.sort(key=lambda r: r.start)
-    refs = [_end_of(text, r, lex) for r in refs]
+    refs = [_year_edge(text, r, lex) for r in refs]
     return sorted(_mark_periods(text, refs, lex) + masked, key=lambda r: r.start)
 
 
-def _end_of(text: str, r: DateRef, lex: Lexicon) -> DateRef:
+def _year_edge(text: str, r: DateRef, lex: Lexicon) -> DateRef:
     """'the end of 2022' is the year's last day, 'début 2023' its first; the words are taken into the span."""
     if r.kind not in ("point", "year") or len(r.value) != 4:
         return r  # a month's end stays the month ("fin mai": the text gives no day)
@@ -268,6 +268,13 @@ def _year_before(start: str, end: str) -> str:
     return moved if moved[:len(end)] <= end else f"{int(end[:4]) - 1:04d}{start[4:]}"
 
 
+def _gap(text: str, a: DateRef, b: DateRef, lex: Lexicon) -> str:
+    """The words between two dates, without an `end_of` phrase before the second ("and the end of" May)."""
+    gap = text[a.end:b.start].strip().casefold()
+    ends = lex.dates["end_of"].find(gap)
+    return gap[:ends[-1].start].strip() if ends and ends[-1].end == len(gap) else gap
+
+
 def _mark_periods(text: str, refs: list[DateRef], lex: Lexicon) -> list[DateRef]:
     """Mark `since` starts and `between A and B` periods."""
     from lossledger.lang import get_pack
@@ -283,11 +290,7 @@ def _mark_periods(text: str, refs: list[DateRef], lex: Lexicon) -> list[DateRef]
         clause = re.split(r"[,;:()]", before)[-1].casefold()
         if i + 1 < len(refs) and opener and re.search(rf"\b{re.escape(opener)}(?:\s+\w{{1,3}})?\s*$", clause):
             nxt = refs[i + 1]
-            gap = text[r.end:nxt.start].strip().casefold()
-            ends = lex.dates["end_of"].find(gap)  # "between early 2023 and the end of May"
-            if ends and ends[-1].end == len(gap):
-                gap = gap[:ends[-1].start].strip()
-            if gap in {joiner, "-", "–", "—"} | until:
+            if _gap(text, r, nxt, lex) in {joiner, "-", "–", "—"} | until:
                 out += [DateRef(r.start, r.end, _year_before(r.value, nxt.value), "start"),
                         DateRef(nxt.start, nxt.end, nxt.value, "end")]
                 i += 2
@@ -296,7 +299,7 @@ def _mark_periods(text: str, refs: list[DateRef], lex: Lexicon) -> list[DateRef]
         if since_hit and len(clause[since_hit[-1].end:].split()) <= 6:
             out.append(DateRef(r.start, r.end, r.value, "since"))
             nxt = refs[i + 1] if i + 1 < len(refs) else None
-            if nxt is not None and text[r.end:nxt.start].strip().casefold() in until | {"-", "–", "—"}:
+            if nxt is not None and _gap(text, r, nxt, lex) in until | {"-", "–", "—"}:
                 # "from January to May 2023", "з 24.02.22 по 23.11.24": the second date ends the period, it
                 # starts none; a start without its own year takes the end's ("January" of "May 2023")
                 out[-1] = DateRef(r.start, r.end, _year_before(r.value, nxt.value), "since")

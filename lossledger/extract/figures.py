@@ -164,11 +164,13 @@ def _shares_qualifier(text: str, prev: Figure, fig: Figure, lex: Lexicon) -> boo
     if prev.q.qualifier != "approx" or fig.q.qualifier != "exact" or fig.q.start - prev.q.end > 60 or \
             prev.category in EQUIPMENT_CATEGORIES or fig.category in EQUIPMENT_CATEGORIES:
         return False  # equipment counts are exact counts: "nearly 16,100 troops and 115 aircraft"
-    gap = text[prev.q.end:fig.q.num_start]
-    words = [*lex.categories.find(text, prev.q.end, fig.q.num_start),
-             *lex.population.find(text, prev.q.end, fig.q.num_start)]
-    for m in sorted(words, key=lambda m: -m.start):
-        gap = gap[:m.start - prev.q.end] + " " + gap[m.end - prev.q.end:]
+    a, b = prev.q.end, fig.q.num_start
+    words = sorted([*lex.categories.find(text, a, b), *lex.population.find(text, a, b)], key=lambda m: m.start)
+    pieces, pos = [], a
+    for m in words:  # the gap without its loss and population words
+        pieces.append(text[pos:m.start])
+        pos = max(pos, m.end)
+    gap = " ".join([*pieces, text[pos:b]])
     return bool(words) and bool(lex.category_join.match(gap)) and bool(gap.strip(" ,"))
 
 

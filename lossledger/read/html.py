@@ -21,8 +21,7 @@ _CHARSET = re.compile(rb"<meta\b[^<>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)
 _HTML_LANG = re.compile(r"<html\b[^<>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})(?![A-Za-z])", re.I)
 # WHATWG: a page labelled latin-1 or ASCII is decoded as windows-1252.
 _CHARSET_ALIASES = {"iso8859_1": "cp1252", "latin_1": "cp1252", "ascii": "cp1252"}
-_RECALL = {"favor_precision": False}
-_ATTEMPTS = ({"fast": True, "favor_precision": True}, {"favor_precision": True}, _RECALL)
+_PRECISION = ({"fast": True, "favor_precision": True}, {"favor_precision": True})  # fast mode, then the fallbacks
 _ENOUGH_TEXT = 400  # characters of main text below which the slower extraction settings are tried too
 _DATE_PARAMS = {"original_date": True, "extensive_search": True, "outputformat": "%Y-%m-%d"}
 
@@ -91,16 +90,19 @@ def parse_html(html: str, url: str | None = None) -> Page:
 
     _quiet_loggers()
     html = defuse(html)
+    def attempt(**settings: bool):  # type: ignore[no-untyped-def]
+        return trafilatura.bare_extraction(html, url=url, include_comments=False, with_metadata=True,
+                                           date_extraction_params=dict(_DATE_PARAMS), **settings)
+
     doc = None
-    for settings in _ATTEMPTS:
-        if settings is _RECALL and _text_length(doc):
-            break  # recall settings only where precision found nothing: they let page furniture in
-        found = trafilatura.bare_extraction(html, url=url, include_comments=False, with_metadata=True,
-                                            date_extraction_params=dict(_DATE_PARAMS), **settings)
+    for settings in _PRECISION:
+        found = attempt(**settings)
         if found is not None and (doc is None or _text_length(found) > _text_length(doc)):
             doc = found
         if _text_length(doc) >= _ENOUGH_TEXT:
             break
+    if not _text_length(doc):  # the default (recall) settings only here: they let page furniture in
+        doc = attempt(favor_precision=False) or doc
     if doc is None:
         return Page(text="", lang=_page_lang(html))
     text = normalize_newlines(doc.text or "").strip()
