@@ -135,6 +135,9 @@ def test_a_month_that_dates_a_running_total_is_no_period(text):
     ("Enligt Pentagon har 70 000 ryska soldater dödats.", "sv", "Pentagon"),
     ("Russia has lost 3,000 tanks, according to figures compiled by a monitoring group.", "en", "a monitoring group"),
     ("Enligt uppgifter från FN har 12 000 ukrainska civila dödats.", "sv", "FN"),
+    # the party before a loss word owns the losses, it is not part of the source's name
+    ("According to a Western intelligence officer Ukraine's losses have reached 40,000 killed.", "en",
+     "a Western intelligence officer"),
     ("Russia lost 40 tanks last week, the Institute for the Study of War said.", "en",
      "the Institute for the Study of War"),
     ("Ryssland förlorade 40 stridsvagnar i veckan, uppger det ukrainska försvarsdepartementet enligt Reuters.", "sv",
@@ -250,6 +253,20 @@ def test_series_match_dates_an_undated_article():
     # 1,000,340 is the General Staff's cumulative figure of 12 June 2025 (shipped snapshot).
     claim = one("Ukraine's General Staff said Russia has lost 1,000,340 soldiers killed or wounded.", lang="en")
     assert claim["as_of"] == "2025-06-12" and claim["as_of_inferred"] is True
+
+
+def test_series_match_dates_an_article_known_to_the_month_only():
+    # 1,625 armoured vehicles and 561 tanks: the General Staff's figures of 25 March 2022 (shipped snapshot)
+    text = ("date 2022-03\nThe Ukrainian military said on Friday that Russia had lost 1,625 armoured vehicles "
+            "and 561 tanks so far.")
+    assert {c["as_of"] for c in by_value(text, lang="en").values()} == {"2022-03-25"}
+
+
+def test_weekday_against_a_publication_month_stays_at_the_month():
+    text = ("date 2022-03\nThe regional governor said on Friday that 14 civilians had been killed by Russian "
+            "shelling in Kharkiv.")
+    claim = one(text, lang="en")
+    assert claim["as_of"] == "2022-03" and not claim.get("as_of_inferred")
 
 
 @pytest.mark.parametrize("text, lang", [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lossledger.extract import claimants as cl
 from lossledger.extract.assemble import assemble, merge_repeats
-from lossledger.extract.dates import find_dates, parse_iso, publication_date
+from lossledger.extract.dates import find_dates, iso_at_precision, parse_iso, publication_date
 from lossledger.extract.figures import read_figures, side_words
 from lossledger.extract.inference import infer_reference_date
 from lossledger.extract.language import detect
@@ -34,7 +34,9 @@ def extract_article(article: Article) -> list[Claim]:
     quantities = find_numbers(text, lang)
     own = [cl.attribute(text, s0, s1, lex) for s0, s1 in sentences]
     # 4. loss figures per sentence (dates found first: a date is not a loss)
-    ref = parse_iso(published)
+    ref, stated = parse_iso(published), iso_at_precision(published)
+    # a date known to the month or year only ("date 2022-03") gives the year of "in March", not "on Friday"
+    day_known = stated is None or len(stated) == 10
     per_sentence = []
     qi = 0
     last_fig = None
@@ -44,19 +46,20 @@ def extract_article(article: Article) -> list[Claim]:
             if quantities[qi].start >= s0:
                 qs.append(quantities[qi])
             qi += 1
-        dates = find_dates(text, s0, s1, lex, ref) if qs else []
+        dates = find_dates(text, s0, s1, lex, ref, day_known) if qs else []
         exclude = (att.span,) if att and att.span else ()
         figs = read_figures(text, s0, s1, qs, lex, [(d.start, d.end) for d in dates], exclude,
                             last_fig) if qs else []
         last_fig = figs[-1] if figs else None
         per_sentence.append((s0, s1, figs, dates))
-    # 5. no publication date: a figure matching the General Staff series dates the article
+    # 5. no publication day: a figure matching the General Staff series dates the article (within the
+    # month or year of the publication date where that much is known)
     inferred = False
-    if ref is None:
+    if not day_known or ref is None:
         guess = infer_reference_date([(f.category, f.q.value, f.side) for *_, figs, _ in per_sentence
-                                      for f in figs if f.q.qualifier == "exact"])
+                                      for f in figs if f.q.qualifier == "exact"], stated or "")
         if guess:
-            ref, inferred = parse_iso(guess), True
+            ref, stated, inferred = parse_iso(guess), guess, True
             per_sentence = [_redated(text, s0, s1, figs, d, lex, ref) for s0, s1, figs, d in per_sentence]
     # 6. claimants carried across sentences; 7. assemble records with dates, modality and evidence
     attributions = _attributions(text, own, per_sentence)
@@ -70,7 +73,7 @@ def extract_article(article: Article) -> list[Claim]:
         for fig in figs:
             own = cl.for_figure(voices, fig.q.start) if voices else None
             fig_att = cl.Attribution(cl.fullest(own, low), att.via, False, att.span) if own else att
-            claim = assemble(article.doc, text, s0, s1, fig, fig_att, dates, ref, inferred, lex, side, when)
+            claim = assemble(article.doc, text, s0, s1, fig, fig_att, dates, stated, inferred, lex, side, when)
             if claim is not None:
                 claims.append(claim)
                 side = claim.side

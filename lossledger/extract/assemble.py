@@ -17,10 +17,11 @@ _INVASION = (dt.date(2022, 2, 20), dt.date(2022, 2, 24))
 
 
 def assemble(doc: str, text: str, s0: int, s1: int, fig: Figure, att: Attribution | None,
-             dates: list[DateRef], ref: dt.date | None, inferred: bool, lex: Lexicon,
+             dates: list[DateRef], ref: str | None, inferred: bool, lex: Lexicon,
              fallback_side: str | None = None, when: str | None = None) -> Claim | None:
     """Build the claim record of one figure, or None when its side cannot be told.
 
+    `ref` is the publication date (YYYY-MM-DD, or YYYY-MM / YYYY where only that much is known);
     `fallback_side` is the article's running side, for a sentence that names no party;
     `when` the date of a statement the sentence continues ("He also said ...").
     """
@@ -67,12 +68,12 @@ def _zone_start(text: str, fig: Figure, s0: int) -> int:
     return clause_start(text, max(s0, fig.q.start - 120), fig.q.start)
 
 
-def _when(fig: Figure, dates: list[DateRef], ref: dt.date | None, mod: str, text: str,
+def _when(fig: Figure, dates: list[DateRef], ref: str | None, mod: str, text: str,
           lex: Lexicon) -> tuple[str | None, str | None, str | None, bool]:
     """(as_of, period_start, period_end, as_of came from the reference date) by the spec's 5-step rule."""
     q = fig.q
     refs = [d for d in dates if d.end <= q.start or d.start >= q.end and not _bracketed(text, q.end, d.start)]
-    statement = ref.isoformat() if ref else None
+    statement = ref
     points = [d for d in refs if d.kind == "point"]
     nearest = min(points, key=lambda d: abs(d.start - q.start)) if points else None
     point = nearest.value if nearest else None
@@ -105,14 +106,14 @@ def _when(fig: Figure, dates: list[DateRef], ref: dt.date | None, mod: str, text
         # a month's stated total ("in August, 28,790") has that month as its period (spec, Conventions);
         # "in February, the ministry said 46,500" dates the statement, not a period
         last = end_of(point)
-        if ref and ref.isoformat()[:7] == point and ref.isoformat() < last:
-            last = ref.isoformat()
+        if ref and len(ref) == 10 and ref[:7] == point and ref < last:
+            last = ref
         return last, f"{point}-01", last, False
     if years and fig.metric != "count" or years and not point:
         year = min(years, key=lambda d: abs(d.start - q.start)).value
         last = end_of(year)
-        if ref and ref.isoformat()[:4] == year and ref.isoformat() < last:
-            last = ref.isoformat()
+        if ref and len(ref) == 10 and ref[:4] == year and ref < last:
+            last = ref
         return last, f"{year}-01-01", last, False
     return stated, None, None, point is None
 

@@ -51,6 +51,15 @@ def parse_iso(s: str | None) -> dt.date | None:
         return None
 
 
+def iso_at_precision(s: str | None) -> str | None:
+    """`YYYY[-MM[-DD]]...` normalised at the precision it gives ("2022-3" -> "2022-03"), or None."""
+    d = parse_iso(s)
+    if d is None or s is None:
+        return None
+    parts = len(re.match(r"^\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?", s.strip()).group().split("-"))
+    return d.isoformat()[:(4, 7, 10)[parts - 1]]
+
+
 def end_of(value: str) -> str:
     """Return the last day of a `YYYY` or `YYYY-MM` period (a full date is returned as is)."""
     d = parse_iso(value)
@@ -147,8 +156,12 @@ def _line_around(text: str, a: int, b: int) -> str:
     return text[start:min(ends) if ends else len(text)].strip()
 
 
-def find_dates(text: str, start: int, end: int, lex: Lexicon, ref: dt.date | None) -> list[DateRef]:
-    """Return the date expressions in `text[start:end]`, resolved against the reference date `ref`."""
+def find_dates(text: str, start: int, end: int, lex: Lexicon, ref: dt.date | None,
+               day_known: bool = True) -> list[DateRef]:
+    """Return the date expressions in `text[start:end]`, resolved against the reference date `ref`.
+
+    Without `day_known` (a publication date known to the month or year only), words that count days from
+    it ("on Friday", "yesterday", "over the past day") are left unresolved."""
     pats = _patterns(lex)
     refs: list[DateRef] = []
     taken: list[tuple[int, int]] = []
@@ -195,14 +208,15 @@ def find_dates(text: str, start: int, end: int, lex: Lexicon, ref: dt.date | Non
     for key, kind in (("this_year", "year"), ("last_year", "year"), ("past_day", "past_day"),
                       ("past_week", "past_week")):
         for m in lex.dates[key].find(text, start, end):
-            if ref:
+            if ref and (day_known or kind == "year"):
                 value = str(ref.year - (key == "last_year")) if kind == "year" else ref.isoformat()
                 add(m.start, m.end, value, kind)
     if "rel" in pats and ref:
         for m in pats["rel"].finditer(text, start, end):
             unit, off = lex.relative[re.sub(r"\s+", " ", m["r"].casefold())]
-            add(m.start(), m.end(), _relative(ref, unit, off))
-    if "wday" in pats and ref:
+            if day_known or unit not in ("day", "week"):
+                add(m.start(), m.end(), _relative(ref, unit, off))
+    if "wday" in pats and ref and day_known:
         for m in pats["wday"].finditer(text, start, end):
             wd = lex.weekdays[m["w"].casefold()]
             add(m.start(), m.end(), (ref - dt.timedelta(days=(ref.weekday() - wd) % 7)).isoformat())

@@ -28,19 +28,21 @@ def general_staff() -> dict[str, dict[int, list[str]]]:
 
 
 def series_date(category: str, value: float | None, side: str | None) -> str | None:
-    """The one date on which the General Staff series of Russian losses stood at `value`, if unique."""
-    if side != "russia" or value is None or value < _MIN_VALUE or not float(value).is_integer():
+    """The one date on which the General Staff series of Russian losses stood at `value`, if unique; a figure
+    whose sentence names no side (`side` None) may be one of them."""
+    if side not in ("russia", None) or value is None or value < _MIN_VALUE or not float(value).is_integer():
         return None
     cat = "killed_or_wounded" if category == "losses" else category
     dates = general_staff().get(cat, {}).get(int(value), [])
     return dates[0] if len(dates) == 1 else None
 
 
-def infer_reference_date(candidates: list[tuple[str, float | None, str | None]]) -> str | None:
-    """The date most of the (category, value, side) figures agree on in the series, or None."""
+def infer_reference_date(candidates: list[tuple[str, float | None, str | None]], within: str = "") -> str | None:
+    """The date most of the (category, value, side) figures agree on in the series, or None; with `within`
+    (a month "YYYY-MM" or year "YYYY" the article is known to be from), only a date inside it."""
     votes: dict[str, int] = {}
     for cat, value, side in candidates:
         d = series_date(cat, value, side)
-        if d:
+        if d and d.startswith(within):
             votes[d] = votes.get(d, 0) + 1
     return max(votes, key=lambda d: (votes[d], d)) if votes else None
