@@ -165,6 +165,12 @@ def test_claimant_names_one_entity_across_languages():
     assert lookup("rosyjski MON").name == "Ministry of Defence of the Russian Federation"
 
 
+def test_the_ukrainians_after_wedlug_carry_the_last_source():
+    text = ("Sztab Generalny Sił Zbrojnych Ukrainy podał w poniedziałek nowe dane. Według Ukraińców straty "
+            "rosyjskie to także 300 czołgów.")
+    assert one(text)["claimant"] == "Sztab Generalny Sił Zbrojnych Ukrainy"
+
+
 def test_pronoun_takes_the_last_claimant():
     text = ("Donald Trump powiedział we wtorek, że chce pokoju. Według niego w wojnie zginęło 27 tys. żołnierzy "
             "rosyjskich.")

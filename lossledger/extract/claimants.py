@@ -131,7 +131,8 @@ def _tokens(text: str, a: int, b: int) -> list[re.Match]:
 
 def _np_forward(text: str, pos: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
     toks = _tokens(text, pos, end)
-    start = stop = None
+    start = None
+    taken: list[re.Match] = []
     for i, t in enumerate(toks[:10]):
         w = t.group()
         lw = w.casefold().rstrip(".")
@@ -141,13 +142,19 @@ def _np_forward(text: str, pos: int, end: int, lex: Lexicon) -> tuple[int, int] 
             break
         if start is not None and (lex.speech.search(w) or _starts_at(lex.according_to, text, t.start(), end)):
             break
+        if _starts_at(lex.categories, text, t.start(), end):
+            # a loss word ends the name, and a party just before it owns the losses, not the name:
+            # "according to a NATO official Russia's losses ...", "według Ukraińców straty ..."
+            while taken and _starts_at(lex.sides, text, taken[-1].start(), end):
+                taken.pop()
+            break
         if start is None and lw in lex.stop and lw not in lex.articles:
             break
         start = t.start() if start is None else start
-        stop = t.end()
-    if start is None:
+        taken.append(t)
+    if not taken:
         return None
-    return start, stop
+    return start, taken[-1].end()
 
 
 def _starts_at(matcher, text: str, pos: int, end: int) -> bool:
