@@ -155,6 +155,18 @@ def test_claimant_carried_from_the_next_sentence_and_by_anaphor():
     assert claims[30000]["claimant"] == claims[90000]["claimant"]
 
 
+@pytest.mark.parametrize("text, lang, claimant", [
+    # a negation and a perfect-tense verb between the source and what it says
+    ("Russia has not confirmed such heavy losses. In its own update, 2,100 Russian soldiers are listed as dead.",
+     "en", "Russia"),
+    ("Ryssland har inte bekräftat så stora förluster. I den egna uppdateringen uppges det att 2 100 ryska "
+     "soldater har dött.", "sv", "Ryssland"),
+    ("Försvarsministeriet har uppgett att 500 ryska soldater har dödats.", "sv", "Försvarsministeriet"),
+])
+def test_claimant_of_a_negated_or_perfect_speech_verb(text, lang, claimant):
+    assert one(text, lang=lang)["claimant"] == claimant
+
+
 def test_two_sources_in_one_sentence_each_keep_their_figure():
     text = ("While Kyiv's defence ministry claims 15,000 Russian soldiers have been killed, the Russian "
             "authorities admitted to just under 500 deaths.")
