@@ -52,9 +52,22 @@ def test_equipment_without_a_loss_is_no_claim():
     ("Ukrainian forces destroyed 14 tanks, the brigade said.", "russia"),
     ("Analysts said combined Russian and Ukrainian casualties stand at 900,000.", "both"),
     ("Ukraine's Defence Ministry said the enemy lost 1,200 soldiers over the week.", "russia"),
+    # the side the losses were suffered against: after "with"/"by", or the attacker of "a Russian missile attack"
+    ("12 soldiers were killed in clashes with the Russian troops near Bakhmut, the brigade said.", "ukraine"),
+    ("Four soldiers died in fighting against Ukrainian forces, the ministry said.", "russia"),
+    ("At least 14 people died in a Russian missile attack on Kharkiv, the governor said.", "ukraine"),
+    ("In a Ukrainian drone attack on Belgorod, 3 people were injured.", "russia"),
 ])
 def test_side(text, side):
     assert one(text, lang="en")["side"] == side
+
+
+@pytest.mark.parametrize("text, side", [
+    ("Tolv soldater dödades i strider mot ryska trupper.", "ukraine"),
+    ("Minst 14 personer dödades i en rysk robotattack mot Charkiv.", "ukraine"),
+])
+def test_side_swedish(text, side):
+    assert one(text, lang="sv")["side"] == side
 
 
 def test_participle_after_the_sides_own_equipment_keeps_the_side():

@@ -110,6 +110,7 @@ def test_equipment_list_gives_one_claim_per_item():
     ("Auf beiden Seiten wurden insgesamt 500 Soldaten getötet.", "both"),
     ("Bei einem russischen Angriff auf die Stadt wurden fünf Menschen getötet.", "ukraine"),
     ("Die ukrainischen Streitkräfte haben 30 russische Panzer zerstört.", "russia"),
+    ("Zwölf Soldaten wurden in Gefechten mit russischen Truppen getötet.", "ukraine"),
 ])
 def test_sides(text, side):
     assert one(text)["side"] == side

@@ -117,6 +117,8 @@ def test_money_is_no_loss():
     ("Las fuerzas ucranianas destruyeron 14 tanques, según el Estado Mayor.", "russia"),
     ("Según el Ministerio de Defensa de Ucrania, el enemigo perdió 1.200 soldados en un día.", "russia"),
     ("Según la ONU, ambos bandos han sufrido unas 500.000 bajas.", "both"),
+    ("Doce soldados murieron en combates contra las tropas rusas.", "ukraine"),
+    ("Catorce civiles murieron en un ataque ruso contra Járkov.", "ukraine"),
 ])
 def test_sides(text, side):
     assert one(text)["side"] == side

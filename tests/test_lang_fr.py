@@ -101,6 +101,8 @@ def test_equipment_list_gives_one_claim_per_item():
     ("Les estimations pour l'Ukraine s'élevaient à 70.000 morts.", "ukraine"),
     ("Selon l'ONU, les deux camps ont perdu 500 soldats.", "both"),
     ("Une frappe russe sur Kharkiv a fait cinq morts.", "ukraine"),
+    ("Douze soldats ont été tués dans des combats contre les troupes russes.", "ukraine"),
+    ("Quatorze civils ont été tués dans une attaque russe contre Kharkiv.", "ukraine"),
 ])
 def test_sides(text, side):
     assert one(text)["side"] == side

@@ -123,6 +123,7 @@ def test_money_is_no_loss():
     ("Według ukraińskiego resortu obrony wróg stracił 1200 żołnierzy w ciągu doby.", "russia"),
     ("Według Trumpa w ubiegłym miesiącu zginęło 27 tys. ukraińskich i rosyjskich żołnierzy.", "both"),
     ("Według ONZ straty obu stron sięgnęły 500 000 żołnierzy.", "both"),
+    ("Dwunastu żołnierzy zginęło w starciach z rosyjskimi wojskami.", "ukraine"),
 ])
 def test_sides(text, side):
     assert one(text)["side"] == side

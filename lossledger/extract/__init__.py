@@ -5,7 +5,7 @@ from __future__ import annotations
 from lossledger.extract import claimants as cl
 from lossledger.extract.assemble import assemble, merge_repeats
 from lossledger.extract.dates import find_dates, iso_at_precision, parse_iso, publication_date
-from lossledger.extract.figures import read_figures, side_words
+from lossledger.extract.figures import opponents, read_figures, side_words
 from lossledger.extract.inference import infer_reference_date
 from lossledger.extract.language import detect
 from lossledger.extract.lexicon import lexicon
@@ -90,10 +90,12 @@ def _redated(text: str, s0: int, s1: int, figs: list, dates: list, lex, ref) -> 
 
 
 def _main_side(text: str, lex) -> str | None:
-    """The party the article names most (as a party, not a place: "in Ukraine" does not count): the last
-    resort for a figure whose sentence names none."""
+    """The party the article names most (as a party, not a place: "in Ukraine" does not count, nor an attacker):
+    the last resort for a figure whose sentence names none."""
     counts: dict[str, int] = {}
-    for m in side_words(text, 0, min(len(text), 20000), lex):
+    end = min(len(text), 20000)
+    _, attackers = opponents(text, 0, end, lex)  # "a Russian attack": the other side suffered it
+    for m in side_words(text, 0, end, lex, attackers):
         counts[m.label] = counts.get(m.label, 0) + 1
     return max(counts, key=counts.__getitem__) if counts else None
 

@@ -14,7 +14,7 @@ _PERSONNEL_COMBOS = [
     ({"missing", "captured"}, "missing_or_captured"),
 ]
 _CLAUSE_END = re.compile(r"[,;:()\[\]–—…]|\s-\s|[.!?](?=\s|$)")
-_SIDE_ENEMY = {"russia": "ukraine", "ukraine": "russia"}
+_SIDE_ENEMY = {"russia": "ukraine", "ukraine": "russia", "israel": "palestine", "palestine": "israel"}
 _ITEM_LEAD = re.compile(r"[\s\-–—•*·]*")  # bullets before a list item's noun
 _ITEM_DASH = re.compile(r"\s*[—–‒―−:-]\s*")  # between a list item's noun and its number
 _LIST_CONTEXT = 800  # characters before a list item searched for its loss word (the list's heading)
@@ -41,7 +41,8 @@ def _zone_end(text: str, pos: int, limit: int) -> int:
 def _glued_noise(text: str, q: Quantity) -> bool:
     after = text[q.num_end:q.num_end + 2]
     before = text[max(0, q.num_start - 1):q.num_start]
-    return bool(after[:1] and after[0] in "%$€£°'’" and not after.startswith(("'s", "’s"))) or before in "$€£#№"
+    return bool(after[:1] and after[0] in "%$€£°'’" and not after.startswith(("'s", "’s"))) or \
+        bool(before) and before in "$€£#№"
 
 
 def _at(matcher, text: str, pos: int) -> Match | None:
@@ -328,6 +329,27 @@ def side_words(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> 
     return out
 
 
+def opponents(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> tuple[str | None, tuple]:
+    """Side words in text[a:b] that name who the losses were suffered against: after an opponent word ("in
+    clashes with Russian troops", "killed by Russian shelling") or before an attack word ("a Russian missile
+    attack", "Ukrainian shelling"). Returns (the enemy of that side if exactly one is named, their spans)."""
+    found, spans = set(), []
+    for m in lex.sides.find(text, a, b):
+        if any(x <= m.start < y for x, y in exclude):
+            continue
+        lead = text[max(a, m.start - 40):m.start]
+        lead = lead[max(lead.rfind(c) for c in ",;:.()") + 1:]  # the side word's own clause
+        words = [w.casefold() for w in lead.split()[-3:]]  # "with the Russian", "contre les troupes russes"
+        after = lex.strike.search(text, m.end, _word_limit(text, m.end, 3))
+        last = lead.rstrip()
+        attack = after and not lex.categories.search(text, m.end, after.start) or \
+            words and _at(lex.strike, last, len(last) - len(last.split()[-1]))  # "une attaque russe"
+        if any(w in lex.opponent for w in words) or attack:
+            found.add(_SIDE_ENEMY.get(m.label))
+            spans.append((m.start, m.end))
+    return (found.pop() if len(found) == 1 else None), tuple(spans)
+
+
 def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end: int, nxt: int,
           lex: Lexicon, prev: Figure | None, exclude: tuple = ()) -> tuple[str | None, bool]:
     noun = lex.population.search(text, q.end, head_end) or lex.categories.search(text, q.end, head_end)
@@ -339,6 +361,8 @@ def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end:
         return ("both" if len(labels) > 1 else head[0].label), False
     if lex.enemy.search(text, before_start, head_end):
         return None, True
+    against, attackers = opponents(text, s0, s1, lex, exclude)
+    exclude = exclude + attackers
     before = side_words(text, before_start, q.start, lex, exclude)
     if len(before) > 1 and before[-1].label != before[-2].label and re.fullmatch(
             lex.side_joiner, text[before[-2].end:before[-1].start]):
@@ -355,6 +379,8 @@ def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end:
         if agent and not patient and not owned and m.label in _SIDE_ENEMY:
             return _SIDE_ENEMY[m.label], False
         return m.label, False
+    if against:  # "killed in clashes with Russian troops", "killed in a Russian missile attack"
+        return against, False
     after = side_words(text, head_end, _zone_end(text, head_end, nxt), lex, exclude)
     if after:
         return after[0].label, False

@@ -241,6 +241,7 @@ class Lexicon:
     enemy: Matcher
     both: Matcher
     locative: frozenset[str]
+    opponent: frozenset[str]
     cues: dict[str, Matcher]
     according_to: Matcher
     speech: Matcher
@@ -305,6 +306,7 @@ def lexicon(code: str) -> Lexicon:
         enemy=_plain(sides.get("enemy", []), lemma=lem),
         both=_plain(sides.get("both", []), lemma=lem),
         locative=frozenset(w.casefold() for w in sides.get("locative", [])),
+        opponent=frozenset(w.casefold() for w in sides.get("opponent", [])),
         cues={k: _plain(v, k, lem) for k, v in cues.items()},
         according_to=_plain(att.get("according_to", []), lemma=lem),
         speech=_plain(att.get("verbs", []), lemma=lem),

@@ -50,6 +50,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "both": "words for both sides together ('both sides', 'combined')",
         "conjunctions": "words joining two sides into both ('Russian and Ukrainian soldiers')",
         "locative": "prepositions that make a following country name a place, not a side ('in Ukraine')",
+        "opponent": "prepositions that make a following side the one the losses were suffered against ('in "
+                    "clashes with Russian troops', 'killed by Russian shelling')",
     },
     "cues": {
         "agent_verbs": "verbs whose subject inflicts the loss ('destroyed', 'shot down'): the other side lost",
