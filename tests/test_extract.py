@@ -399,3 +399,11 @@ def test_each_figure_takes_its_own_period():
             "l'année 2022 et que 25.000 autres militaires russes sont morts entre début 2023 et fin mai.")
     got = {c.value: (c.as_of, c.period_start, c.period_end) for c in extract(text, lang="fr", published="2023-07-10")}
     assert got == {22000: ("2022-12-31", "2022-02-24", "2022-12-31"), 25000: ("2023-05", "2023-01-01", "2023-05")}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The ministry gave its first figures on 2 May. At the time, 498 Russian soldiers had been killed.", "en"),
+    ("Ministeriet gav sina första siffror den 2 maj. Då hade 498 ryska soldater dödats.", "sv"),
+])
+def test_then_dates_a_sentence_like_the_one_before(text, lang):
+    assert one(text, lang=lang, published="2025-06-12")["as_of"] == "2025-05-02"

@@ -231,3 +231,8 @@ def test_detection():
 ])
 def test_pronoun_after_the_verb_takes_the_source_named_before(text, claimant):
     assert one(text)["claimant"] == claimant
+
+
+def test_then_dates_a_sentence_like_the_one_before():
+    text = 'Das Ministerium nannte am 2. Mai erste Zahlen. Damals waren 498 russische Soldaten getötet worden.'
+    assert one(text)["as_of"] == "2025-05-02"

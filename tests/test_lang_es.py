@@ -210,3 +210,8 @@ def test_approximation_covers_both_coordinated_figures():
     got = claims("Según el comandante, la brigada rusa tuvo cerca de 9.000 muertos y 21.000 heridos.")
     assert [(c["value"], c["category"], c["qualifier"]) for c in got] == [
         (9000, "killed", "approx"), (21000, "wounded", "approx")]
+
+
+def test_then_dates_a_sentence_like_the_one_before():
+    text = 'El presidente habló el 2 de mayo. Entonces, unos 498 militares rusos habían muerto.'
+    assert one(text)["as_of"] == "2025-05-02"

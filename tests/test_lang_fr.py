@@ -203,3 +203,8 @@ def test_detection():
     assert detect("Según el Estado Mayor, Rusia ha perdido más de un millón de soldados desde el inicio.") == "es"
     assert detect("According to the General Staff, Russia has lost more than a million soldiers.") == "en"
     assert detect("Laut dem Generalstab hat Russland mehr als eine Million Soldaten verloren.") == "de"
+
+
+def test_then_dates_a_sentence_like_the_one_before():
+    text = "Le ministère a publié ses premiers chiffres le 2 mai. À l'époque, 498 soldats russes avaient été tués."
+    assert one(text)["as_of"] == "2025-05-02"

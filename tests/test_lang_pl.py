@@ -227,3 +227,8 @@ def test_dispute():
 ])
 def test_detection(text, lang):
     assert detect(text) == lang
+
+
+def test_then_dates_a_sentence_like_the_one_before():
+    text = 'Rosja podała pierwsze dane 2 maja. Wówczas rosyjski MON mówił o 498 poległych żołnierzach.'
+    assert one(text)["as_of"] == "2025-05-02"

@@ -187,3 +187,8 @@ def test_noise_is_no_claim():
 ])
 def test_detection_tells_russian_from_ukrainian_and_english(text, lang):
     assert detect(text) == lang
+
+
+def test_then_dates_a_sentence_like_the_one_before():
+    text = 'Министерство впервые назвало цифры 2 мая. Тогда сообщалось о 498 погибших российских военных.'
+    assert one(text)["as_of"] == "2025-05-02"

@@ -216,3 +216,8 @@ def test_a_bracketed_daily_increment_does_not_date_the_running_total():
     assert set(totals) == {9419, 20431}
     assert all(c["period_start"] is None and c["period_end"] is None and c["as_of"] == "2024-11-23"
                for c in totals.values())
+
+
+def test_then_dates_a_sentence_like_the_one_before():
+    text = 'Міністерство вперше назвало цифри 2 травня. Тоді йшлося про 498 загиблих російських військових.'
+    assert one(text)["as_of"] == "2025-05-02"

@@ -62,7 +62,7 @@ def extract_article(article: Article) -> list[Claim]:
             ref, stated, inferred = parse_iso(guess), guess, True
             per_sentence = [_redated(text, s0, s1, figs, d, lex, ref) for s0, s1, figs, d in per_sentence]
     # 6. claimants carried across sentences; 7. assemble records with dates, modality and evidence
-    attributions = _attributions(text, own, per_sentence)
+    attributions = _attributions(text, own, per_sentence, lex, ref, day_known)
     claims = []
     low = text.casefold()
     side = _main_side(text, lex)
@@ -100,7 +100,7 @@ def _main_side(text: str, lex) -> str | None:
     return max(counts, key=counts.__getitem__) if counts else None
 
 
-def _attributions(text: str, own: list, per_sentence: list) -> list:
+def _attributions(text: str, own: list, per_sentence: list, lex, ref, day_known: bool) -> list:
     """(attribution, statement date) of every sentence: its own, resolved, or carried from neighbours."""
     out: list = []
     current: cl.Attribution | None = None
@@ -108,8 +108,13 @@ def _attributions(text: str, own: list, per_sentence: list) -> list:
     names: dict[str, str] = {}
     low = text.casefold()
     for i, att in enumerate(own):
-        dates = per_sentence[i][3]
+        s0, s1, _, dates = per_sentence[i]
         when = next((d.value for d in dates if d.kind == "point"), None)
+        if when is None and i and _opens_with(lex.dates["then"], text, s0, s1):
+            # "Then, the number of wounded stood at 10,000": dated like the sentence before
+            p0, p1, _, before = per_sentence[i - 1]
+            before = before or find_dates(text, p0, p1, lex, ref, day_known)
+            when = next((d.value for d in before if d.kind == "point"), None) or out[-1][1]
         carried = False
         if att and att.anaphoric:
             att = _resolve(att, current or _named_before(text, per_sentence, i), own[i + 1:i + 4])
@@ -128,6 +133,12 @@ def _attributions(text: str, own: list, per_sentence: list) -> list:
             att = cl.Attribution(names[att.claimant], att.via, att.anaphoric, att.span)
         out.append((att, when or (current_when if carried else None)))
     return out
+
+
+def _opens_with(matcher, text: str, s0: int, s1: int) -> bool:
+    """The sentence text[s0:s1] opens with one of the matcher's words (after quotes or a dash)."""
+    m = matcher.search(text, s0, min(s1, s0 + 40))
+    return m is not None and not any(c.isalnum() for c in text[s0:m.start])
 
 
 def _named_before(text: str, per_sentence: list, i: int) -> cl.Attribution | None:

@@ -338,5 +338,5 @@ def lexicon(code: str) -> Lexicon:
         relative={k.casefold(): (v[0], int(v[1])) for k, v in dates.get("relative", {}).items()},
         dates={k: _plain(dates.get(k, []), k)
                for k in ("since", "this_year", "last_year", "past_day", "past_week", "end_of", "start_of",
-                         "published", "during")},
+                         "published", "during", "then")},
     )

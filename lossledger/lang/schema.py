@@ -105,6 +105,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "published": "markers of a publication date line ('Published', 'Publicerad')",
         "month_before": "words that must precede a bare month name for it to count as a date ('in' May)",
         "during": "words before a month that make a figure that month's total ('in', 'during' August)",
+        "then": "words opening a sentence that date it like the sentence before ('Then', 'At the time', 'Entonces')",
         "until": "words between two dates that make a period ('to', 'until' in 'from May to June'), besides dashes",
         "ordinal_suffixes": "endings glued to a day number ('st', 'th' in '21st May'; ':e' in '21:e maj')",
         "day_month_links": "words between a day and its month ('of' in '12th of May', 'de' in '12 de mayo')",
