@@ -407,3 +407,13 @@ def test_each_figure_takes_its_own_period():
 ])
 def test_then_dates_a_sentence_like_the_one_before(text, lang):
     assert one(text, lang=lang, published="2025-06-12")["as_of"] == "2025-05-02"
+
+
+def test_an_estimated_figure_is_no_speech_verb_and_a_running_total_is_no_days_tally():
+    text = ("Russian forces lost an estimated 1,300 soldiers over the past day, bringing the total since the "
+            "invasion to 905,000, Ukraine's General Staff said on Monday.")
+    got = by_value(text, lang="en", published="2025-04-02")
+    assert {c["claimant"] for c in got.values()} == {"Ukraine's General Staff"}
+    assert {c["side"] for c in got.values()} == {"russia"}
+    assert (got[1300]["period_start"], got[1300]["period_end"]) == ("2025-03-31", "2025-03-31")
+    assert (got[905000]["period_start"], got[905000]["period_end"]) == (None, None)

@@ -96,6 +96,17 @@ def test_list_with_figure_dashes_two_digit_year_and_daily_increments():
     assert 24 not in got and 22 not in got
 
 
+def test_list_run_on_in_one_sentence_without_a_named_source():
+    # a list flattened into one line, as news sites print it; "противника" with no source named is Russia
+    text = ("Загальні бойові втрати противника орієнтовно склали: особового складу — близько 850 340 (+1240) осіб, "
+            "танків — 9 900 (+8) од., бойових броньованих машин — 20 600 (+20) од.")
+    got = {c["value"]: c for c in claims(text)}
+    assert {v: got[v]["category"] for v in (850340, 9900, 8, 20600, 20)} == {
+        850340: "killed_or_wounded", 9900: "tanks", 8: "tanks", 20600: "armored_vehicles", 20: "armored_vehicles"}
+    assert {c["side"] for c in got.values()} == {"russia"}
+    assert {c["claimant"] for c in got.values()} == {None}
+
+
 @pytest.mark.parametrize("text, category", [
     ("Українські військові знищили 14 російських танків, повідомили у бригаді.", "tanks"),
     ("У бригаді повідомили, що знищили 9 бойових броньованих машин росіян.", "armored_vehicles"),

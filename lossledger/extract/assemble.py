@@ -28,7 +28,7 @@ def assemble(doc: str, text: str, s0: int, s1: int, fig: Figure, att: Attributio
     claimant = att.claimant if att else None
     side = fig.side
     if fig.enemy:
-        side = _ENEMY.get(side_of(claimant, lex) or "", None)
+        side = _ENEMY.get(side_of(claimant, lex) or "", None) or (lex.enemy_default if claimant is None else None)
     side = side or fallback_side
     if side is None:
         return None
@@ -91,6 +91,9 @@ def _when(fig: Figure, dates: list[DateRef], ref: str | None, mod: str, text: st
     since = next((d for d in refs if d.kind == "since"), None)
     if since and not _is_invasion(since.value):
         return stated, since.value, stated, point is None
+    # "1,520 over the past day, bringing the total to 891,330": a running total between cuts the day off
+    refs = [d for d in refs if d.kind not in ("past_day", "past_week") or not lex.cues["cumulative"].search(
+        text, min(d.end, q.end), max(d.start, q.start))]
     past_day = next((d for d in refs if d.kind == "past_day"), None)
     if past_day:
         day = point or past_day.value

@@ -196,7 +196,8 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
         equipment = None
     population = None
     clause_at = clause_start(text, before_start, q.start)
-    item = None if equipment else _list_item(text, s0, q.start, lex)
+    item_at = _item_start(text, s0, before_start, q.start)
+    item = None if equipment else _list_item(text, item_at, q.start, lex)
     equipment = equipment or item
     if equipment:
         # a list item ("- tanks — 10,933") takes its loss word from the list's heading lines
@@ -232,11 +233,18 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
         kind_end = head_end
         population = _population(text, q.end, head_end, lex) or (prev.population if prev else None)
     side, enemy = _side(text, q, s0, s1, before_start, head_end, nxt, lex, prev, exclude)
-    if side is None and not enemy and (item or _list_item(text, s0, q.start, lex, equipment=False)):
+    if side is None and not enemy and (item or _list_item(text, item_at, q.start, lex, equipment=False)):
         side, enemy = _heading_side(text, s0, lex)
     pop = _resolve_population(text, population, side, s0, s1, lex, q, head_end)
     metric = _metric(text, q, kind_end, nxt, before_start, lex)
     return Figure(q=q, category=category, population=pop, side=side, metric=metric, head_end=head_end, enemy=enemy)
+
+
+def _item_start(text: str, s0: int, before_start: int, pos: int) -> int:
+    """Where the list item of the number at `pos` starts: after the last separator since the number before it,
+    so that items run on in one sentence ("танків — 9900 (+8) од., ББМ — 20600 (+20) од."), else `s0`."""
+    cut = max(text.rfind(c, max(s0, before_start), pos) for c in ",;:")
+    return cut + 1 if cut >= 0 else s0
 
 
 def _list_item(text: str, s0: int, pos: int, lex: Lexicon, equipment: bool = True) -> Match | None:

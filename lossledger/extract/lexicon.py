@@ -239,6 +239,7 @@ class Lexicon:
     strike: Matcher
     sides: Matcher
     enemy: Matcher
+    enemy_default: str | None
     both: Matcher
     locative: frozenset[str]
     opponent: frozenset[str]
@@ -304,6 +305,7 @@ def lexicon(code: str) -> Lexicon:
         strike=_plain(pop.get("strike", []), lemma=lem),
         sides=Matcher(_labelled(sides.get("names", {})), lem),
         enemy=_plain(sides.get("enemy", []), lemma=lem),
+        enemy_default=sides.get("enemy_default"),
         both=_plain(sides.get("both", []), lemma=lem),
         locative=frozenset(w.casefold() for w in sides.get("locative", [])),
         opponent=frozenset(w.casefold() for w in sides.get("opponent", [])),

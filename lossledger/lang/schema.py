@@ -47,6 +47,7 @@ SCHEMA: dict[str, dict[str, str]] = {
     "sides": {
         "names": "side -> words naming it (country, adjective, capital, forces); '*' = prefix",
         "enemy": "words for 'the enemy' (the side opposing the claimant)",
+        "enemy_default": "the side 'the enemy' is when no source is named (Ukrainian texts call Russia the enemy)",
         "both": "words for both sides together ('both sides', 'combined')",
         "conjunctions": "words joining two sides into both ('Russian and Ukrainian soldiers')",
         "locative": "prepositions that make a following country name a place, not a side ('in Ukraine')",
