@@ -417,3 +417,18 @@ def test_an_estimated_figure_is_no_speech_verb_and_a_running_total_is_no_days_ta
     assert {c["side"] for c in got.values()} == {"russia"}
     assert (got[1300]["period_start"], got[1300]["period_end"]) == ("2025-03-31", "2025-03-31")
     assert (got[905000]["period_start"], got[905000]["period_end"]) == (None, None)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Russian daily losses averaged 1,200 troops in November, British intelligence said.", "en"),
+    ("Rysslands dagliga förluster var i genomsnitt 1 200 soldater i november, enligt London.", "sv"),
+])
+def test_average_with_its_rate_before_the_number_over_a_month(text, lang):
+    claim = one(text, lang=lang, published="2025-01-10")
+    assert claim["metric"] == "per_day"
+    assert (claim["as_of"], claim["period_start"], claim["period_end"]) == ("2024-11-30", "2024-11-01", "2024-11-30")
+
+
+def test_a_daily_report_is_no_average():
+    claim = one("In its daily report, the General Staff said Russia lost 1,200 soldiers over the past day.", lang="en")
+    assert claim["metric"] == "count"

@@ -236,3 +236,8 @@ def test_pronoun_after_the_verb_takes_the_source_named_before(text, claimant):
 def test_then_dates_a_sentence_like_the_one_before():
     text = 'Das Ministerium nannte am 2. Mai erste Zahlen. Damals waren 498 russische Soldaten getötet worden.'
     assert one(text)["as_of"] == "2025-05-02"
+
+
+def test_average_with_its_rate_before_the_number():
+    text = 'Die täglichen Verluste Russlands lagen im Durchschnitt bei 1.200 Soldaten, so London.'
+    assert one(text)["metric"] == "per_day"

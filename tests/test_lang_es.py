@@ -215,3 +215,8 @@ def test_approximation_covers_both_coordinated_figures():
 def test_then_dates_a_sentence_like_the_one_before():
     text = 'El presidente habló el 2 de mayo. Entonces, unos 498 militares rusos habían muerto.'
     assert one(text)["as_of"] == "2025-05-02"
+
+
+def test_average_with_its_rate_before_the_number():
+    text = 'Las bajas diarias rusas alcanzaron de media 1.500 soldados en diciembre, según Londres.'
+    assert one(text)["metric"] == "per_day"

@@ -208,3 +208,8 @@ def test_detection():
 def test_then_dates_a_sentence_like_the_one_before():
     text = "Le ministère a publié ses premiers chiffres le 2 mai. À l'époque, 498 soldats russes avaient été tués."
     assert one(text)["as_of"] == "2025-05-02"
+
+
+def test_average_with_its_rate_before_the_number():
+    text = 'Selon Londres, les pertes quotidiennes moyennes de la Russie ont atteint 1 500 hommes en décembre.'
+    assert one(text)["metric"] == "per_day"

@@ -232,3 +232,8 @@ def test_detection(text, lang):
 def test_then_dates_a_sentence_like_the_one_before():
     text = 'Rosja podała pierwsze dane 2 maja. Wówczas rosyjski MON mówił o 498 poległych żołnierzach.'
     assert one(text)["as_of"] == "2025-05-02"
+
+
+def test_average_with_its_rate_before_the_number():
+    text = 'Średnie dzienne straty Rosji wyniosły w grudniu 1500 żołnierzy, podał Londyn.'
+    assert one(text)["metric"] == "per_day"

@@ -192,3 +192,8 @@ def test_detection_tells_russian_from_ukrainian_and_english(text, lang):
 def test_then_dates_a_sentence_like_the_one_before():
     text = 'Министерство впервые назвало цифры 2 мая. Тогда сообщалось о 498 погибших российских военных.'
     assert one(text)["as_of"] == "2025-05-02"
+
+
+def test_average_with_its_rate_before_the_number():
+    text = 'Среднесуточные потери ВСУ в ноябре составили 1200 военных, сообщили в Минобороны России.'
+    assert one(text)["metric"] == "per_day"

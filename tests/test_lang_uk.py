@@ -232,3 +232,8 @@ def test_a_bracketed_daily_increment_does_not_date_the_running_total():
 def test_then_dates_a_sentence_like_the_one_before():
     text = 'Міністерство вперше назвало цифри 2 травня. Тоді йшлося про 498 загиблих російських військових.'
     assert one(text)["as_of"] == "2025-05-02"
+
+
+def test_average_with_its_rate_before_the_number():
+    text = 'Середньодобові втрати росіян у листопаді склали 1500 осіб, повідомив Генштаб.'
+    assert one(text)["metric"] == "per_day"

@@ -105,6 +105,12 @@ def _when(fig: Figure, dates: list[DateRef], ref: str | None, mod: str, text: st
         if last is not None:
             # "10,000 in a week": the seven days up to the statement (or the date the text gives), both counted
             return day, (last - dt.timedelta(days=6)).isoformat(), day, point is None
+    if point and len(point) == 7 and fig.metric != "count" and not since and _during(nearest, text, lex):
+        # "1,200 a day in November": a rate over that month
+        last = end_of(point)
+        if ref and len(ref) == 10 and ref[:7] == point and ref < last:
+            last = ref
+        return last, f"{point}-01", last, False
     if point and len(point) == 7 and fig.metric == "count" and not since and _month_total(nearest, q, text, lex):
         # a month's stated total ("in August, 28,790") has that month as its period (spec, Conventions);
         # "in February, the ministry said 46,500" dates the statement, not a period
@@ -121,12 +127,18 @@ def _when(fig: Figure, dates: list[DateRef], ref: str | None, mod: str, text: st
     return stated, None, None, point is None
 
 
+def _during(d: DateRef, text: str, lex: Lexicon) -> bool:
+    """The month `d` follows 'in'/'during' (or is relative: "last month")."""
+    if " ".join(text[d.start:d.end].casefold().split()) in lex.relative:
+        return True
+    before = lex.dates["during"].find(text, max(0, d.start - 25), d.start)
+    return bool(before) and not text[before[-1].end:d.start].strip()
+
+
 def _month_total(d: DateRef, q, text: str, lex: Lexicon) -> bool:
     """'in August ... 28,790' is the month's total; not 'by August', 'in August ... already 600,000', nor
     'in February, the ministry said 46,500' (the statement's date)."""
-    relative = " ".join(text[d.start:d.end].casefold().split()) in lex.relative  # "last month" is one
-    before = lex.dates["during"].find(text, max(0, d.start - 25), d.start)
-    if not relative and (not before or text[before[-1].end:d.start].strip()):
+    if not _during(d, text, lex):  # "last month" is one
         return False
     a, b = (d.end, q.start) if d.end <= q.start else (q.end, d.start)
     clause = clause_start(text, max(0, min(d.start, q.start) - 60), min(d.start, q.start))

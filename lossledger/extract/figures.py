@@ -319,6 +319,13 @@ def _metric(text: str, q: Quantity, kind_end: int, nxt: int, before_start: int, 
         m = lex.cues[metric].search(text, q.end, zone_end)
         if m and not lex.rate_period.search(text[q.end:m.start]):
             return metric
+    # a stated average with its rate before the number: "daily losses averaged 1,200", "pertes quotidiennes
+    # moyennes de 1 500" (a rate word alone, "the daily report: 1,200", is a day's tally, not an average)
+    clause = clause_start(text, before_start, q.start)
+    if lex.cues["average"].search(text, clause, min(zone_end, q.end + 30)):
+        for metric in ("per_day", "per_week", "per_month"):
+            if lex.cues[metric].search(text, clause, q.start):
+                return metric
     return "count"
 
 
