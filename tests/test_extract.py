@@ -432,3 +432,20 @@ def test_average_with_its_rate_before_the_number_over_a_month(text, lang):
 def test_a_daily_report_is_no_average():
     claim = one("In its daily report, the General Staff said Russia lost 1,200 soldiers over the past day.", lang="en")
     assert claim["metric"] == "count"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The think tank ISW said 1,100 Russian soldiers were killed on Monday. According to the same report, 40 "
+     "Ukrainian soldiers were captured.", "en"),
+    ("Tankesmedjan ISW skriver att 1 100 ryska soldater dödades i måndags. Enligt samma rapport tillfångatogs 40 "
+     "ukrainska soldater.", "sv"),
+])
+def test_the_same_report_refers_back_to_its_source(text, lang):
+    assert len({c["claimant"] for c in by_value(text, lang=lang, published="2025-06-12").values()}) == 1
+
+
+def test_a_relay_is_named_once():
+    text = ("US officials estimate that as many as 100,000 Russian soldiers have been killed or wounded, the paper "
+            "reported, citing unnamed officials.")
+    via = one(text, lang="en")["via"]
+    assert len(via) == len(set(via))

@@ -220,3 +220,9 @@ def test_then_dates_a_sentence_like_the_one_before():
 def test_average_with_its_rate_before_the_number():
     text = 'Las bajas diarias rusas alcanzaron de media 1.500 soldados en diciembre, según Londres.'
     assert one(text)["metric"] == "per_day"
+
+
+def test_the_same_report_refers_back_to_its_source():
+    text = ("El Estado Mayor ucraniano informó este lunes de unas 850.000 bajas rusas. Según el mismo parte, en las "
+            "últimas 24 horas murieron o resultaron heridos 1.240 militares rusos.")
+    assert {c["claimant"] for c in claims(text)} == {"El Estado Mayor ucraniano"}

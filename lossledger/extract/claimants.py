@@ -217,7 +217,7 @@ def speakers(text: str, s0: int, s1: int, lex: Lexicon) -> list[tuple[int, str]]
     for m in _active(lex.speech.find(text, s0, s1), text, s0, s1, lex):
         span = _speech_subject(text, s0, s1, m, lex)
         name = _clean(text[span[0]:span[1]]) if span else ""
-        if name and name.casefold() not in lex.pronouns and not _generic(name):
+        if name and name.casefold() not in lex.pronouns and not _generic(name, lex):
             found.append((m.start, name))
     return found
 
@@ -287,14 +287,15 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon) -> Attribution | None:
     name = _clean(text[claimant[0]:claimant[1]])
     if not name:
         return None
-    via = tuple(_clean(text[a:b]) for a, b in relays if _clean(text[a:b]) and _clean(text[a:b]) != name)
+    via = tuple(dict.fromkeys(v for v in (_clean(text[a:b]) for a, b in relays) if v and v != name))
     return Attribution(name, via, _anaphoric(name, lex), claimant)
 
 
 def _anaphoric(name: str, lex: Lexicon) -> bool:
     """A pronoun, a generic "the report" or a definite description ("the think tank") standing for a source."""
     ana = lex.anaphors.search(name)
-    return name.casefold() in lex.pronouns or _generic(name) or bool(ana and ana.start == 0 and ana.end == len(name))
+    whole = bool(ana and ana.start == 0 and ana.end == len(name))
+    return name.casefold() in lex.pronouns or _generic(name, lex) or whole
 
 
 def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, int] | None:
@@ -389,9 +390,15 @@ def _headline_source(text: str, s0: int, s1: int, lex: Lexicon) -> tuple[int, in
     return None
 
 
-def _generic(name: str) -> bool:
-    return bool(re.fullmatch(r"(?:a|an|the)\s+(?:new\s+|recent\s+|latest\s+)?(?:study|report|analysis|estimate|"
-                             r"assessment|survey|update)", name.strip(), re.I))
+def _generic(name: str, lex: Lexicon) -> bool:
+    """A document for its unnamed source ("the latest report"), or "the same ..." ("el mismo parte")."""
+    words = name.casefold().split()
+    while words and words[0] in lex.articles:
+        words = words[1:]
+    rest = " ".join(words)
+    if any(rest == s or rest.startswith(s + " ") for s in lex.same):
+        return True
+    return bool(words) and words[-1] in lex.documents and all(w in lex.document_modifiers for w in words[:-1])
 
 
 def _clean(s: str) -> str:

@@ -263,6 +263,9 @@ class Lexicon:
     neuter_pronouns: frozenset[str]
     expletives: frozenset[str]
     anaphors: Matcher
+    documents: frozenset[str]
+    document_modifiers: frozenset[str]
+    same: tuple[str, ...]
     stop: frozenset[str]
     months: dict[str, int]
     weekdays: dict[str, int]
@@ -334,6 +337,9 @@ def lexicon(code: str) -> Lexicon:
         neuter_pronouns=frozenset(w.casefold() for w in att.get("neuter_pronouns", [])),
         expletives=frozenset(w.casefold() for w in att.get("expletives", [])),
         anaphors=_plain(att.get("anaphors", []), lemma=lem),
+        documents=frozenset(w.casefold() for w in att.get("documents", [])),
+        document_modifiers=frozenset(w.casefold() for w in att.get("document_modifiers", [])),
+        same=tuple(sorted((w.casefold() for w in att.get("same", [])), key=len, reverse=True)),
         stop=frozenset(w.casefold() for w in att.get("stop", [])),
         months={k.casefold(): v for k, v in dates.get("months", {}).items()},
         weekdays={k.casefold(): v for k, v in dates.get("weekdays", {}).items()},
