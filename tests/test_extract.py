@@ -449,3 +449,8 @@ def test_a_relay_is_named_once():
             "reported, citing unnamed officials.")
     via = one(text, lang="en")["via"]
     assert len(via) == len(set(via))
+
+
+def test_a_count_by_identified_names_is_attributed_to_who_identified_them():
+    text = "Mediazona has identified the names of 111,387 Russian soldiers killed in the war."
+    assert one(text, lang="en")["claimant"] == "Mediazona"

@@ -241,3 +241,11 @@ def test_then_dates_a_sentence_like_the_one_before():
 def test_average_with_its_rate_before_the_number():
     text = 'Die täglichen Verluste Russlands lagen im Durchschnitt bei 1.200 Soldaten, so London.'
     assert one(text)["metric"] == "per_day"
+
+
+def test_coordinated_figure_keeps_the_side_and_the_source_follows_its_verb():
+    text = ("Seit Beginn der Invasion seien 43.000 ukrainische Soldaten getötet und rund 370.000 verwundet worden, "
+            "schrieb Selenskyj auf Telegram. Die russischen Verluste bezifferte er auf 198.000 Tote.")
+    got = {c["value"]: c for c in claims(text)}
+    assert got[370000]["side"] == "ukraine"
+    assert {c["claimant"] for c in got.values()} == {"Selenskyj"}

@@ -213,3 +213,7 @@ def test_then_dates_a_sentence_like_the_one_before():
 def test_average_with_its_rate_before_the_number():
     text = 'Selon Londres, les pertes quotidiennes moyennes de la Russie ont atteint 1 500 hommes en décembre.'
     assert one(text)["metric"] == "per_day"
+
+
+def test_side_adjective_after_its_noun_wins_over_a_headline_country():
+    assert one("Ukraine : plus de 1 000 soldats russes tués en 24 heures, selon Kiev")["side"] == "russia"

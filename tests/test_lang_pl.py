@@ -237,3 +237,8 @@ def test_then_dates_a_sentence_like_the_one_before():
 def test_average_with_its_rate_before_the_number():
     text = 'Średnie dzienne straty Rosji wyniosły w grudniu 1500 żołnierzy, podał Londyn.'
     assert one(text)["metric"] == "per_day"
+
+
+def test_source_owning_a_document_in_the_genitive():
+    text = "Według najnowszej oceny brytyjskiego ministerstwa obrony Rosja straciła 1500 żołnierzy w ciągu doby."
+    assert one(text)["claimant"] == "brytyjskie Ministerstwo Obrony"

@@ -197,3 +197,8 @@ def test_then_dates_a_sentence_like_the_one_before():
 def test_average_with_its_rate_before_the_number():
     text = 'Среднесуточные потери ВСУ в ноябре составили 1200 военных, сообщили в Минобороны России.'
     assert one(text)["metric"] == "per_day"
+
+
+def test_a_count_by_identified_names_is_attributed_to_who_identified_them():
+    text = "Журналисты «Медиазоны» установили имена 111 387 российских военных, погибших в войне."
+    assert one(text)["claimant"].startswith("Журналисты")

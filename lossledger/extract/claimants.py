@@ -13,6 +13,7 @@ from lossledger.extract.lexicon import Lexicon
 
 _TOKEN = re.compile(r"[^\W_][\w'’.&-]*|[\"“”«»:,;()—–]|\s-\s", re.UNICODE)
 _QUOTE = "\"“”«»"
+_QUOTES = frozenset("\"“”«»„")
 _OPEN_QUOTE_END = re.compile(r"(?<=\s)[\"“„«]$")
 
 
@@ -136,6 +137,8 @@ def _np_forward(text: str, pos: int, end: int, lex: Lexicon) -> tuple[int, int] 
     for i, t in enumerate(toks[:10]):
         w = t.group()
         lw = w.casefold().rstrip(".")
+        if w in _QUOTES:
+            continue
         if not w[0].isalnum() or any(c.isdigit() for c in w):
             break
         if lw in lex.stop and start is not None and not _connector(toks, i, lex):
@@ -176,6 +179,8 @@ def _np_backward(text: str, a: int, pos: int, lex: Lexicon) -> tuple[int, int] |
         t = toks[i]
         w = t.group()
         lw = w.casefold()
+        if w in _QUOTES:
+            continue  # a quoted name: "Журналисты «Медиазоны» установили"
         if not w[0].isalnum() or any(c.isdigit() for c in w):
             break
         if lw in lex.stop and not ((lw in lex.name_links or lw in lex.articles) and start is not None
@@ -261,7 +266,7 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon) -> Attribution | None:
         if link:  # "according to data compiled by X": X is the source
             acc = _np_forward(text, link.end, s1, lex) or acc
         if acc:
-            acc = _cut_to_known(text, acc, lex)
+            acc = _cut_to_known(text, _past_document(text, acc, lex), lex)
             break
     relay = None
     for m in lex.relay_before.find(text, s0, s1):
@@ -340,16 +345,20 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
             back = _np_backward(text, s0, s0 + inner, lex)
             if back and text[s0:s0 + inner].split()[-1].casefold() not in lex.months:
                 return back  # "in October, including the wounded, says X": a month is no source
-        return _np_forward(text, m.end, s1, lex)
-    return _np_backward(text, s0, end, lex)
+        return _after_verb(text, m.end, s1, lex)
+    back = _np_backward(text, s0, end, lex)
+    if back and lex.categories.search(text, back[0], back[1]):
+        # the losses are the object, the source follows the verb: "Die russischen Verluste bezifferte er auf ..."
+        return _after_verb(text, m.end, s1, lex) or back
+    return back
 
 
 def _after_verb(text: str, pos: int, s1: int, lex: Lexicon) -> tuple[int, int] | None:
     """The source after its verb: a pronoun ("Am 2. März meldete es", "då sade han") or a name."""
     m = re.match(r"\s*([^\W\d_]+)", text[pos:s1])
-    if m and m.group(1).casefold() in lex.pronouns:
-        return pos + m.start(1), pos + m.end(1)
-    return _np_forward(text, pos, s1, lex)
+    if m and m.group(1).casefold() in lex.pronouns and m.group(1).casefold() not in lex.articles:
+        return pos + m.start(1), pos + m.end(1)  # "schrieb er auf Telegram": the pronoun alone
+    return _np_forward(text, pos, s1, lex)  # "framhåller det ukrainska försvarsdepartementet": an article
 
 
 def _before_date(prev: str, lex: Lexicon) -> int:
@@ -388,6 +397,20 @@ def _headline_source(text: str, s0: int, s1: int, lex: Lexicon) -> tuple[int, in
     if m and lookup(m.group(1)) is not None:
         return s0 + m.start(1), s0 + m.end(1)
     return None
+
+
+def _past_document(text: str, span: tuple[int, int], lex: Lexicon) -> tuple[int, int]:
+    """The owner of a document named in the genitive: "według najnowszej oceny brytyjskiego ministerstwa
+    obrony" -> "brytyjskiego ministerstwa obrony" (the document alone stays: it refers back)."""
+    toks = list(re.finditer(r"\S+", text[span[0]:span[1]]))
+    i = 0
+    while i < len(toks) and toks[i].group().casefold() in lex.articles:
+        i += 1
+    while i < len(toks) and toks[i].group().casefold() in lex.document_modifiers:
+        i += 1
+    if i < len(toks) - 1 and toks[i].group().casefold() in lex.documents:
+        return span[0] + toks[i + 1].start(), span[1]
+    return span
 
 
 def _generic(name: str, lex: Lexicon) -> bool:

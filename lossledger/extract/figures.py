@@ -369,6 +369,10 @@ def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end:
           lex: Lexicon, prev: Figure | None, exclude: tuple = ()) -> tuple[str | None, bool]:
     noun = lex.population.search(text, q.end, head_end) or lex.categories.search(text, q.end, head_end)
     head = side_words(text, q.end, noun.end if noun else head_end, lex)
+    if noun and not head:  # an adjective after its noun: "1 000 soldats russes", "1.000 bajas rusas"
+        follow = lex.sides.search(text, noun.end, min(len(text), noun.end + 30))
+        if follow and not text[noun.end:follow.start].strip():
+            head = [follow]
     if lex.both.search(text, clause_start(text, before_start, q.start), head_end):
         return "both", False
     if head:
@@ -379,6 +383,8 @@ def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end:
     against, attackers = opponents(text, s0, s1, lex, exclude)
     exclude = exclude + attackers
     before = side_words(text, before_start, q.start, lex, exclude)
+    if before and prev is not None and q.start - prev.q.end < 80 and before[-1].start < prev.head_end:
+        return prev.side, prev.enemy  # coordinated: "43.000 ukrainische Soldaten getötet und 370.000 verwundet"
     if len(before) > 1 and before[-1].label != before[-2].label and re.fullmatch(
             lex.side_joiner, text[before[-2].end:before[-1].start]):
         return "both", False
