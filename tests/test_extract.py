@@ -16,6 +16,10 @@ def one(text: str, **kw) -> dict:
     return claims[0]
 
 
+def extract_dicts(text: str, **kw) -> list[dict]:
+    return [c.to_dict() for c in extract(text, **kw)]
+
+
 def by_value(text: str, **kw) -> dict:
     return {(c.value if c.value is not None else (c.low, c.high)): c.to_dict() for c in extract(text, **kw)}
 
@@ -454,3 +458,22 @@ def test_a_relay_is_named_once():
 def test_a_count_by_identified_names_is_attributed_to_who_identified_them():
     text = "Mediazona has identified the names of 111,387 Russian soldiers killed in the war."
     assert one(text, lang="en")["claimant"] == "Mediazona"
+
+
+def test_colon_list_items_under_a_heading():
+    text = ("Key figures:\n- Russian personnel losses: roughly 405,000\n- Tanks: 6,500\n- Armoured vehicles: 12,300\n"
+            "The numbers cannot be independently verified.")
+    got = by_value(text, lang="en", published="2024-02-25")
+    assert {v: got[v]["category"] for v in (6500, 12300)} == {6500: "tanks", 12300: "armored_vehicles"}
+    assert {c["claimant"] for c in got.values()} == {None}
+
+
+def test_a_number_after_a_preposition_does_not_continue_an_equipment_list():
+    text = "Ukraine said its drones destroyed 41 Russian aircraft at four airbases."
+    assert [c["value"] for c in extract_dicts(text, lang="en")] == [41]
+
+
+def test_a_part_does_not_cut_its_whole_off_from_its_loss_word():
+    text = "At least 31 people, including five children, were killed in a Russian strike on Kryvyi Rih."
+    got = by_value(text, lang="en")
+    assert got[31]["category"] == "killed" and got[31]["population"] == "civilian"

@@ -249,3 +249,8 @@ def test_coordinated_figure_keeps_the_side_and_the_source_follows_its_verb():
     got = {c["value"]: c for c in claims(text)}
     assert got[370000]["side"] == "ukraine"
     assert {c["claimant"] for c in got.values()} == {"Selenskyj"}
+
+
+def test_nach_einschaetzung_names_the_source():
+    text = "Nach Einschätzung des britischen Verteidigungsministeriums hat Russland 1.200 Soldaten verloren."
+    assert one(text)["claimant"] == "britischen Verteidigungsministeriums"

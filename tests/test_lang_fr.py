@@ -217,3 +217,10 @@ def test_average_with_its_rate_before_the_number():
 
 def test_side_adjective_after_its_noun_wins_over_a_headline_country():
     assert one("Ukraine : plus de 1 000 soldats russes tués en 24 heures, selon Kiev")["side"] == "russia"
+
+
+def test_source_after_a_weekday_and_its_verb():
+    text = ("Au moins 31 personnes, dont cinq enfants, ont été tuées dans une frappe russe sur Kryvyï Rih vendredi, "
+            "a annoncé le gouverneur régional.")
+    got = {c["value"]: c for c in claims(text)}
+    assert got[31]["claimant"] == "le gouverneur régional" and got[31]["category"] == "killed"

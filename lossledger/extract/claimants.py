@@ -323,6 +323,8 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
     if last in lex.months or last in lex.weekdays or last.rstrip(".").isdigit():
         # "Zelensky on 25 February said": the source before the date; "Am 2. März meldete es",
         # "I mars skrev X": nothing before the date, the source follows
+        if prev.endswith(","):  # "... on Friday, said the governor": the source follows
+            return _after_verb(text, m.end, s1, lex) or _np_backward(text, s0, s0 + _before_date(prev, lex), lex)
         head = _before_date(prev, lex)
         back = _np_backward(text, s0, s0 + head, lex) if head else None
         return back or _after_verb(text, m.end, s1, lex)

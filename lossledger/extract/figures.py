@@ -142,8 +142,10 @@ def read_figures(text: str, s0: int, s1: int, quantities: list[Quantity], lex: L
     kept = [q for q in quantities if not is_noise(text, q, lex, date_spans)]
     figures: list[Figure] = []
     prev: Figure | None = None
+    parts = [_is_part(text, q, lex) for q in kept]
     for i, q in enumerate(kept):
-        nxt = kept[i + 1].start if i + 1 < len(kept) else s1
+        # a part ("31 people, including five children, were killed") does not end the words of its whole
+        nxt = next((k.start for k, part in zip(kept[i + 1:], parts[i + 1:], strict=True) if not part), s1)
         before_start = kept[i - 1].end if i else s0
         head_end = _zone_end(text, q.end, min(nxt, q.end + 60))
         head_end = min(head_end, _word_limit(text, q.end, 6))
@@ -173,6 +175,18 @@ def _shares_qualifier(text: str, prev: Figure, fig: Figure, lex: Lexicon) -> boo
         pos = max(pos, m.end)
     gap = " ".join([*pieces, text[pos:b]])
     return bool(words) and bool(lex.category_join.match(gap)) and bool(gap.strip(" ,"))
+
+
+def _is_part(text: str, q: Quantity, lex: Lexicon) -> bool:
+    """The number opens a part of the figure before it: "including five children", "dont cinq enfants"."""
+    marker = lex.cues.get("breakdown")
+    hits = marker.find(text, max(0, q.start - 30), q.start) if marker else []
+    return bool(hits) and not text[hits[-1].end:q.start].strip()
+
+
+def _word_before_number(text: str, q: Quantity) -> str:
+    words = text[max(0, q.start - 20):q.start].split()
+    return words[-1].casefold() if words else ""
 
 
 def _negated(text: str, q: Quantity, lex: Lexicon) -> bool:
@@ -209,7 +223,8 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
         if not (loss_before or loss_after):
             return None
         category, population, kind_end = equipment.label, "military", equipment.end
-    elif prev and prev.category in EQUIPMENT_CATEGORIES and not first_pop and not _specific(head_hits):
+    elif prev and prev.category in EQUIPMENT_CATEGORIES and not first_pop and not _specific(head_hits) and \
+            _word_before_number(text, q) not in lex.locative:  # not "... 41 aircraft at four airbases"
         # a list of equipment goes on: "..., 79 damaged and 65 abandoned"
         return Figure(q=q, category=prev.category, population="military", side=prev.side, metric="count",
                       head_end=head_end, enemy=prev.enemy)
@@ -242,8 +257,13 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
 
 def _item_start(text: str, s0: int, before_start: int, pos: int) -> int:
     """Where the list item of the number at `pos` starts: after the last separator since the number before it,
-    so that items run on in one sentence ("танків — 9900 (+8) од., ББМ — 20600 (+20) од."), else `s0`."""
-    cut = max(text.rfind(c, max(s0, before_start), pos) for c in ",;:")
+    so that items run on in one sentence ("танків — 9900 (+8) од., ББМ — 20600 (+20) од."), else `s0`. A colon
+    right before the number is the item's own ("Tanks: 6,500"), not a separator."""
+    a = max(s0, before_start)
+    cut = max(text.rfind(",", a, pos), text.rfind(";", a, pos))
+    colon = text.rfind(":", a, pos)
+    if colon > cut and any(c.isalpha() for c in text[colon + 1:pos]):
+        cut = colon
     return cut + 1 if cut >= 0 else s0
 
 

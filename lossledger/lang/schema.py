@@ -55,6 +55,8 @@ SCHEMA: dict[str, dict[str, str]] = {
                     "clashes with Russian troops', 'killed by Russian shelling')",
     },
     "cues": {
+        "breakdown": "words opening a part of the figure before ('including', 'dont', 'darunter', 'в том числе'): "
+                     "the part does not end the figure's words",
         "agent_verbs": "verbs whose subject inflicts the loss ('destroyed', 'shot down'): the other side lost",
         "patient_verbs": "verbs whose subject suffers the loss ('lost', 'suffered')",
         "per_day": "rate markers after a number meaning per day",
