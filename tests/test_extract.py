@@ -477,3 +477,19 @@ def test_a_part_does_not_cut_its_whole_off_from_its_loss_word():
     text = "At least 31 people, including five children, were killed in a Russian strike on Kryvyi Rih."
     got = by_value(text, lang="en")
     assert got[31]["category"] == "killed" and got[31]["population"] == "civilian"
+
+
+def test_a_denial_of_alternatives_disputes_both_and_names_the_denier():
+    got = by_value("Zelensky denied figures of 300,000 or 150,000 dead Ukrainian soldiers.", lang="en")
+    assert {v: (c["claimant"], c["stance"], c["category"]) for v, c in got.items()} == {
+        300000: ("Zelensky", "disputed", "killed"), 150000: ("Zelensky", "disputed", "killed")}
+
+
+def test_a_third_party_dismissing_a_named_estimate_leaves_it_asserted():
+    claim = one("The Kremlin dismissed the CSIS estimate of 1.2 million Russian casualties.", lang="en")
+    assert claim["stance"] == "asserted" and "CSIS" in claim["claimant"]
+
+
+def test_an_opening_adverb_before_the_verb_leaves_the_source_after_it():
+    claim = one("Samtidigt uppger Zelenskyj att 31 000 ukrainska soldater har dödats.", lang="sv")
+    assert claim["claimant"] == "Zelenskyj" and claim["via"] == []

@@ -226,3 +226,12 @@ def test_the_same_report_refers_back_to_its_source():
     text = ("El Estado Mayor ucraniano informó este lunes de unas 850.000 bajas rusas. Según el mismo parte, en las "
             "últimas 24 horas murieron o resultaron heridos 1.240 militares rusos.")
     assert {c["claimant"] for c in claims(text)} == {"El Estado Mayor ucraniano"}
+
+
+def test_a_denial_disputes_the_figures_and_a_pronoun_relays_nothing():
+    text = ("Zelenski negó las cifras de 300.000 o 150.000 militares ucranianos muertos que, según él, difunde "
+            "Rusia.")
+    got = claims(text)
+    assert {(c["value"], c["stance"], c["claimant"]) for c in got} == {
+        (300000, "disputed", "Zelenski"), (150000, "disputed", "Zelenski")}
+    assert all(c["via"] == [] for c in got)

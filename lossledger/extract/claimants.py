@@ -292,7 +292,8 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon) -> Attribution | None:
     name = _clean(text[claimant[0]:claimant[1]])
     if not name:
         return None
-    via = tuple(dict.fromkeys(v for v in (_clean(text[a:b]) for a, b in relays) if v and v != name))
+    via = tuple(dict.fromkeys(v for v in (_clean(text[a:b]) for a, b in relays)
+                              if v and v != name and v.casefold() not in lex.pronouns))  # not "según él"
     return Attribution(name, via, _anaphoric(name, lex), claimant)
 
 

@@ -13,7 +13,7 @@ _PERSONNEL_COMBOS = [
     ({"killed", "wounded"}, "killed_or_wounded"),
     ({"missing", "captured"}, "missing_or_captured"),
 ]
-_CLAUSE_END = re.compile(r"[,;:()\[\]–—…]|\s-\s|[.!?](?=\s|$)")
+_CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d)|[;:()\[\]–—…]|\s-\s|[.!?](?=\s|$)")  # not "300,000"
 _SIDE_ENEMY = {"russia": "ukraine", "ukraine": "russia", "israel": "palestine", "palestine": "israel"}
 _ITEM_LEAD = re.compile(r"[\s\-–—•*·]*")  # bullets before a list item's noun
 _ITEM_DASH = re.compile(r"\s*[—–‒―−:-]\s*")  # between a list item's noun and its number
@@ -142,7 +142,10 @@ def read_figures(text: str, s0: int, s1: int, quantities: list[Quantity], lex: L
     kept = [q for q in quantities if not is_noise(text, q, lex, date_spans)]
     figures: list[Figure] = []
     prev: Figure | None = None
-    parts = [_is_part(text, q, lex) for q in kept]
+    # a part ("including five children") or the second of two alternatives ("300,000 or 150,000 dead") does
+    # not end the words of the number before it
+    parts = [_is_part(text, q, lex) or bool(i) and _alternative(text, kept[i - 1], q, lex)
+             for i, q in enumerate(kept)]
     for i, q in enumerate(kept):
         # a part ("31 people, including five children, were killed") does not end the words of its whole
         nxt = next((k.start for k, part in zip(kept[i + 1:], parts[i + 1:], strict=True) if not part), s1)
@@ -182,6 +185,12 @@ def _is_part(text: str, q: Quantity, lex: Lexicon) -> bool:
     marker = lex.cues.get("breakdown")
     hits = marker.find(text, max(0, q.start - 30), q.start) if marker else []
     return bool(hits) and not text[hits[-1].end:q.start].strip()
+
+
+def _alternative(text: str, before: Quantity, q: Quantity, lex: Lexicon) -> bool:
+    """Only a conjunction stands between the two numbers: "300,000 or 150,000 dead"."""
+    gap = text[before.end:q.start]
+    return bool(gap.strip()) and bool(lex.side_joiner.fullmatch(gap))
 
 
 def _word_before_number(text: str, q: Quantity) -> str:

@@ -314,7 +314,7 @@ def lexicon(code: str) -> Lexicon:
         opponent=frozenset(w.casefold() for w in sides.get("opponent", [])),
         cues={k: _plain(v, k, lem) for k, v in cues.items()},
         according_to=_plain(att.get("according_to", []), lemma=lem),
-        speech=_plain(att.get("verbs", []), lemma=lem),
+        speech=_plain(att.get("verbs", []) + cues.get("dispute_verbs", []), lemma=lem),  # "X denied 300,000"
         relay_before=_plain(att.get("relay_before", []), lemma=lem),
         source_links=_plain(att.get("source_links", []), lemma=lem),
         passive=_plain(att.get("passive", []), lemma=lem),
@@ -331,7 +331,7 @@ def lexicon(code: str) -> Lexicon:
         complementiser=_complementiser(att.get("complementisers", [])),
         complementiser_open=re.compile(rf"\s*(?:{trie_pattern(att['complementisers'])})(?![^\W_])"
                                        if att.get("complementisers") else "(?!)", re.IGNORECASE),
-        auxiliary_end=re.compile(rf"(?:\s+|\s[\"“„«])(?:{trie_pattern(att['auxiliaries'])})$"
+        auxiliary_end=re.compile(rf"(?:^|\s+|\s[\"“„«])(?:{trie_pattern(att['auxiliaries'])})$"
                                  if att.get("auxiliaries") else "(?!)", re.IGNORECASE),
         relatives=frozenset(w.casefold() for w in att.get("relatives", [])),
         neuter_pronouns=frozenset(w.casefold() for w in att.get("neuter_pronouns", [])),

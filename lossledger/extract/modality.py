@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lossledger.extract.claimants import known_name
 from lossledger.extract.figures import Figure, clause_start
 from lossledger.extract.lexicon import Lexicon
 
@@ -34,5 +35,10 @@ def stance(text: str, fig: Figure, s1: int, lex: Lexicon) -> str:
     if last in lex.cues["dispute_before"].labels:
         return "disputed"
     if lex.cues["dispute_after"].search(text, q.end, min(s1 + 40, len(text), q.end + 40)):
+        return "disputed"
+    # "Zelensky denied figures of 300,000": a denial before it in its clause, with no other source between
+    denial = lex.cues.get("dispute_verbs")
+    hit = denial.find(text, clause_start(text, max(0, q.start - 120), q.start), q.start) if denial else []
+    if hit and not known_name().search(text, hit[-1].end, q.start):  # "dismissed the CSIS estimate": CSIS asserts it
         return "disputed"
     return "asserted"

@@ -67,6 +67,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "hedge": "words that soften a figure ('may have', 'probably', 'likely')",
         "dispute_before": "negations right before a figure the claimant rejects ('not 300,000')",
         "dispute_after": "words right after a figure that reject it ('80,000? That is a lie')",
+        "dispute_verbs": "verbs of denial before a figure in its clause ('denied figures of 300,000'): the source "
+                         "states it to reject it",
         "noise_after": "units after a number that make it no loss (percent, metres, dollars, years old)",
         "noise_before": "words just before a number that make it no loss (currency signs, 'aged')",
         "mark": "words for a milestone ('the 1 million mark'), a restatement of a bound",
