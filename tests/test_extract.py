@@ -493,3 +493,8 @@ def test_a_third_party_dismissing_a_named_estimate_leaves_it_asserted():
 def test_an_opening_adverb_before_the_verb_leaves_the_source_after_it():
     claim = one("Samtidigt uppger Zelenskyj att 31 000 ukrainska soldater har dödats.", lang="sv")
     assert claim["claimant"] == "Zelenskyj" and claim["via"] == []
+
+
+def test_shot_down_out_of_launched():
+    got = extract_dicts("Air defence shot down 54 of 70 Russian drones overnight, the air force said.", lang="en")
+    assert [(c["value"], c["category"], c["side"]) for c in got] == [(54, "drones", "russia")]

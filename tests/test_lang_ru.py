@@ -202,3 +202,8 @@ def test_average_with_its_rate_before_the_number():
 def test_a_count_by_identified_names_is_attributed_to_who_identified_them():
     text = "Журналисты «Медиазоны» установили имена 111 387 российских военных, погибших в войне."
     assert one(text)["claimant"].startswith("Журналисты")
+
+
+def test_reported_at_the_ministry_names_the_ministry():
+    text = "ВСУ потеряли до 190 военнослужащих, танк и три бронемашины, сообщили в Минобороны России."
+    assert {c["claimant"] for c in claims(text)} == {"Минобороны России"}

@@ -237,3 +237,17 @@ def test_then_dates_a_sentence_like_the_one_before():
 def test_average_with_its_rate_before_the_number():
     text = 'Середньодобові втрати росіян у листопаді склали 1500 осіб, повідомив Генштаб.'
     assert one(text)["metric"] == "per_day"
+
+
+def test_a_day_stated_once_dates_the_paragraphs_tallies():
+    text = ("За минулу добу на фронті відбулося 150 бойових зіткнень. Українські захисники знищили 1 120 окупантів і "
+            "6 танків, повідомляє Генеральний штаб ЗСУ. Загалом з початку вторгнення росія втратила близько 933 "
+            "тисяч військових.")
+    got = {c["value"]: c for c in claims(text)}
+    assert {v: got[v]["period_start"] for v in (1120, 6, 933000)} == {1120: PUB, 6: PUB, 933000: None}
+
+
+def test_shot_down_out_of_launched_and_the_enemy_of_an_unknown_source():
+    text = "Сили ППО збили 215 з 300 ворожих дронів, повідомив начальник міської адміністрації."
+    got = claims(text)
+    assert [(c["value"], c["category"], c["side"]) for c in got] == [(215, "drones", "russia")]

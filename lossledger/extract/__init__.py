@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lossledger.extract import claimants as cl
 from lossledger.extract.assemble import assemble, merge_repeats
-from lossledger.extract.dates import find_dates, iso_at_precision, parse_iso, publication_date
+from lossledger.extract.dates import DateRef, find_dates, iso_at_precision, parse_iso, publication_date
 from lossledger.extract.figures import opponents, read_figures, side_words
 from lossledger.extract.inference import infer_reference_date
 from lossledger.extract.language import detect
@@ -61,6 +61,7 @@ def extract_article(article: Article) -> list[Claim]:
         if guess:
             ref, stated, inferred = parse_iso(guess), guess, True
             per_sentence = [_redated(text, s0, s1, figs, d, lex, ref) for s0, s1, figs, d in per_sentence]
+    per_sentence = _paragraph_days(text, per_sentence, lex)
     # 6. claimants carried across sentences; 7. assemble records with dates, modality and evidence
     attributions = _attributions(text, own, per_sentence, lex, ref, day_known)
     claims = []
@@ -78,6 +79,23 @@ def extract_article(article: Article) -> list[Claim]:
                 claims.append(claim)
                 side = claim.side
     return merge_repeats(claims)
+
+
+def _paragraph_days(text: str, per_sentence: list, lex) -> list:
+    """A day stated once for a paragraph ("Over the past day there were 150 clashes. Ukrainian forces destroyed
+    6 tanks ...") dates the tallies of its later sentences that name no date of their own."""
+    out, carry, prev_end = [], None, 0
+    for s0, s1, figs, dates in per_sentence:
+        if "\n" in text[prev_end:s0]:
+            carry = None
+        prev_end = s1
+        day = next((d for d in dates if d.kind == "past_day"), None)
+        if day is not None:
+            carry = day
+        elif carry is not None and figs and not any(d.kind != "unknown" for d in dates):
+            dates = [DateRef(s0, s0, carry.value, "past_day"), *dates]
+        out.append((s0, s1, figs, dates))
+    return out
 
 
 def _redated(text: str, s0: int, s1: int, figs: list, dates: list, lex, ref) -> tuple:

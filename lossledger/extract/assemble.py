@@ -28,7 +28,7 @@ def assemble(doc: str, text: str, s0: int, s1: int, fig: Figure, att: Attributio
     claimant = att.claimant if att else None
     side = fig.side
     if fig.enemy:
-        side = _ENEMY.get(side_of(claimant, lex) or "", None) or (lex.enemy_default if claimant is None else None)
+        side = _ENEMY.get(side_of(claimant, lex) or "", None) or lex.enemy_default  # a source of no known side
     side = side or fallback_side
     if side is None:
         return None

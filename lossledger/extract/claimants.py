@@ -251,7 +251,10 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon) -> Attribution | None:
     claimant: tuple[int, int] | None = None
     relays: list[tuple[int, int]] = []
     speech_np: tuple[int, int] | None = None
-    verbs = _active(lex.speech.find(text, s0, s1), text, s0, s1, lex)
+    acc_hits = lex.according_to.find(text, s0, s1)
+    # a verb inside "according to" ("сообщили в Минобороны": reported at the ministry) has no subject of its own
+    verbs = [v for v in _active(lex.speech.find(text, s0, s1), text, s0, s1, lex)
+             if not any(a.start <= v.start and v.end <= a.end for a in acc_hits)]
     first_num = re.search(r"\d", text[s0:s1])
     pivot = s0 + first_num.start() if first_num else s1
     verbs.sort(key=lambda m: (m.start > pivot, -m.start if m.start < pivot else m.start))
@@ -260,7 +263,7 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon) -> Attribution | None:
         if speech_np:
             break
     acc = None
-    for m in lex.according_to.find(text, s0, s1):
+    for m in acc_hits:
         acc = _np_forward(text, m.end, s1, lex)
         link = lex.source_links.search(text, m.end, min(s1, (acc[1] if acc else m.end) + 20))
         if link:  # "according to data compiled by X": X is the source

@@ -140,6 +140,8 @@ def read_figures(text: str, s0: int, s1: int, quantities: list[Quantity], lex: L
     not 150,000.") is about the same loss.
     """
     kept = [q for q in quantities if not is_noise(text, q, lex, date_spans)]
+    # "shot down 215 of 300 drones": the 300 launched are the whole, no loss, and the 215 take their noun
+    kept = [q for i, q in enumerate(kept) if not (i and _whole_of(text, kept[i - 1], q, lex))]
     figures: list[Figure] = []
     prev: Figure | None = None
     # a part ("including five children") or the second of two alternatives ("300,000 or 150,000 dead") does
@@ -185,6 +187,14 @@ def _is_part(text: str, q: Quantity, lex: Lexicon) -> bool:
     marker = lex.cues.get("breakdown")
     hits = marker.find(text, max(0, q.start - 30), q.start) if marker else []
     return bool(hits) and not text[hits[-1].end:q.start].strip()
+
+
+def _whole_of(text: str, part: Quantity, q: Quantity, lex: Lexicon) -> bool:
+    """`q` is the whole `part` was counted out of: only "of"/"з"/"из" stands between them."""
+    out_of = lex.cues.get("out_of")
+    gap = text[part.end:q.start]
+    hit = out_of.search(text, part.end, q.start) if out_of and len(gap) < 12 else None
+    return hit is not None and not text[part.end:hit.start].strip() and not text[hit.end:q.start].strip()
 
 
 def _alternative(text: str, before: Quantity, q: Quantity, lex: Lexicon) -> bool:

@@ -47,7 +47,8 @@ SCHEMA: dict[str, dict[str, str]] = {
     "sides": {
         "names": "side -> words naming it (country, adjective, capital, forces); '*' = prefix",
         "enemy": "words for 'the enemy' (the side opposing the claimant)",
-        "enemy_default": "the side 'the enemy' is when no source is named (Ukrainian texts call Russia the enemy)",
+        "enemy_default": "the side 'the enemy' is when the source's side is unknown (Ukrainian texts call Russia "
+                         "the enemy)",
         "both": "words for both sides together ('both sides', 'combined')",
         "conjunctions": "words joining two sides into both ('Russian and Ukrainian soldiers')",
         "locative": "prepositions that make a following country name a place, not a side ('in Ukraine')",
@@ -57,6 +58,7 @@ SCHEMA: dict[str, dict[str, str]] = {
     "cues": {
         "breakdown": "words opening a part of the figure before ('including', 'dont', 'darunter', 'в том числе'): "
                      "the part does not end the figure's words",
+        "out_of": "the word between a part and its whole ('215 of 300 drones', '215 з 300'): the whole is no loss",
         "agent_verbs": "verbs whose subject inflicts the loss ('destroyed', 'shot down'): the other side lost",
         "patient_verbs": "verbs whose subject suffers the loss ('lost', 'suffered')",
         "per_day": "rate markers after a number meaning per day",
