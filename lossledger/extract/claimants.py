@@ -254,7 +254,8 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon) -> Attribution | None:
     acc_hits = lex.according_to.find(text, s0, s1)
     # a verb inside "according to" ("сообщили в Минобороны": reported at the ministry) has no subject of its own
     verbs = [v for v in _active(lex.speech.find(text, s0, s1), text, s0, s1, lex)
-             if not any(a.start <= v.start and v.end <= a.end for a in acc_hits)]
+             if not any(a.start <= v.start and v.end <= a.end and a.end - a.start > v.end - v.start
+                        for a in acc_hits)]
     first_num = re.search(r"\d", text[s0:s1])
     pivot = s0 + first_num.start() if first_num else s1
     verbs.sort(key=lambda m: (m.start > pivot, -m.start if m.start < pivot else m.start))
