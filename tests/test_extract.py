@@ -498,3 +498,17 @@ def test_an_opening_adverb_before_the_verb_leaves_the_source_after_it():
 def test_shot_down_out_of_launched():
     got = extract_dicts("Air defence shot down 54 of 70 Russian drones overnight, the air force said.", lang="en")
     assert [(c["value"], c["category"], c["side"]) for c in got] == [(54, "drones", "russia")]
+
+
+def test_swedish_genitive_of_an_abbreviation_and_a_month_after_a_sentence_with_since():
+    text = ("FN:s människorättskontor uppger att minst 12 300 civila har dödats i Ukraina sedan den fullskaliga "
+            "invasionen. Bara i december dödades 140 civila.")
+    got = by_value(text, lang="sv", published="2025-01-10")
+    assert {c["claimant"] for c in got.values()} == {"FN:s människorättskontor"}
+    assert (got[140]["period_start"], got[140]["period_end"]) == ("2024-12-01", "2024-12-31")
+
+
+def test_the_invader_is_not_the_loser():
+    text = ("At least 12,300 civilians have been killed since Russia's full-scale invasion, the United Nations said, "
+            "including 140 in December alone.")
+    assert {c["side"] for c in extract_dicts(text, lang="en", published="2025-01-10")} == {"ukraine"}

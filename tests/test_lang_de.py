@@ -254,3 +254,9 @@ def test_coordinated_figure_keeps_the_side_and_the_source_follows_its_verb():
 def test_nach_einschaetzung_names_the_source():
     text = "Nach Einschätzung des britischen Verteidigungsministeriums hat Russland 1.200 Soldaten verloren."
     assert one(text)["claimant"] == "britischen Verteidigungsministeriums"
+
+
+def test_source_opens_the_sentence_when_the_participle_ends_it():
+    text = ("Die UN-Menschenrechtsmission hat seit Kriegsbeginn mindestens 12.300 getötete Zivilisten in der Ukraine "
+            "dokumentiert.")
+    assert one(text)["claimant"] == "Die UN-Menschenrechtsmission"

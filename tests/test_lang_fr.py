@@ -224,3 +224,11 @@ def test_source_after_a_weekday_and_its_verb():
             "a annoncé le gouverneur régional.")
     got = {c["value"]: c for c in claims(text)}
     assert got[31]["claimant"] == "le gouverneur régional" and got[31]["category"] == "killed"
+
+
+def test_the_invader_is_not_the_loser_and_an_elided_month_preposition():
+    text = ("Selon l'ONU, au moins 12 300 civils ont été tués en Ukraine depuis le début de l'invasion russe. Rien "
+            "qu'en décembre, 140 civils ont perdu la vie.")
+    got = {c["value"]: c for c in claims(text, published="2025-01-10")}
+    assert {c["side"] for c in got.values()} == {"ukraine"}
+    assert (got[140]["period_start"], got[140]["period_end"]) == ("2024-12-01", "2024-12-31")

@@ -11,7 +11,7 @@ from importlib import resources
 
 from lossledger.extract.lexicon import Lexicon
 
-_TOKEN = re.compile(r"[^\W_][\w'’.&-]*|[\"“”«»:,;()—–]|\s-\s", re.UNICODE)
+_TOKEN = re.compile(r"[^\W_][\w'’.&-]*(?::s\b)?|[\"“”«»:,;()—–]|\s-\s", re.UNICODE)  # "FN:s" is one word
 _QUOTE = "\"“”«»"
 _QUOTES = frozenset("\"“”«»„")
 _OPEN_QUOTE_END = re.compile(r"(?<=\s)[\"“„«]$")
@@ -355,8 +355,13 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
         return _after_verb(text, m.end, s1, lex)
     back = _np_backward(text, s0, end, lex)
     if back and lex.categories.search(text, back[0], back[1]):
-        # the losses are the object, the source follows the verb: "Die russischen Verluste bezifferte er auf ..."
-        return _after_verb(text, m.end, s1, lex) or back
+        # the losses are the object: the source follows the verb ("Die russischen Verluste bezifferte er auf
+        # ..."), or opens the sentence when the verb ends it ("Die UN-Mission hat ... 12.300 Tote dokumentiert")
+        after = _after_verb(text, m.end, s1, lex)
+        if after:
+            return after
+        opening = _np_forward(text, s0, m.start, lex)
+        return opening if opening and not lex.categories.search(text, *opening) else back
     return back
 
 

@@ -241,7 +241,8 @@ def _year_edge(text: str, r: DateRef, lex: Lexicon) -> DateRef:
 def _month_context(text: str, pos: int, lex: Lexicon) -> bool:
     before = text[max(0, pos - 20):pos].casefold().split()
     words = set(lex.dates["since"].labels) | _month_before(lex)
-    return bool(before) and (before[-1] in words or " ".join(before[-2:]) in words)
+    last = re.split(r"['’]", before[-1])[-1] if before else ""  # "qu'en décembre"
+    return bool(before) and (before[-1] in words or last in words or " ".join(before[-2:]) in words)
 
 
 @functools.cache
@@ -301,7 +302,7 @@ def _mark_periods(text: str, refs: list[DateRef], lex: Lexicon) -> list[DateRef]
     while i < len(refs):
         r = refs[i]
         before = text[max(0, r.start - 45):r.start]
-        clause = re.split(r"[,;:()]", before)[-1].casefold()
+        clause = re.split(r"[,;:()]|[.!?](?=\s)", before)[-1].casefold()  # not into the sentence before
         if i + 1 < len(refs) and opener and re.search(rf"\b{re.escape(opener)}(?:\s+\w{{1,3}})?\s*$", clause):
             nxt = refs[i + 1]
             if _gap(text, r, nxt, lex) in {joiner, "-", "–", "—"} | until:

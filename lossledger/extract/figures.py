@@ -394,10 +394,12 @@ def opponents(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> t
         lead = text[max(a, m.start - 40):m.start]
         lead = lead[max(lead.rfind(c) for c in ",;:.()") + 1:]  # the side word's own clause
         words = [w.casefold() for w in lead.split()[-3:]]  # "with the Russian", "contre les troupes russes"
-        after = lex.strike.search(text, m.end, _word_limit(text, m.end, 3))
+        limit = _word_limit(text, m.end, 3)
+        after = lex.strike.search(text, m.end, limit) or lex.aggression.search(text, m.end, limit)
         last = lead.rstrip()
+        word = len(last) - len(re.split(r"['’]", last.split()[-1])[-1]) if words else 0  # "l'invasion russe"
         attack = after and not lex.categories.search(text, m.end, after.start) or \
-            words and _at(lex.strike, last, len(last) - len(last.split()[-1]))  # "une attaque russe"
+            words and (_at(lex.strike, last, word) or _at(lex.aggression, last, word))  # "une attaque russe"
         if any(w in lex.opponent for w in words) or attack:
             found.add(_SIDE_ENEMY.get(m.label))
             spans.append((m.start, m.end))

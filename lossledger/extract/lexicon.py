@@ -243,6 +243,7 @@ class Lexicon:
     both: Matcher
     locative: frozenset[str]
     opponent: frozenset[str]
+    aggression: Matcher
     cues: dict[str, Matcher]
     according_to: Matcher
     speech: Matcher
@@ -312,6 +313,7 @@ def lexicon(code: str) -> Lexicon:
         both=_plain(sides.get("both", []), lemma=lem),
         locative=frozenset(w.casefold() for w in sides.get("locative", [])),
         opponent=frozenset(w.casefold() for w in sides.get("opponent", [])),
+        aggression=_plain(sides.get("aggression", []), lemma=lem),
         cues={k: _plain(v, k, lem) for k, v in cues.items()},
         according_to=_plain(att.get("according_to", []), lemma=lem),
         speech=_plain(att.get("verbs", []) + cues.get("dispute_verbs", []), lemma=lem),  # "X denied 300,000"

@@ -52,6 +52,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "both": "words for both sides together ('both sides', 'combined')",
         "conjunctions": "words joining two sides into both ('Russian and Ukrainian soldiers')",
         "locative": "prepositions that make a following country name a place, not a side ('in Ukraine')",
+        "aggression": "nouns of a side's attack ('invasion' in 'Russia's invasion', 'l'invasion russe'): that side "
+                      "is the attacker, not the loser",
         "opponent": "prepositions that make a following side the one the losses were suffered against ('in "
                     "clashes with Russian troops', 'killed by Russian shelling')",
     },
