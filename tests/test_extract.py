@@ -512,3 +512,19 @@ def test_the_invader_is_not_the_loser():
     text = ("At least 12,300 civilians have been killed since Russia's full-scale invasion, the United Nations said, "
             "including 140 in December alone.")
     assert {c["side"] for c in extract_dicts(text, lang="en", published="2025-01-10")} == {"ukraine"}
+
+
+def test_since_a_month_far_after_since_is_no_month_total_and_a_days_tally_is_not_carried_on():
+    text = ("Russia has lost more than 1 million soldiers killed or wounded since launching its full-scale invasion "
+            "of Ukraine in February 2022, Ukraine's military said on Thursday. The General Staff said 1,140 Russian "
+            "troops had been killed or wounded in the past 24 hours alone. Western estimates put Russian losses at "
+            "between 700,000 and 900,000.")
+    got = extract_dicts(text, lang="en", published="2025-06-12")
+    dated = {(c["value"] or c["low"]): (c["as_of"], c["period_start"]) for c in got}
+    assert dated == {1000000: ("2025-06-12", None), 1140: ("2025-06-12", "2025-06-12"), 700000: ("2025-06-12", None)}
+
+
+def test_each_number_keeps_its_own_verb():
+    text = "A Russian missile strike on the port of Odesa killed eight people and injured 11 others, the governor said."
+    got = by_value(text, lang="en", published="2024-10-10")
+    assert {v: c["category"] for v, c in got.items()} == {8: "killed", 11: "wounded"}

@@ -91,7 +91,7 @@ def _paragraph_days(text: str, per_sentence: list, lex) -> list:
         prev_end = s1
         day = next((d for d in dates if d.kind == "past_day"), None)
         if day is not None:
-            carry = day
+            carry = None if figs else day  # a heading sentence ("Over the past day there were 150 clashes.")
         elif carry is not None and figs and not any(d.kind != "unknown" for d in dates):
             dates = [DateRef(s0, s0, carry.value, "past_day"), *dates]
         out.append((s0, s1, figs, dates))

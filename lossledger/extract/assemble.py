@@ -148,7 +148,8 @@ def _month_total(d: DateRef, q, text: str, lex: Lexicon) -> bool:
 
 def _is_invasion(value: str) -> bool:
     d = parse_iso(value)
-    return d is not None and (value == "2022-02" or len(value) == 10 and _INVASION[0] <= d <= _INVASION[1])
+    # "since 2022", "since February 2022", "since 24 February 2022": since the full-scale invasion
+    return d is not None and (value in ("2022", "2022-02") or len(value) == 10 and _INVASION[0] <= d <= _INVASION[1])
 
 
 def merge_repeats(claims: list[Claim]) -> list[Claim]:

@@ -301,7 +301,7 @@ def _mark_periods(text: str, refs: list[DateRef], lex: Lexicon) -> list[DateRef]
     i = 0
     while i < len(refs):
         r = refs[i]
-        before = text[max(0, r.start - 45):r.start]
+        before = text[max(0, r.start - 100):r.start]
         clause = re.split(r"[,;:()]|[.!?](?=\s)", before)[-1].casefold()  # not into the sentence before
         if i + 1 < len(refs) and opener and re.search(rf"\b{re.escape(opener)}(?:\s+\w{{1,3}})?\s*$", clause):
             nxt = refs[i + 1]
@@ -311,7 +311,9 @@ def _mark_periods(text: str, refs: list[DateRef], lex: Lexicon) -> list[DateRef]
                 i += 2
                 continue
         since_hit = lex.dates["since"].find(clause)
-        if since_hit and len(clause[since_hit[-1].end:].split()) <= 6:
+        # "since launching its full-scale invasion of Ukraine in February 2022": the date starts the period
+        if since_hit and len(clause[since_hit[-1].end:].split()) <= 10 and \
+                not any(c.isdigit() for c in clause[since_hit[-1].end:]):
             out.append(DateRef(r.start, r.end, r.value, "since"))
             nxt = refs[i + 1] if i + 1 < len(refs) else None
             if nxt is not None and _gap(text, r, nxt, lex) in until | {"-", "–", "—"}:

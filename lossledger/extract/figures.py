@@ -182,6 +182,18 @@ def _shares_qualifier(text: str, prev: Figure, fig: Figure, lex: Lexicon) -> boo
     return bool(words) and bool(lex.category_join.match(gap)) and bool(gap.strip(" ,"))
 
 
+def _object_of(text: str, a: int, q: Quantity, nxt: int, lex: Lexicon) -> str | None:
+    """The loss verb right before the number ("killed eight people") when the loss word after it opens the next
+    number ("... and injured 11 others"), so that each number keeps its own verb."""
+    before = [h for h in lex.categories.find(text, a, q.start) if h.label not in EQUIPMENT_CATEGORIES]
+    if not before or text[before[-1].end:q.start].strip() or nxt >= len(text):
+        return None
+    after = [h for h in lex.categories.find(text, q.end, nxt) if h.label not in EQUIPMENT_CATEGORIES]
+    if after and not text[after[0].end:nxt].strip() and after[0].label != before[-1].label:
+        return before[-1].label
+    return None
+
+
 def _is_part(text: str, q: Quantity, lex: Lexicon) -> bool:
     """The number opens a part of the figure before it: "including five children", "dont cinq enfants"."""
     marker = lex.cues.get("breakdown")
@@ -253,6 +265,9 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
         head = _personnel_category(text, q.end, after_end, lex, False, nxt)
         if governing in ("losses", "killed_or_wounded") and head not in (None, "losses", governing):
             governing = None  # "casualties at about 80,000 killed and ...": the figure's own word is narrower
+        verb = _object_of(text, clause_at, q, nxt, lex)
+        if verb:  # "killed eight people and injured 11 others": "injured" is the next number's verb
+            head = verb
         category = (governing or head
                     or _personnel_category(text, clause_at, q.start, lex, True)
                     or _personnel_category(text, after_end, nxt, lex, False)
