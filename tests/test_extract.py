@@ -528,3 +528,10 @@ def test_each_number_keeps_its_own_verb():
     text = "A Russian missile strike on the port of Odesa killed eight people and injured 11 others, the governor said."
     got = by_value(text, lang="en", published="2024-10-10")
     assert {v: c["category"] for v, c in got.items()} == {8: "killed", 11: "wounded"}
+
+
+def test_a_warring_sides_losses_in_people_are_soldiers_and_people_killed_in_a_place_belong_to_it():
+    claim = one("Ukraine's losses in the counteroffensive exceeded 66,000 people, Shoigu said.", lang="en")
+    assert (claim["side"], claim["population"]) == ("ukraine", "military")
+    claim = one("More than 500 people were killed in Ukraine in July, the UN said.", lang="en", published="2023-09-05")
+    assert (claim["side"], claim["population"]) == ("ukraine", "unspecified")

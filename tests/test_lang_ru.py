@@ -207,3 +207,8 @@ def test_a_count_by_identified_names_is_attributed_to_who_identified_them():
 def test_reported_at_the_ministry_names_the_ministry():
     text = "ВСУ потеряли до 190 военнослужащих, танк и три бронемашины, сообщили в Минобороны России."
     assert {c["claimant"] for c in claims(text)} == {"Минобороны России"}
+
+
+def test_a_warring_sides_losses_in_people_are_soldiers():
+    text = "Шойгу заявил, что потери Украины с начала контрнаступления превысили 66 тысяч человек."
+    assert one(text)["population"] == "military"

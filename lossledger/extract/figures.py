@@ -284,7 +284,7 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
     side, enemy = _side(text, q, s0, s1, before_start, head_end, nxt, lex, prev, exclude)
     if side is None and not enemy and (item or _list_item(text, item_at, q.start, lex, equipment=False)):
         side, enemy = _heading_side(text, s0, lex)
-    pop = _resolve_population(text, population, side, s0, s1, lex, q, head_end)
+    pop = _resolve_population(text, population, side, s0, s1, lex, q, head_end, category)
     metric = _metric(text, q, kind_end, nxt, before_start, lex)
     return Figure(q=q, category=category, population=pop, side=side, metric=metric, head_end=head_end, enemy=enemy)
 
@@ -348,7 +348,7 @@ def clause_start(text: str, a: int, b: int) -> int:
 
 
 def _resolve_population(text: str, found: str | None, side: str | None, s0: int, s1: int, lex: Lexicon,
-                        q: Quantity, head_end: int) -> str:
+                        q: Quantity, head_end: int, category: str | None = None) -> str:
     if found in ("military", "civilian"):
         return found
     if found == "people":
@@ -356,7 +356,11 @@ def _resolve_population(text: str, found: str | None, side: str | None, s0: int,
             return "civilian"
         # "the army's losses came to 28,790 people": the sentence says whose people they were
         kinds = {m.label for m in lex.population.find(text, s0, s1)}
-        return "military" if "military" in kinds and "civilian" not in kinds else "unspecified"
+        if "civilian" in kinds:
+            return "unspecified"
+        # "Ukraine's losses exceeded 66,000 people": a warring side's losses are its soldiers
+        army = "military" in kinds or category == "losses" and side in ("russia", "ukraine")
+        return "military" if army else "unspecified"
     around = _population(text, max(s0, q.start - 30), q.start, lex)
     if around in ("military", "civilian"):
         return around
@@ -467,7 +471,7 @@ def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end:
     if rest:
         return min(rest, key=lambda m: abs(m.start - q.start)).label, False
     noun = lex.population.search(text, q.end, head_end)
-    if noun and noun.label == "civilian" or lex.strike.search(text, s0, s1):
+    if noun and noun.label in ("civilian", "people") or lex.strike.search(text, s0, s1):
         places = lex.sides.find(text, s0, s1)  # civilians hit in a place belong to it
         if places:
             return places[-1].label, False
