@@ -242,3 +242,8 @@ def test_average_with_its_rate_before_the_number():
 def test_source_owning_a_document_in_the_genitive():
     text = "Według najnowszej oceny brytyjskiego ministerstwa obrony Rosja straciła 1500 żołnierzy w ciągu doby."
     assert one(text)["claimant"] == "brytyjskie Ministerstwo Obrony"
+
+
+def test_a_million_by_the_end_of_the_year_is_a_figure():
+    text = "Straty Rosji mogą przekroczyć milion do końca roku – ocenia brytyjski wywiad."
+    assert one(text)["value"] == 1000000

@@ -251,3 +251,9 @@ def test_shot_down_out_of_launched_and_the_enemy_of_an_unknown_source():
     text = "Сили ППО збили 215 з 300 ворожих дронів, повідомив начальник міської адміністрації."
     got = claims(text)
     assert [(c["value"], c["category"], c["side"]) for c in got] == [(215, "drones", "russia")]
+
+
+def test_believes_names_the_source_and_the_end_of_the_year_is_no_year_number():
+    text = "Втрати росії можуть перевищити мільйон до кінця року, вважає британська розвідка."
+    claim = one(text)
+    assert (claim["value"], claim["claimant"], claim["modality"]) == (1000000, "британська розвідка", "projection")

@@ -72,9 +72,10 @@ def is_noise(text: str, q: Quantity, lex: Lexicon, date_spans: list[tuple[int, i
     # "340 per day": the rate cue may hold the noise word itself
     rate = any(lex.cues[k].search(text, q.num_end, head.end) for k in ("per_day", "per_week", "per_month")) \
         if head else False
-    if head and not rate and not lex.categories.search(text, q.num_end, head.start) and not lex.population.search(
-            text, q.num_end, head.start) and text[q.num_end:head.start].strip()[:1].isalpha():
-        return True
+    edge = head and any(_ends_with(lex.dates[k], text, head.start) for k in ("end_of", "start_of"))
+    if head and not rate and not edge and not lex.categories.search(text, q.num_end, head.start) and \
+            not lex.population.search(text, q.num_end, head.start) and text[q.num_end:head.start].strip()[:1].isalpha():
+        return True  # "500 000 square km", not "a million by the end of the year" ("до кінця року")
     if text[q.num_end:q.num_end + 1] == "-" and text[q.num_end + 1:q.num_end + 2].isalpha():
         return True  # "19-year-old", "5-day"
     return _ends_with(lex.cues["noise_before"], text, q.num_start)
