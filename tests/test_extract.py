@@ -535,3 +535,8 @@ def test_a_warring_sides_losses_in_people_are_soldiers_and_people_killed_in_a_pl
     assert (claim["side"], claim["population"]) == ("ukraine", "military")
     claim = one("More than 500 people were killed in Ukraine in July, the UN said.", lang="en", published="2023-09-05")
     assert (claim["side"], claim["population"]) == ("ukraine", "unspecified")
+
+
+def test_per_after_a_comma_names_the_source_and_per_day_stays_a_rate():
+    assert one("Russia lost 1,200 soldiers in a day, per the Pentagon.", lang="en")["claimant"] == "the Pentagon"
+    assert one("Russia loses 1,200 soldiers per day, the Pentagon said.", lang="en")["metric"] == "per_day"

@@ -260,3 +260,8 @@ def test_source_opens_the_sentence_when_the_participle_ends_it():
     text = ("Die UN-Menschenrechtsmission hat seit Kriegsbeginn mindestens 12.300 getötete Zivilisten in der Ukraine "
             "dokumentiert.")
     assert one(text)["claimant"] == "Die UN-Menschenrechtsmission"
+
+
+def test_so_after_a_comma_names_the_source():
+    text = "Russland hat 1.200 Soldaten an einem Tag verloren, so der britische Geheimdienst."
+    assert one(text)["claimant"] == "der britische Geheimdienst"

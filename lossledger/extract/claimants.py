@@ -9,10 +9,11 @@ import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
-from lossledger.extract.lexicon import Lexicon
+from lossledger.extract.lexicon import Lexicon, Match
 
 _TOKEN = re.compile(r"[^\W_][\w'’.&-]*(?::s\b)?|[\"“”«»:,;()—–]|\s-\s", re.UNICODE)  # "FN:s" is one word
 _QUOTE = "\"“”«»"
+_COMMA_WORD = re.compile(r",\s+([^\W\d_]+)\s")
 _QUOTES = frozenset("\"“”«»„")
 _OPEN_QUOTE_END = re.compile(r"(?<=\s)[\"“„«]$")
 
@@ -264,7 +265,7 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon) -> Attribution | None:
         if speech_np:
             break
     acc = None
-    for m in acc_hits:
+    for m in [*acc_hits, *_after_comma(text, s0, s1, lex)]:
         acc = _np_forward(text, m.end, s1, lex)
         link = lex.source_links.search(text, m.end, min(s1, (acc[1] if acc else m.end) + 20))
         if link:  # "according to data compiled by X": X is the source
@@ -299,6 +300,14 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon) -> Attribution | None:
     via = tuple(dict.fromkeys(v for v in (_clean(text[a:b]) for a, b in relays)
                               if v and v != name and v.casefold() not in lex.pronouns))  # not "según él"
     return Attribution(name, via, _anaphoric(name, lex), claimant)
+
+
+def _after_comma(text: str, s0: int, s1: int, lex: Lexicon) -> list[Match]:
+    """'according to' words valid only after a comma: "..., so der Generalstab", "..., per the Pentagon"."""
+    if not lex.comma_according_to:
+        return []
+    return [Match(m.start(1), m.end(1), "x", m.group(1)) for m in _COMMA_WORD.finditer(text, s0, s1)
+            if m.group(1).casefold() in lex.comma_according_to]
 
 
 def _anaphoric(name: str, lex: Lexicon) -> bool:

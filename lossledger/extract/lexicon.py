@@ -246,6 +246,7 @@ class Lexicon:
     aggression: Matcher
     cues: dict[str, Matcher]
     according_to: Matcher
+    comma_according_to: frozenset[str]
     speech: Matcher
     relay_before: Matcher
     source_links: Matcher
@@ -316,6 +317,7 @@ def lexicon(code: str) -> Lexicon:
         aggression=_plain(sides.get("aggression", []), lemma=lem),
         cues={k: _plain(v, k, lem) for k, v in cues.items()},
         according_to=_plain(att.get("according_to", []), lemma=lem),
+        comma_according_to=frozenset(w.casefold() for w in att.get("comma_according_to", [])),
         speech=_plain(att.get("verbs", []) + cues.get("dispute_verbs", []), lemma=lem),  # "X denied 300,000"
         relay_before=_plain(att.get("relay_before", []), lemma=lem),
         source_links=_plain(att.get("source_links", []), lemma=lem),

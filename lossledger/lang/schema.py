@@ -88,6 +88,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "auxiliaries": "words between a source and its speech verb ('had', 'also': 'X had also said')",
         "relatives": "relative pronouns before a speech verb ('who' in 'X, who said'): the source is before the comma",
         "neuter_pronouns": "pronouns for a thing ('it', 'this') that may stand for an organisation as a source",
+        "comma_according_to": "'according to' words valid only right after a comma (', so der Generalstab', "
+                              "', per the Pentagon')",
         "passive": "impersonal or passive speech ('it is reported', 'uppges', 'сообщается'): no source named",
         "source_links": "words after 'according to' + a document that lead to its source ('data compiled by X')",
         "complementisers": "'that' opening reported speech: 'X reported that, according to Y' (Y claims, X relays)",
