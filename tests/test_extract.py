@@ -540,3 +540,8 @@ def test_a_warring_sides_losses_in_people_are_soldiers_and_people_killed_in_a_pl
 def test_per_after_a_comma_names_the_source_and_per_day_stays_a_rate():
     assert one("Russia lost 1,200 soldiers in a day, per the Pentagon.", lang="en")["claimant"] == "the Pentagon"
     assert one("Russia loses 1,200 soldiers per day, the Pentagon said.", lang="en")["metric"] == "per_day"
+
+
+def test_one_of_the_dead_leaves_the_dead_counted():
+    claim = one("The 19-year-old soldier was one of 12 killed in the Russian strike on Sumy.", lang="en")
+    assert (claim["value"], claim["category"]) == (12, "killed")

@@ -207,7 +207,11 @@ def _whole_of(text: str, part: Quantity, q: Quantity, lex: Lexicon) -> bool:
     out_of = lex.cues.get("out_of")
     gap = text[part.end:q.start]
     hit = out_of.search(text, part.end, q.start) if out_of and len(gap) < 12 else None
-    return hit is not None and not text[part.end:hit.start].strip() and not text[hit.end:q.start].strip()
+    if hit is None or text[part.end:hit.start].strip() or text[hit.end:q.start].strip():
+        return False
+    # equipment launched ("215 of 300 drones"); not people ("one of 12 killed" counts the 12)
+    noun = lex.categories.search(text, q.end, _word_limit(text, q.end, 3))
+    return noun is not None and noun.label in EQUIPMENT_CATEGORIES
 
 
 def _alternative(text: str, before: Quantity, q: Quantity, lex: Lexicon) -> bool:
