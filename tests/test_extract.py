@@ -545,3 +545,12 @@ def test_per_after_a_comma_names_the_source_and_per_day_stays_a_rate():
 def test_one_of_the_dead_leaves_the_dead_counted():
     claim = one("The 19-year-old soldier was one of 12 killed in the Russian strike on Sumy.", lang="en")
     assert (claim["value"], claim["category"]) == (12, "killed")
+
+
+@pytest.mark.parametrize("text, claimant", [
+    ("The think tank ISW said 1,200 Russian soldiers were killed.", "The think tank ISW"),
+    ("The think tank said 1,200 Russian soldiers were killed.", "The think tank"),  # no earlier source: itself
+    ("He said 1,200 Russian soldiers were killed.", None),  # a pronoun with nobody before it
+])
+def test_descriptions_and_pronouns_with_no_source_before_them(text, claimant):
+    assert one(text, lang="en")["claimant"] == claimant

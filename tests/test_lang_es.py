@@ -235,3 +235,7 @@ def test_a_denial_disputes_the_figures_and_a_pronoun_relays_nothing():
     assert {(c["value"], c["stance"], c["claimant"]) for c in got} == {
         (300000, "disputed", "Zelenski"), (150000, "disputed", "Zelenski")}
     assert all(c["via"] == [] for c in got)
+
+
+def test_como_informo_names_the_source():
+    assert one("Como informó el Estado Mayor, 1.200 soldados rusos murieron.")["claimant"] == "el Estado Mayor"

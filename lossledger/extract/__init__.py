@@ -135,7 +135,7 @@ def _attributions(text: str, own: list, per_sentence: list, lex, ref, day_known:
             when = next((d.value for d in before if d.kind == "point"), None) or out[-1][1]
         carried = False
         if att and att.anaphoric:
-            att = _resolve(att, current or _named_before(text, per_sentence, i), own[i + 1:i + 4])
+            att = _resolve(att, current or _named_before(text, per_sentence, i), own[i + 1:i + 4], lex)
             carried = True
         if att is None:
             ahead = None
@@ -169,12 +169,16 @@ def _named_before(text: str, per_sentence: list, i: int) -> cl.Attribution | Non
     return None
 
 
-def _resolve(att: cl.Attribution, current: cl.Attribution | None, ahead: list) -> cl.Attribution | None:
-    """A pronoun or 'the think tank' names the last source, or failing that the next one."""
+def _resolve(att: cl.Attribution, current: cl.Attribution | None, ahead: list, lex) -> cl.Attribution | None:
+    """A pronoun or 'the think tank' names the last source, or failing that the next one; with neither, a
+    description ("the General Staff") stands for itself and a pronoun for nobody."""
     if current is not None:
         return cl.Attribution(current.claimant, att.via or current.via, False, att.span)
     nxt = next((a for a in ahead if a and not a.anaphoric), None)
-    return cl.Attribution(nxt.claimant, att.via or nxt.via, False, att.span) if nxt else None
+    if nxt is not None:
+        return cl.Attribution(nxt.claimant, att.via or nxt.via, False, att.span)
+    pronoun = (att.claimant or "").casefold() in lex.pronouns
+    return None if pronoun else cl.Attribution(att.claimant, att.via, False, att.span)
 
 
 __all__ = ["extract", "extract_article"]

@@ -146,7 +146,7 @@ def _np_forward(text: str, pos: int, end: int, lex: Lexicon) -> tuple[int, int] 
             break
         if start is not None and (lex.speech.search(w) or _starts_at(lex.according_to, text, t.start(), end)):
             break
-        if _starts_at(lex.categories, text, t.start(), end):
+        if _starts_at(lex.categories, text, t.start(), end) and _loss_word(text, t.start(), t.end(), lex):
             # a loss word ends the name, and a party just before it owns the losses, not the name:
             # "according to a NATO official Russia's losses ...", "według Ukraińców straty ..."
             while taken and _starts_at(lex.sides, text, taken[-1].start(), end):
@@ -159,6 +159,19 @@ def _np_forward(text: str, pos: int, end: int, lex: Lexicon) -> tuple[int, int] 
     if not taken:
         return None
     return start, taken[-1].end()
+
+
+def _document(text: str, span: tuple[int, int], lex: Lexicon) -> bool:
+    """The phrase ends with a document ("hat nur einmal Zahlen veröffentlicht"): an object, not a source."""
+    words = text[span[0]:span[1]].casefold().split()
+    return len(words) > 1 and words[-1] in lex.documents and words[0] not in lex.articles
+
+
+def _loss_word(text: str, a: int, b: int, lex: Lexicon) -> bool:
+    """A loss word in text[a:b] that is not part of a source's description ("the think tank")."""
+    names = lex.anaphors.find(text, max(0, a - 30), min(len(text), b + 30))
+    return any(not any(n.start <= h.start and h.end <= n.end for n in names)
+               for h in lex.categories.find(text, a, b))
 
 
 def _starts_at(matcher, text: str, pos: int, end: int) -> bool:
@@ -363,14 +376,14 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
                 return back  # "in October, including the wounded, says X": a month is no source
         return _after_verb(text, m.end, s1, lex)
     back = _np_backward(text, s0, end, lex)
-    if back and lex.categories.search(text, back[0], back[1]):
+    if back and (_loss_word(text, back[0], back[1], lex) or _document(text, back, lex)):
         # the losses are the object: the source follows the verb ("Die russischen Verluste bezifferte er auf
         # ..."), or opens the sentence when the verb ends it ("Die UN-Mission hat ... 12.300 Tote dokumentiert")
         after = _after_verb(text, m.end, s1, lex)
         if after:
             return after
         opening = _np_forward(text, s0, m.start, lex)
-        return opening if opening and not lex.categories.search(text, *opening) else back
+        return opening if opening and not _loss_word(text, *opening, lex) else back
     return back
 
 
