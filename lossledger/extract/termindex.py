@@ -29,7 +29,7 @@ _PIECE = re.compile(r"\s*(?:[^\W_]+|\S)")  # a word or one other character, and 
 _LEMMA_WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")  # the words a lemmatiser reads ("Russia's", "f-16")
 _MEMO_MAX = 50_000  # distinct pieces remembered per trie node before its memo starts again
 _SMALL = 400  # shorter texts are cached by value (a claimant, a clause: the same ones recur), longer by identity
-_SMALL_MAX = 4096  # short texts cached before that cache starts again
+_SMALL_MAX = 1024  # short texts cached before that cache starts again
 _NONE = object()  # the memo entry of a piece that opens nothing
 _BY_LEMMA = 2000  # added to the rank of a hit by lemma: at one span, a hit in the text itself wins
 
@@ -211,10 +211,10 @@ class TermIndex:
     def _walk(self, pieces: list[str], offsets: list[int], per: list, by_lemma: bool) -> None:
         """Append to `per[matcher]` every hit (start, -end, rank, label, glued) that starts at a piece.
         With `by_lemma`, only the hits of matchers that match by lemma."""
-        first = self._first
+        first = self._first.get
         n = len(pieces)
         for i, p in enumerate(pieces):
-            opened = first.get(p)
+            opened = first(p)
             if opened is None:
                 opened = self._open(p)
             if opened is _NONE:
