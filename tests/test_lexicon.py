@@ -140,6 +140,22 @@ def test_lemma_hits_by_a_forms_table_and_surface_hits_together() -> None:
     assert m.search(text, at).text == "особового складу"
 
 
+def test_a_hit_in_the_text_itself_wins_over_an_overlapping_hit_by_lemma() -> None:
+    lemmas = {"ракетних": "ракетний", "ударів": "удар", "пресс-службы": "пресс-служба"}
+
+    def lemma(word: str) -> str:
+        return lemmas.get(word.casefold(), word)
+
+    m = Matcher({"ударів": "strike", "ракетний удар": "missile", "служба": "service"}, lemma)
+    text = "Після ракетних ударів; ракетний удар; пресс-служба; пресс-службы."
+    # "ударів" is in the text, so the longer "ракетних ударів" by lemma does not take its place; a word whose
+    # lemma holds a term in part ("пресс-службы") is a hit as a whole, where nothing in the text is
+    assert labels(m, text) == [("ударів", "strike"), ("ракетний удар", "missile"), ("служба", "service"),
+                               ("пресс-службы", "service")]
+    at = text.index("ударів")
+    assert m.find(text, 0, at + 3) == []  # cut inside "ракетних ударів": no hit by lemma either
+
+
 def test_lemma_hits_in_a_lexicon_of_an_inflected_language() -> None:
     from lossledger.extract.lexicon import lexicon
 

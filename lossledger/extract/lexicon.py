@@ -153,32 +153,21 @@ class Matcher:
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
         """Return every hit in `text[start:end]`, offsets relative to `text`: leftmost first, the longest
-        term at a position, none overlapping."""
+        term at a position, none overlapping; hits by lemma where no hit in the text itself is."""
         index = self.index
         last = index.last
         found = (last[1] if last is not None and last[0] is text else index.scan(text))[self._k]
         if found is None:
             return []
-        cands, made = found
         if end is None or end > len(text):
             end = len(text)
-        i = bisect.bisect_left(cands, (start,))
-        stop = len(cands)
-        out = []
-        while i < stop:
-            a, b, _, label, glued = cands[i]
-            if a >= end:
-                break
-            b = -b
-            if b < end and not glued or b == end:
-                m = made[i]
-                if m is None:
-                    m = made[i] = Match(a, b, label, text[a:b])
-                out.append(m)
-                i = bisect.bisect_left(cands, (b,), i + 1)
-            else:
-                i += 1
-        return out
+        hits = _chain(found[0], found[1], text, start, end)
+        if found[2] is not None:
+            extra = _chain(*found[2], text, start, end)
+            if extra:
+                extra = [h for h in extra if not any(h.start < y.end and y.start < h.end for y in hits)]
+                hits = sorted(hits + extra, key=lambda h: h.start) if hits else extra
+        return hits
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> Match | None:
         """Return the first hit in `text[start:end]`, or None."""
@@ -187,7 +176,9 @@ class Matcher:
         found = (last[1] if last is not None and last[0] is text else index.scan(text))[self._k]
         if found is None:
             return None
-        cands, made = found
+        if found[2] is not None:
+            return next(iter(self.find(text, start, end)), None)
+        cands, made, _ = found
         if end is None or end > len(text):
             end = len(text)
         i = bisect.bisect_left(cands, (start,))
@@ -204,6 +195,28 @@ class Matcher:
                 return m
             i += 1
         return None
+
+
+def _chain(cands: list[tuple], made: list[Match | None], text: str, start: int, end: int) -> list[Match]:
+    """The candidates (see `TermIndex.scan`) inside text[start:end], leftmost first, the longest at a
+    position, none overlapping."""
+    i = bisect.bisect_left(cands, (start,))
+    stop = len(cands)
+    out = []
+    while i < stop:
+        a, b, _, label, glued = cands[i]
+        if a >= end:
+            break
+        b = -b
+        if b < end and not glued or b == end:
+            m = made[i]
+            if m is None:
+                m = made[i] = Match(a, b, label, text[a:b])
+            out.append(m)
+            i = bisect.bisect_left(cands, (b,), i + 1)
+        else:
+            i += 1
+    return out
 
 
 def _labelled(mapping: dict[str, list[str]]) -> dict[str, str]:

@@ -31,7 +31,6 @@ _MEMO_MAX = 50_000  # distinct pieces remembered per trie node before its memo s
 _SMALL = 400  # shorter texts are cached by value (a claimant, a clause: the same ones recur), longer by identity
 _SMALL_MAX = 1024  # short texts cached before that cache starts again
 _NONE = object()  # the memo entry of a piece that opens nothing
-_BY_LEMMA = 2000  # added to the rank of a hit by lemma: at one span, a hit in the text itself wins
 
 
 def term_keys(term: str) -> list[str]:
@@ -154,10 +153,11 @@ class TermIndex:
             stack.extend(node.next.values())
 
     def scan(self, text: str) -> list:
-        """Per matcher, None or its candidates in `text`: (cands, made). `cands` are tuples (start, -end, rank,
-        label, glued), ordered by start, then longest first, then rank; `glued`: the term ends with
-        punctuation and a letter or digit follows (a hit only where a window ends). `made[i]` is the
-        `Match` of `cands[i]` once a matcher returned it."""
+        """Per matcher, None or its candidates in `text`: (cands, made, by lemma). `cands` are tuples (start,
+        -end, rank, label, glued), ordered by start, then longest first, then rank; `glued`: the term ends
+        with punctuation and a letter or digit follows (a hit only where a window ends). `made[i]` is the
+        `Match` of `cands[i]` once a matcher returned it. `by lemma`: None, or (cands, made) of the hits
+        in the lemmas of the words."""
         last = self.last
         if last is not None and last[0] is text:
             return last[1]
@@ -177,21 +177,26 @@ class TermIndex:
         per: list = [None] * self.size
         pieces, offsets = _pieces(text)
         self._walk(pieces, offsets, per, False)
-        if self._by_lemma:
-            self._lemma_hits(text, per)
+        by_lemma = self._lemma_hits(text) if self._by_lemma else None
         for k, cands in enumerate(per):
-            if cands is not None:
-                cands.sort()
-                per[k] = (cands, [None] * len(cands))
+            lemma = by_lemma[k] if by_lemma is not None else None
+            if lemma is not None:
+                lemma.sort()
+                lemma = (lemma, [None] * len(lemma))
+            elif cands is None:
+                continue
+            cands = sorted(cands) if cands is not None else []
+            per[k] = (cands, [None] * len(cands), lemma)
         return per
 
-    def _lemma_hits(self, text: str, per: list) -> None:
-        """Add the candidates found in the lemmas of the words of `text`, joined by spaces."""
+    def _lemma_hits(self, text: str) -> list | None:
+        """Per matcher, the candidates found in the lemmas of the words of `text` joined by spaces (spans of
+        whole words of `text`), or None when every word is its own lemma."""
         lemma = self.lemma
         words = [(m.start(), m.end(), m.group()) for m in _LEMMA_WORD.finditer(text)]
         lemmas = [lemma(w) for _, _, w in words]  # type: ignore[misc]
         if all(lem == w[2] for lem, w in zip(lemmas, words, strict=True)):
-            return
+            return None
         joined = " ".join(lemmas)
         ends = [e - 1 for e in accumulate(len(lem) + 1 for lem in lemmas)]  # where each lemma ends in `joined`
         found: list = [None] * self.size
@@ -199,14 +204,10 @@ class TermIndex:
         self._walk(pieces, offsets, found, True)
         right, left = bisect.bisect_right, bisect.bisect_left
         for k, cands in enumerate(found):
-            if cands is None:
-                continue
-            into = per[k]
-            if into is None:
-                into = per[k] = []
-            for a, b, rank, label, glued in cands:
-                if not glued:
-                    into.append((words[right(ends, a)][0], -words[left(ends, -b)][1], rank + _BY_LEMMA, label, False))
+            if cands is not None:
+                found[k] = [(words[right(ends, a)][0], -words[left(ends, -b)][1], rank, label, False)
+                            for a, b, rank, label, glued in cands if not glued] or None
+        return found
 
     def _walk(self, pieces: list[str], offsets: list[int], per: list, by_lemma: bool) -> None:
         """Append to `per[matcher]` every hit (start, -end, rank, label, glued) that starts at a piece.
