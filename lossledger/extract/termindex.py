@@ -97,6 +97,7 @@ class TermIndex:
         self._by_lemma = False
         self._scanned = False
         self.last: tuple[str, list] | None = None  # the last long text scanned, and its candidates
+        self._prev: tuple[str, list] | None = None  # the one before
         self._small: dict[str, list] = {}
 
     def add(self, terms: dict[str, str], by_lemma: bool = False) -> int:
@@ -144,7 +145,7 @@ class TermIndex:
     def _forget(self) -> None:
         """Drop every memo and cached scan (after terms were added)."""
         self._first.clear()
-        self.last = None
+        self.last = self._prev = None
         self._small.clear()
         stack = [self._root]
         while stack:
@@ -162,8 +163,14 @@ class TermIndex:
         if last is not None and last[0] is text:
             return last[1]
         if len(text) >= _SMALL:
+            # two long texts are kept: an article and its header (publication_date), or a pre-filtered
+            # article and the header read while extracting it
+            prev = self._prev
+            if prev is not None and prev[0] is text:
+                self._prev, self.last = last, prev
+                return prev[1]
             found = self._scan(text)
-            self.last = (text, found)
+            self._prev, self.last = last, (text, found)
             return found
         found = self._small.get(text)
         if found is None:
