@@ -1,4 +1,5 @@
-"""Word lists of a language pack compiled once into regular-expression matchers."""
+"""Word lists of a language pack compiled once into matchers (a token trie per language, termindex.py),
+and the few small regular expressions built from word lists (`trie_pattern`)."""
 
 from __future__ import annotations
 
@@ -8,12 +9,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from lossledger.extract.termindex import TermIndex
 from lossledger.lang import get_pack
 from lossledger.lang.forms import load as load_forms
 
-# Letters of any script, digits and the apostrophes that live inside words ("Russia's").
-_WORD = r"[^\W_]"
-_TOKEN = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
+_WORD = r"[^\W_]"  # a letter of any script or a digit
 
 
 def lemmatizer(code: str, name: str | None) -> Callable[[str], str] | None:
@@ -31,9 +31,6 @@ def lemmatizer(code: str, name: str | None) -> Callable[[str], str] | None:
     return lemma
 
 
-_WHOLE_TEXT = 400  # texts this long are lemmatised and searched whole, once
-
-
 def _from_forms(forms: dict[str, tuple[str, ...]]) -> Callable[[str], str]:
     """A lemmatiser for the pack's own words only, from its generated forms (see lang/forms.py):
     a small table instead of a whole-language dictionary."""
@@ -43,22 +40,6 @@ def _from_forms(forms: dict[str, tuple[str, ...]]) -> Callable[[str], str]:
         return table.get(token.casefold(), token)
 
     return lemma
-
-
-@functools.lru_cache(maxsize=1024)
-def _lemmatised(lemma: Callable[[str], str], text: str, start: int, end: int) -> tuple | None:
-    """The word spans of `text[start:end]`, their lemmas joined by spaces and each lemma's end in that
-    string; None when every word is its own lemma. Cached: every matcher of a pack reads the same spans."""
-    tokens = [(t.start(), t.end()) for t in _TOKEN.finditer(text, start, end)]
-    lemmas = [lemma(text[a:b]) for a, b in tokens]
-    if all(lem == text[a:b] for lem, (a, b) in zip(lemmas, tokens, strict=True)):
-        return None
-    ends, pos = [], 0
-    for lem in lemmas:
-        pos += len(lem)
-        ends.append(pos)
-        pos += 1
-    return tokens, " ".join(lemmas), ends
 
 
 @dataclass(frozen=True)
@@ -136,26 +117,30 @@ class Matcher:
     A term ending in `*` matches any word starting with that prefix. With a `lemma` function, a term
     also matches words whose lemmas spell it ("танків" matches "танк", "особового складу" matches
     "особовий склад"), so inflected languages list dictionary forms only.
+
+    The terms live in a token trie (`TermIndex`, see termindex.py) that the matchers of one lexicon share
+    (`index`): a text is scanned once for all of them, and each look-up in a window of it is a binary
+    search among the candidates of that scan.
     """
 
-    def __init__(self, terms: dict[str, str], lemma: Callable[[str], str] | None = None):
+    def __init__(self, terms: dict[str, str], lemma: Callable[[str], str] | None = None,
+                 index: TermIndex | None = None):
         self.lemma = lemma
-        self._doc: tuple[str, list[Match], list[int], list[int]] | None = None  # last article's lemma hits
         self.labels: dict[str, str] = {}
         self.prefixes: list[tuple[str, str]] = []
-        trie: dict = {}
         for term, label in terms.items():
             term = term.casefold()
             if term.endswith("*"):
                 self.prefixes.append((term[:-1], label))
-                _insert(trie, term[:-1], _PREFIX)
             else:
                 self.labels[term] = label
-                _insert(trie, term, _END)
         self.prefixes.sort(key=lambda p: -len(p[0]))
-        self.regex: re.Pattern | None = None
-        if trie:
-            self.regex = re.compile(rf"(?:{_pattern(trie, _WORD_START)})(?![^\W_])")
+        if index is None:
+            index = TermIndex(lemma)
+        elif lemma is not None and index.lemma is not lemma:
+            raise ValueError("a matcher by lemma needs an index with the same lemmatiser")
+        self.index = index
+        self._k = index.add(terms, lemma is not None)
 
     def label_of(self, found: str) -> str:
         key = re.sub(r"\s+", " ", found.casefold())
@@ -167,54 +152,71 @@ class Matcher:
         return ""
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
-        """Return every hit in `text[start:end]`, offsets relative to `text`."""
-        if self.regex is None:
-            return []
-        end = len(text) if end is None else end
-        hits = [Match(m.start(), m.end(), self.label_of(m.group()), m.group())
-                for m in self.regex.finditer(text, start, end)]
-        if self.lemma is not None:
-            hits = self._with_lemma_hits(text, start, end, hits)
-        return hits
-
-    def _with_lemma_hits(self, text: str, start: int, end: int, hits: list[Match]) -> list[Match]:
-        """Add the hits found in the lemmatised words of `text[start:end]` that no surface hit covers.
-
-        An article is lemmatised and searched once per matcher; its many small look-ups then cost a
-        binary search each."""
-        if len(text) >= _WHOLE_TEXT:
-            doc = self._doc
-            if doc is None or doc[0] is not text:
-                found = self._lemma_hits(text, 0, len(text))
-                doc = self._doc = (text, found, [h.start for h in found], [h.end for h in found])
-            _, found, starts, ends = doc
-            extra = found[bisect.bisect_left(starts, start):bisect.bisect_right(ends, end)]
-        else:
-            extra = self._lemma_hits(text, start, end)
-        taken = [(h.start, h.end) for h in hits]
-        extra = [h for h in extra if not any(h.start < y and x < h.end for x, y in taken)]
-        return sorted(hits + extra, key=lambda h: h.start) if extra else hits
-
-    def _lemma_hits(self, text: str, start: int, end: int) -> list[Match]:
-        found = _lemmatised(self.lemma, text, start, end)
+        """Return every hit in `text[start:end]`, offsets relative to `text`: leftmost first, the longest
+        term at a position, none overlapping; hits by lemma where no hit in the text itself is."""
+        index = self.index
+        last = index.last
+        found = (last[1] if last is not None and last[0] is text else index.scan(text))[self._k]
         if found is None:
             return []
-        tokens, joined, ends = found
-        out = []
-        for m in self.regex.finditer(joined):
-            a = tokens[bisect.bisect_right(ends, m.start())][0]
-            b = tokens[bisect.bisect_left(ends, m.end())][1]
-            out.append(Match(a, b, self.label_of(m.group()), text[a:b]))
-        return out
+        if end is None or end > len(text):
+            end = len(text)
+        hits = _chain(found[0], found[1], text, start, end)
+        if found[2] is not None:
+            extra = _chain(*found[2], text, start, end)
+            if extra:
+                extra = [h for h in extra if not any(h.start < y.end and y.start < h.end for y in hits)]
+                hits = sorted(hits + extra, key=lambda h: h.start) if hits else extra
+        return hits
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> Match | None:
         """Return the first hit in `text[start:end]`, or None."""
-        if self.regex is None:
+        index = self.index
+        last = index.last
+        found = (last[1] if last is not None and last[0] is text else index.scan(text))[self._k]
+        if found is None:
             return None
-        if self.lemma is not None:
+        if found[2] is not None:
             return next(iter(self.find(text, start, end)), None)
-        m = self.regex.search(text, start, len(text) if end is None else end)
-        return Match(m.start(), m.end(), self.label_of(m.group()), m.group()) if m else None
+        cands, made, _ = found
+        if end is None or end > len(text):
+            end = len(text)
+        i = bisect.bisect_left(cands, (start,))
+        stop = len(cands)
+        while i < stop:
+            a, b, _, label, glued = cands[i]
+            if a >= end:
+                return None
+            b = -b
+            if b < end and not glued or b == end:
+                m = made[i]
+                if m is None:
+                    m = made[i] = Match(a, b, label, text[a:b])
+                return m
+            i += 1
+        return None
+
+
+def _chain(cands: list[tuple], made: list[Match | None], text: str, start: int, end: int) -> list[Match]:
+    """The candidates (see `TermIndex.scan`) inside text[start:end], leftmost first, the longest at a
+    position, none overlapping."""
+    i = bisect.bisect_left(cands, (start,))
+    stop = len(cands)
+    out = []
+    while i < stop:
+        a, b, _, label, glued = cands[i]
+        if a >= end:
+            break
+        b = -b
+        if b < end and not glued or b == end:
+            m = made[i]
+            if m is None:
+                m = made[i] = Match(a, b, label, text[a:b])
+            out.append(m)
+            i = bisect.bisect_left(cands, (b,), i + 1)
+        else:
+            i += 1
+    return out
 
 
 def _labelled(mapping: dict[str, list[str]]) -> dict[str, str]:
@@ -225,8 +227,9 @@ def _labelled(mapping: dict[str, list[str]]) -> dict[str, str]:
     return out
 
 
-def _plain(words: list[str], label: str = "x", lemma: Callable[[str], str] | None = None) -> Matcher:
-    return Matcher({w: label for w in words}, lemma)
+def _plain(words: list[str], label: str = "x", lemma: Callable[[str], str] | None = None,
+           index: TermIndex | None = None) -> Matcher:
+    return Matcher({w: label for w in words}, lemma, index)
 
 
 @dataclass(frozen=True, eq=False)
@@ -303,25 +306,26 @@ def lexicon(code: str) -> Lexicon:
     forms = load_forms(code) if name else None
     lem = lemmatizer(code, name) if forms is None else _from_forms(forms)
     pop_terms = _labelled({k: pop.get(k, []) for k in ("military", "civilian", "people")})
+    ix = TermIndex(lem)  # one trie and one scan per text for all the matchers below
     return Lexicon(
         code=code,
-        categories=Matcher(_labelled(cats), lem),
-        population=Matcher(pop_terms, lem),
-        strike=_plain(pop.get("strike", []), lemma=lem),
-        sides=Matcher(_labelled(sides.get("names", {})), lem),
-        enemy=_plain(sides.get("enemy", []), lemma=lem),
+        categories=Matcher(_labelled(cats), lem, ix),
+        population=Matcher(pop_terms, lem, ix),
+        strike=_plain(pop.get("strike", []), lemma=lem, index=ix),
+        sides=Matcher(_labelled(sides.get("names", {})), lem, ix),
+        enemy=_plain(sides.get("enemy", []), lemma=lem, index=ix),
         enemy_default=sides.get("enemy_default"),
-        both=_plain(sides.get("both", []), lemma=lem),
+        both=_plain(sides.get("both", []), lemma=lem, index=ix),
         locative=frozenset(w.casefold() for w in sides.get("locative", [])),
         opponent=frozenset(w.casefold() for w in sides.get("opponent", [])),
-        aggression=_plain(sides.get("aggression", []), lemma=lem),
-        cues={k: _plain(v, k, lem) for k, v in cues.items()},
-        according_to=_plain(att.get("according_to", []), lemma=lem),
+        aggression=_plain(sides.get("aggression", []), lemma=lem, index=ix),
+        cues={k: _plain(v, k, lem, ix) for k, v in cues.items()},
+        according_to=_plain(att.get("according_to", []), lemma=lem, index=ix),
         comma_according_to=frozenset(w.casefold() for w in att.get("comma_according_to", [])),
-        speech=_plain(att.get("verbs", []) + cues.get("dispute_verbs", []), lemma=lem),  # "X denied 300,000"
-        relay_before=_plain(att.get("relay_before", []), lemma=lem),
-        source_links=_plain(att.get("source_links", []), lemma=lem),
-        passive=_plain(att.get("passive", []), lemma=lem),
+        speech=_plain(att.get("verbs", []) + cues.get("dispute_verbs", []), lemma=lem, index=ix),  # "X denied"
+        relay_before=_plain(att.get("relay_before", []), lemma=lem, index=ix),
+        source_links=_plain(att.get("source_links", []), lemma=lem, index=ix),
+        passive=_plain(att.get("passive", []), lemma=lem, index=ix),
         pronouns=frozenset(w.casefold() for w in att.get("pronouns", [])),
         articles=frozenset(w.casefold() for w in att.get("articles", [])),
         name_links=frozenset(w.casefold() for w in att.get("name_links", [])),
@@ -340,7 +344,7 @@ def lexicon(code: str) -> Lexicon:
         relatives=frozenset(w.casefold() for w in att.get("relatives", [])),
         neuter_pronouns=frozenset(w.casefold() for w in att.get("neuter_pronouns", [])),
         expletives=frozenset(w.casefold() for w in att.get("expletives", [])),
-        anaphors=_plain(att.get("anaphors", []), lemma=lem),
+        anaphors=_plain(att.get("anaphors", []), lemma=lem, index=ix),
         documents=frozenset(w.casefold() for w in att.get("documents", [])),
         document_modifiers=frozenset(w.casefold() for w in att.get("document_modifiers", [])),
         same=tuple(sorted((w.casefold() for w in att.get("same", [])), key=len, reverse=True)),
@@ -348,7 +352,7 @@ def lexicon(code: str) -> Lexicon:
         months={k.casefold(): v for k, v in dates.get("months", {}).items()},
         weekdays={k.casefold(): v for k, v in dates.get("weekdays", {}).items()},
         relative={k.casefold(): (v[0], int(v[1])) for k, v in dates.get("relative", {}).items()},
-        dates={k: _plain(dates.get(k, []), k)
+        dates={k: _plain(dates.get(k, []), k, index=ix)
                for k in ("since", "this_year", "last_year", "past_day", "past_week", "end_of", "start_of",
                          "published", "during", "then")},
     )
