@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass
 
@@ -407,6 +408,7 @@ def side_words(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> 
     return out
 
 
+@functools.lru_cache(maxsize=256)  # asked once per figure of a sentence
 def opponents(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> tuple[str | None, tuple]:
     """Side words in text[a:b] that name who the losses were suffered against: after an opponent word ("in
     clashes with Russian troops", "killed by Russian shelling") or before an attack word ("a Russian missile
