@@ -554,3 +554,12 @@ def test_one_of_the_dead_leaves_the_dead_counted():
 ])
 def test_descriptions_and_pronouns_with_no_source_before_them(text, claimant):
     assert one(text, lang="en")["claimant"] == claimant
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Russia lost 1,380 soldiers in a day, Ukraine's military said.", "en"),
+    ("Ryssland förlorade 1 380 soldater på ett dygn, enligt Ukrainas försvarsmakt.", "sv"),
+])
+def test_in_a_day_is_that_days_tally(text, lang):
+    claim = one(text, lang=lang, published="2024-11-08")
+    assert (claim["metric"], claim["period_start"], claim["period_end"]) == ("count", "2024-11-08", "2024-11-08")
