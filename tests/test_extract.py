@@ -563,3 +563,11 @@ def test_descriptions_and_pronouns_with_no_source_before_them(text, claimant):
 def test_in_a_day_is_that_days_tally(text, lang):
     claim = one(text, lang=lang, published="2024-11-08")
     assert (claim["metric"], claim["period_start"], claim["period_end"]) == ("count", "2024-11-08", "2024-11-08")
+
+
+@pytest.mark.parametrize("text", [
+    "Russian losses topped 700,000 in November, Kyiv said.",
+    "Russian losses could exceed 700,000 by the end of the year, Kyiv said.",
+])
+def test_verbs_of_passing_a_figure_make_it_a_lower_bound(text):
+    assert one(text, lang="en", published="2024-12-01")["qualifier"] == "at_least"

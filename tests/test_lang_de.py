@@ -273,3 +273,7 @@ def test_so_after_a_comma_names_the_source():
 ])
 def test_split_and_participle_speech_verbs(text):
     assert one(text)["claimant"].casefold() == "der generalstab"
+
+
+def test_ueberstiegen_makes_a_lower_bound():
+    assert one("Die russischen Verluste überstiegen 700.000 Soldaten, so Kiew.")["qualifier"] == "at_least"
