@@ -4,9 +4,11 @@ status and cursor page, on SQLite and (slow) PostgreSQL."""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import pytest
+from pydantic import TypeAdapter
 from serve_support import fill
 from sqlalchemy import Connection, select
 
@@ -100,3 +102,24 @@ def test_claim_detail_matches_the_query_path(reviewed: tuple[str, list[int]]) ->
         assert corrected and corrected["value"] == 12_345.5 and corrected["original"]["as_of"] is not None
         assert len(corrected["audit"]) == 1 and {"value", "as_of"} <= set(corrected["audit"][0]["changed"])
 
+
+def test_page_json_is_what_the_response_model_gives(reviewed: tuple[str, list[int]]) -> None:
+    """`/api/claims` writes a page without validating it against `ClaimPage`: the same bytes as validating and
+    serialising it (what FastAPI's response_model did), for every page and for awkward values."""
+    from lossledger.serve.routes.claims import page_json
+    from lossledger.serve.schemas import ClaimPage
+
+    adapter = TypeAdapter(ClaimPage)
+
+    def model_json(rows: list[dict[str, Any]], nxt: str | None, size: int) -> bytes:
+        return adapter.dump_json(adapter.validate_python({"items": rows, "next_cursor": nxt, "limit": size}))
+
+    with Ledger(reviewed[0]) as ledger, ledger.reading() as conn:
+        for filters in FILTERS:
+            for status in data.STATUSES:
+                rows, nxt = data.claim_page(conn, limit=3, status=status, **filters)
+                assert page_json(rows, nxt, 3) == model_json(rows, nxt, 3), (filters, status)
+        rows, _ = data.claim_page(conn, limit=2)
+    odd = [{**rows[0], "value": math.inf, "low": math.nan, "high": 1e-05, "claimant": 'é\x01"\u2028\\ <b>',
+            "evidence": None}, {**rows[1], "value": 2**60, "low": 0.1 + 0.2, "high": 1e300, "as_of": None}]
+    assert page_json(odd, "abc", 1000) == model_json(odd, "abc", 1000)
