@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import http.client
 import os
 import random
 import socket
@@ -118,33 +117,90 @@ def start_server(path: str, workers: int) -> tuple[subprocess.Popen, str]:
     raise SystemExit("bench: the server did not start")
 
 
+class Connection:
+    """One keep-alive HTTP/1.1 connection that sends a GET and reads the whole response (status line, headers, the
+    Content-Length body) off the socket.
+
+    Leaner than http.client, whose header parsing (email.parser) took 0.17 ms of CPU per request against 0.06 ms
+    here, on the same 2 cores as the server, and added its own time to every latency measured.
+    """
+
+    def __init__(self, host: str, port: int, timeout: float) -> None:
+        self.addr, self.timeout = (host, port), timeout
+        self.host = f"{host}:{port}".encode()
+        self.sock: socket.socket | None = None
+        self.rest = b""  # bytes read past the last response (none expected: one request at a time)
+
+    def get(self, path: str) -> tuple[int, bytes]:
+        """Send `GET path`; return (status, body) once the last byte of the body is read."""
+        if self.sock is None:
+            self.sock = socket.create_connection(self.addr, timeout=self.timeout)
+            self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            self.rest = b""
+        sock = self.sock
+        sock.sendall(b"GET " + path.encode() + b" HTTP/1.1\r\nHost: " + self.host + b"\r\n\r\n")
+        buf = self.rest
+        while (end := buf.find(b"\r\n\r\n")) < 0:
+            buf += self._recv(65536)
+        head = buf[:end].decode("latin-1").lower()
+        at = head.find("\r\ncontent-length:")
+        if at < 0:
+            raise ValueError("bench: a response without Content-Length")
+        at += len("\r\ncontent-length:")
+        stop = head.find("\r\n", at)
+        need = end + 4 + int(head[at:stop if stop >= 0 else len(head)])
+        parts, have = [buf], len(buf)
+        while have < need:
+            chunk = self._recv(max(65536, need - have))
+            parts.append(chunk)
+            have += len(chunk)
+        buf = b"".join(parts) if len(parts) > 1 else buf
+        self.rest = buf[need:]
+        if "\r\nconnection: close" in head:
+            self.close()
+        return int(head[9:12]), buf[end + 4:need]
+
+    def _recv(self, size: int) -> bytes:
+        chunk = self.sock.recv(size)  # type: ignore[union-attr]
+        if not chunk:
+            raise ConnectionError("bench: the server closed the connection")
+        return chunk
+
+    def close(self) -> None:
+        """Close the socket (the next request opens a new one)."""
+        if self.sock is not None:
+            self.sock.close()
+            self.sock = None
+
+
 def measure(url: str, paths: list[str], clients: int, timeout: float = 30) -> tuple[list[float], int]:
-    """Send every path once, spread over `clients` threads; return latencies (ms) and the count of non-200s."""
+    """Send every path once, spread over `clients` threads; return latencies (ms) and the count of non-200s.
+
+    A latency is from the first byte of the request sent to the last byte of the response body read.
+    """
     host, port = url.removeprefix("http://").split(":")
     latencies: list[float] = []
     errors = [0]
     lock = threading.Lock()
     todo = iter(paths)
 
-    def work() -> None:  # http.client: a light client, so the load generator takes little of the CPU
+    def work() -> None:
         mine: list[float] = []
-        conn = http.client.HTTPConnection(host, port, timeout=timeout)
+        bad = 0
+        conn = Connection(host, int(port), timeout)
         while True:
             with lock:
                 path = next(todo, None)
             if path is None:
                 break
             t = time.perf_counter()
-            conn.request("GET", path)
-            resp = conn.getresponse()
-            resp.read()
+            status, _body = conn.get(path)
             mine.append((time.perf_counter() - t) * 1000)
-            if resp.status != 200:
-                with lock:
-                    errors[0] += 1
+            bad += status != 200
         conn.close()
         with lock:
             latencies.extend(mine)
+            errors[0] += bad
 
     threads = [threading.Thread(target=work) for _ in range(clients)]
     for t in threads:

@@ -9,6 +9,7 @@ filters and limits (corrected values, rejected claims left out); series come fro
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
 import time
@@ -29,6 +30,7 @@ from lossledger.analyse.series import Series
 from lossledger.analyse.store import FileStore
 from lossledger.serve.tables import audit, reviews
 from lossledger.store.ledger import Ledger
+from lossledger.store.prepared import Prepared
 from lossledger.store.tables import claims, documents, mentions
 
 FIELDS = ("side", "population", "category", "metric", "qualifier", "value", "low", "high", "as_of", "period_start",
@@ -90,13 +92,17 @@ def load_series(src: SeriesSource, side: str | None = None, category: str | None
     return src.load(side=side, category=category)
 
 
+@functools.cache
+def _generation() -> Prepared:
+    return Prepared(select(*(stmt.scalar_subquery() for stmt in (
+        select(func.max(claims.c.id)), select(func.max(audit.c.id)), select(func.count()).select_from(reviews),
+        select(func.max(series_t.c.id)), select(func.count()).select_from(series_t)))))
+
+
 def generation(conn: Connection) -> tuple[int, ...]:
     """A cheap stamp that changes when claims are added or reviewed, or series imported: (max claim id, max
-    audit id, reviews, max series id, series)."""
-    return (conn.scalar(select(func.max(claims.c.id))) or 0, conn.scalar(select(func.max(audit.c.id))) or 0,
-            conn.scalar(select(func.count()).select_from(reviews)) or 0,
-            conn.scalar(select(func.max(series_t.c.id))) or 0, conn.scalar(select(func.count()).select_from(series_t))
-            or 0)
+    audit id, reviews, max series id, series), read by one statement."""
+    return tuple(v or 0 for v in _generation().rows(conn)[0])
 
 
 class Cache:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import Connection, distinct, exists, func, or_, select, text
+from sqlalchemy import Connection, bindparam, distinct, exists, func, or_, select, text
 
 from lossledger.store.tables import aliases, documents, entities, feeds, mentions
 from lossledger.store.tables import claims as claims_t
@@ -33,39 +33,74 @@ def _outlet_count():  # type: ignore[no-untyped-def]
 
 
 @functools.cache
-def _claim_select():  # type: ignore[no-untyped-def]
-    """The claims SELECT without filters: built once (a Select is immutable; filters make new ones)."""
+def claims_select(counts: bool = True):  # type: ignore[no-untyped-def]
+    """The claims SELECT without filters: CLAIM_COLUMNS (the claimant's entity name, else the claim's own), with
+    the `mentions` and `outlets` counts unless `counts` is false; built once (a Select is immutable; filters make
+    new ones)."""
     name = func.coalesce(_claimant.c.name, claims_t.c.claimant).label("claimant")
     cols = [name if c == "claimant" else claims_t.c[c] for c in CLAIM_COLUMNS]
-    return (select(*cols, _mention_count(), _outlet_count())
-            .select_from(claims_t.outerjoin(_claimant, _claimant.c.id == claims_t.c.claimant_id)))
+    stmt = select(*cols).select_from(claims_t.outerjoin(_claimant, _claimant.c.id == claims_t.c.claimant_id))
+    return stmt.add_columns(_mention_count(), _outlet_count()) if counts else stmt
+
+
+FILTERS = ("side", "category", "claimant", "since", "until", "min_value", "q")
+"""The filters of `claims`, in the order their conditions are added."""
+
+
+def filter_values(*, side: str | None = None, category: str | None = None, claimant: str | None = None,
+                  since: str | None = None, until: str | None = None, min_value: float | None = None,
+                  q: str | None = None) -> dict[str, Any]:
+    """Return the filters that apply, each as the value its condition compares with (see `filter_conditions`)."""
+    values = {"side": side.lower() if side else None, "category": category.lower() if category else None,
+              "claimant": f"%{claimant}%" if claimant else None, "since": since or None, "until": until or None,
+              "min_value": min_value, "q": f"%{q}%" if q else None}
+    return {k: v for k, v in values.items() if v is not None}
+
+
+def filter_conditions(names: Iterable[str]) -> list[Any]:
+    """Return the WHERE conditions of the named filters, each on a bind parameter of the filter's name (values from
+    `filter_values`), so one statement serves every value; `claimant_id` (one entity) is accepted too."""
+    p = {name: bindparam(name) for name in names}
+    out: list[Any] = []
+    if "side" in p:
+        out.append(claims_t.c.side == p["side"])
+    if "category" in p:
+        out.append(claims_t.c.category == p["category"])
+    if "claimant" in p:
+        # every claimant's own name is one of its aliases: the small aliases table is searched, then the index
+        named = select(aliases.c.entity_id).where(aliases.c.alias.ilike(p["claimant"]))
+        out.append(claims_t.c.claimant_id.in_(named))
+    if "claimant_id" in p:
+        out.append(claims_t.c.claimant_id == p["claimant_id"])
+    if "since" in p:
+        out.append(claims_t.c.as_of >= p["since"])
+    if "until" in p:  # "2024-03-31" keeps "2024-03-31" and "2024-03"; a later day of a coarser date would be cut
+        out.append(claims_t.c.as_of <= p["until"])
+    if "min_value" in p:
+        out.append(claims_t.c.magnitude >= p["min_value"])
+    if "q" in p:
+        in_evidence = exists().where(mentions.c.claim_id == claims_t.c.id, mentions.c.evidence.ilike(p["q"]))
+        out.append(or_(claims_t.c.claimant.ilike(p["q"]), in_evidence))
+    unknown = set(p) - {*FILTERS, "claimant_id"}
+    if unknown:
+        raise ValueError(f"no filter {', '.join(sorted(unknown))}")
+    return out
+
+
+def claims_order() -> tuple[Any, ...]:
+    """The order of `claims`: as_of descending (undated last), then id descending."""
+    return claims_t.c.as_of.desc().nulls_last(), claims_t.c.id.desc()
 
 
 def claims_query(*, side: str | None = None, category: str | None = None, claimant: str | None = None,
                  since: str | None = None, until: str | None = None, min_value: float | None = None,
                  q: str | None = None, limit: int | None = 100, offset: int = 0):  # type: ignore[no-untyped-def]
     """Return the SELECT behind `claims` (exposed so its query plan can be shown)."""
-    stmt = _claim_select()
-    if side:
-        stmt = stmt.where(claims_t.c.side == side.lower())
-    if category:
-        stmt = stmt.where(claims_t.c.category == category.lower())
-    if claimant:
-        pattern = f"%{claimant}%"
-        # every claimant's own name is one of its aliases: the small aliases table is searched, then the index
-        named = select(aliases.c.entity_id).where(aliases.c.alias.ilike(pattern))
-        stmt = stmt.where(claims_t.c.claimant_id.in_(named))
-    if since:
-        stmt = stmt.where(claims_t.c.as_of >= since)
-    if until:  # "2024-03-31" keeps "2024-03-31" and "2024-03"; a later day of a coarser date would be cut
-        stmt = stmt.where(claims_t.c.as_of <= until)
-    if min_value is not None:
-        stmt = stmt.where(claims_t.c.magnitude >= min_value)
-    if q:
-        pattern = f"%{q}%"
-        in_evidence = exists().where(mentions.c.claim_id == claims_t.c.id, mentions.c.evidence.ilike(pattern))
-        stmt = stmt.where(or_(claims_t.c.claimant.ilike(pattern), in_evidence))
-    stmt = stmt.order_by(claims_t.c.as_of.desc().nulls_last(), claims_t.c.id.desc())
+    values = filter_values(side=side, category=category, claimant=claimant, since=since, until=until,
+                           min_value=min_value, q=q)
+    stmt = claims_select().where(*filter_conditions(values)).order_by(*claims_order())
+    if values:
+        stmt = stmt.params(values)
     if limit:
         stmt = stmt.limit(limit)
     return stmt.offset(offset) if offset else stmt
@@ -86,23 +121,28 @@ def claims(conn: Connection, *, inferred: bool = False, **filters: Any) -> list[
 
 def claim(conn: Connection, claim_id: int, *, inferred: bool = False) -> dict[str, Any] | None:
     """Return one claim (as in `claims`) with `mentions`: a list of every mention, earliest published first."""
-    row = conn.execute(_claim_select().where(claims_t.c.id == claim_id)).mappings().first()
+    row = conn.execute(claims_select().where(claims_t.c.id == claim_id)).mappings().first()
     if row is None:
         return None
     out = _numbers(dict(row))
     if inferred:
         _with_inferred(conn, [out])
     out["mention_count"] = out.pop("mentions")
-    stmt = (select(mentions.c.id, *[mentions.c[c] for c in MENTION_COLUMNS], mentions.c.evidence,
+    out["mentions"] = [_decoded(dict(m)) for m in conn.execute(mentions_select(), {"claim_id": claim_id}).mappings()]
+    return out
+
+
+@functools.cache
+def mentions_select():  # type: ignore[no-untyped-def]
+    """The mentions of the claim `:claim_id` with their documents and outlets, earliest published first."""
+    return (select(mentions.c.id, *[mentions.c[c] for c in MENTION_COLUMNS], mentions.c.evidence,
                    mentions.c.evidence_start, mentions.c.evidence_end, documents.c.id.label("document_id"),
                    documents.c.doc, documents.c.url, documents.c.title, documents.c.published,
                    _outlet.c.name.label("outlet"))
             .select_from(mentions.join(documents, documents.c.id == mentions.c.document_id)
                          .outerjoin(_outlet, _outlet.c.id == documents.c.outlet_id))
-            .where(mentions.c.claim_id == claim_id)
+            .where(mentions.c.claim_id == bindparam("claim_id"))
             .order_by(documents.c.published.asc().nulls_last(), mentions.c.id))
-    out["mentions"] = [_decoded(dict(m)) for m in conn.execute(stmt).mappings()]
-    return out
 
 
 def sources(conn: Connection) -> list[dict[str, Any]]:
@@ -194,4 +234,5 @@ def _decoded(row: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-__all__ = ["claim", "claims", "claims_query", "export_rows", "sources", "stats"]
+__all__ = ["claim", "claims", "claims_query", "claims_select", "export_rows", "filter_conditions", "filter_values",
+           "mentions_select", "sources", "stats"]

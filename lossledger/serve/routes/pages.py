@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
+from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from lossledger.analyse.ledger import LedgerStore
@@ -63,7 +63,7 @@ def _timeline(ledger: Any, settings: Any, side: str, category: str) -> dict[str,
 
 @router.get("/claims")
 def claims_page(request: Request, ledger: LedgerDep, settings: SettingsDep, _u: ReaderDep,
-                filters: Annotated[ClaimFilters, Depends()],
+                filters: Annotated[ClaimFilters, Query()],
                 cursor: Annotated[str | None, Query(max_length=200)] = None) -> Response:
     """Claims with the API's filters; `q` searches the evidence sentences (and claimant names)."""
     try:
@@ -72,7 +72,7 @@ def claims_page(request: Request, ledger: LedgerDep, settings: SettingsDep, _u: 
                                         **filters.query())
     except data.BadCursor as exc:
         raise HTTPException(400, str(exc)) from None
-    params = {k: v for k, v in {**filters.values, "status": filters.status}.items() if v not in (None, "")}
+    params = {k: v for k, v in filters.model_dump().items() if v not in (None, "")}
     return render(request, "claims.html", {"rows": rows, "next": nxt, "params": params, "categories": CATEGORIES})
 
 
