@@ -221,6 +221,18 @@ class TermIndex:
         With `by_lemma`, only the hits of matchers that match by lemma."""
         first = self._first.get
         n = len(pieces)
+
+        def add(hits: tuple, a: int, j: int) -> None:  # the terms ending at piece j, started at offset a
+            b = -offsets[j + 1]
+            glued = j + 1 < n and pieces[j + 1][0].isalnum()
+            for k, label, rank, lem in hits:
+                if lem or not by_lemma:
+                    cands = per[k]
+                    if cands is None:
+                        per[k] = [(a, b, rank, label, glued)]
+                    else:
+                        cands.append((a, b, rank, label, glued))
+
         for i, p in enumerate(pieces):
             opened = first(p)
             if opened is None:
@@ -234,29 +246,13 @@ class TermIndex:
             j = i
             while True:
                 if hits:
-                    b = -offsets[j + 1]
-                    glued = j + 1 < n and pieces[j + 1][0].isalnum()
-                    for k, label, rank, lem in hits:
-                        if lem or not by_lemma:
-                            cands = per[k]
-                            if cands is None:
-                                per[k] = [(a, b, rank, label, glued)]
-                            else:
-                                cands.append((a, b, rank, label, glued))
+                    add(hits, a, j)
                 if node is None:
                     break
                 hits = node.ends
                 nxt, stems = node.next, node.stems
                 if hits:
-                    b = -offsets[j + 1]
-                    glued = j + 1 < n and pieces[j + 1][0].isalnum()
-                    for k, label, rank, lem in hits:
-                        if lem or not by_lemma:
-                            cands = per[k]
-                            if cands is None:
-                                per[k] = [(a, b, rank, label, glued)]
-                            else:
-                                cands.append((a, b, rank, label, glued))
+                    add(hits, a, j)
                 if not nxt and not stems:
                     break
                 j += 1
