@@ -9,6 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
+from lossledger.extract.figures import word_before
 from lossledger.extract.lexicon import Lexicon, Match
 
 _TOKEN = re.compile(r"[^\W_][\w'’.&-]*(?::s\b)?|[\"“”«»:,;()—–]|\s-\s", re.UNICODE)  # "FN:s" is one word
@@ -246,12 +247,9 @@ def _active(verbs: list, text: str, s0: int, s1: int, lex: Lexicon) -> list:
     participle between an article and a number ('an estimated 1,520 soldiers')."""
     passive = lex.passive.find(text, s0, s1)
     return [m for m in verbs if not any(p.start < m.end and m.start < p.end for p in passive)
-            and not (_word_before(text, s0, m.start) in lex.articles and text[m.end:m.end + 2].strip()[:1].isdigit())]
+            and not (word_before(text, m.start, s0) in lex.articles and text[m.end:m.end + 2].strip()[:1].isdigit())]
 
 
-def _word_before(text: str, s0: int, pos: int) -> str:
-    words = text[max(s0, pos - 20):pos].split()
-    return words[-1].casefold() if words else ""
 
 
 def for_figure(found: list[tuple[int, str]], pos: int) -> str | None:

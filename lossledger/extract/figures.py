@@ -221,8 +221,9 @@ def _alternative(text: str, before: Quantity, q: Quantity, lex: Lexicon) -> bool
     return bool(gap.strip()) and bool(lex.side_joiner.fullmatch(gap))
 
 
-def _word_before_number(text: str, q: Quantity) -> str:
-    words = text[max(0, q.start - 20):q.start].split()
+def word_before(text: str, pos: int, start: int = 0) -> str:
+    """The casefolded word right before `pos` (not before `start`), or ''."""
+    words = text[max(start, pos - 20):pos].split()
     return words[-1].casefold() if words else ""
 
 
@@ -261,7 +262,7 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
             return None
         category, population, kind_end = equipment.label, "military", equipment.end
     elif prev and prev.category in EQUIPMENT_CATEGORIES and not first_pop and not _specific(head_hits) and \
-            _word_before_number(text, q) not in lex.locative:  # not "... 41 aircraft at four airbases"
+            word_before(text, q.start) not in lex.locative:  # not "... 41 aircraft at four airbases"
         # a list of equipment goes on: "..., 79 damaged and 65 abandoned"
         return Figure(q=q, category=prev.category, population="military", side=prev.side, metric="count",
                       head_end=head_end, enemy=prev.enemy)
