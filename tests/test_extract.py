@@ -571,3 +571,18 @@ def test_in_a_day_is_that_days_tally(text, lang):
 ])
 def test_verbs_of_passing_a_figure_make_it_a_lower_bound(text):
     assert one(text, lang="en", published="2024-12-01")["qualifier"] == "at_least"
+
+
+def test_repeat_by_surname_is_one_claim_with_the_fullest_name_and_the_stated_period():
+    text = ("Ukraine's losses in the offensive exceed 12,000 troops, Defence Minister Andrei Belousov said on "
+            "Friday. \"Since 1 August the enemy has lost more than 12,000 troops,\" Belousov said.")
+    claim = one(text, lang="en", published="2025-10-03")
+    assert claim["claimant"] == "Defence Minister Andrei Belousov"
+    assert (claim["period_start"], claim["period_end"]) == ("2025-08-01", "2025-10-03")
+    assert claim["evidence"]["start"] == 0
+
+
+def test_different_people_stating_one_figure_stay_two_claims():
+    text = ("Andrei Belousov said 12,000 Ukrainian troops were killed. Oleksandr Syrskyi said 12,000 Ukrainian "
+            "troops were killed.")
+    assert len(extract(text, lang="en", published="2025-10-03")) == 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from lossledger.extract.claimants import Attribution, side_of
 from lossledger.extract.dates import DateRef, end_of, parse_iso
@@ -153,18 +154,37 @@ def _is_invasion(value: str) -> bool:
 
 
 def merge_repeats(claims: list[Claim]) -> list[Claim]:
-    """One record per claim: later repeats go; an unattributed repeat of an attributed claim goes."""
-    seen: dict[tuple, Claim] = {}
+    """One record per claim: later repeats go (the first statement is the evidence, filled in with the
+    period a repeat states: "losses since the counteroffensive began ... Since June 4, the losses"); a
+    surname or title-less repeat of a named claimant is the same claimant; an unattributed repeat of an
+    attributed claim goes."""
+    kept: list[Claim] = []
     for c in claims:
-        key = _key(c) + ((c.claimant or "").casefold(),)
-        if key not in seen:
-            seen[key] = c
+        first = next((k for k in kept if _key(k) == _key(c) and _same_claimant(k.claimant, c.claimant)), None)
+        if first is None:
+            kept.append(c)
+            continue
+        if first.period_end is None and c.period_end is not None and first.as_of in (c.as_of, c.period_end):
+            first.period_start, first.period_end = c.period_start, c.period_end
+        if len(c.claimant or "") > len(first.claimant or ""):
+            first.claimant = c.claimant  # the fullest form of the name (spec, claimant)
     # a headline or unattributed mention yields to the attributed statement of the same figure
-    named = {_key(c): c for c in reversed(list(seen.values())) if c.claimant}
-    for key, c in list(seen.items()):
-        if not c.claimant and _key(c) in named:
-            del seen[key]
-    return sorted(seen.values(), key=lambda c: c.evidence.start if c.evidence else 0)
+    named = {_key(c) for c in kept if c.claimant}
+    return [c for c in kept if c.claimant or _key(c) not in named]
+
+
+def _same_claimant(a: str | None, b: str | None) -> bool:
+    """The same source named twice: equal, or one name's words run inside the other's ("Shoigu", "Sergei
+    Shoigu", "Russian Defense Minister Sergei Shoigu")."""
+    if not a or not b:
+        return a == b
+    wa, wb = _words(a), _words(b)
+    short, long = sorted((wa, wb), key=len)
+    return bool(short) and any(long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
+
+def _words(name: str) -> list[str]:
+    return re.findall(r"\w+", re.sub(r"['’]s\b", "", name.casefold()))
 
 
 def _key(c: Claim) -> tuple:
