@@ -586,3 +586,22 @@ def test_different_people_stating_one_figure_stay_two_claims():
     text = ("Andrei Belousov said 12,000 Ukrainian troops were killed. Oleksandr Syrskyi said 12,000 Ukrainian "
             "troops were killed.")
     assert len(extract(text, lang="en", published="2025-10-03")) == 2
+
+
+@pytest.mark.parametrize("text, lang, as_of", [
+    ("On day 100 of the war, Kyiv said 31,000 Russian soldiers had been killed.", "en", "2022-06-03"),
+    ("On the 1,000th day of Russia's full-scale invasion, the General Staff said Russia had lost 719,000 troops.",
+     "en", "2024-11-19"),
+    ("On the sixth day of the war Kyiv said 5,300 Russian soldiers had been killed.", "en", "2022-03-01"),
+    ("På krigets 100:e dag uppgav Kiev att 31 000 ryska soldater dödats.", "sv", "2022-06-03"),
+])
+def test_day_of_the_war_dates_the_figure(text, lang, as_of):
+    claim = one(text, lang=lang, published="2025-06-01")
+    assert claim["as_of"] == as_of
+    assert claim["claimant"] in ("Kyiv", "Kiev", "the General Staff")  # the date is no part of the name
+
+
+def test_day_of_the_war_in_the_header_refines_a_month_date_line():
+    text = ("date 2022-03\nThe world watches on day 6 of the invasion. Ukraine's General Staff said 5,300 Russian "
+            "soldiers had been killed.")
+    assert one(text, lang="en")["as_of"] == "2022-03-01"

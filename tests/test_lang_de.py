@@ -168,6 +168,8 @@ def test_ordinal_day_before_month_is_no_sentence_end():
 
 
 @pytest.mark.parametrize("text, as_of", [
+    ("Am 100. Tag des Krieges meldete Kiew 31.000 getötete russische Soldaten.", "2022-06-03"),
+    ("Am sechsten Tag der russischen Invasion meldete Kiew 5300 getötete russische Soldaten.", "2022-03-01"),
     ("Am 2. März meldete Kiew 498 getötete russische Soldaten.", "2025-03-02"),
     ("Kiew meldete am Montag 500 getötete russische Soldaten.", "2025-06-09"),
     ("Kiew meldete gestern 500 getötete russische Soldaten.", "2025-06-11"),

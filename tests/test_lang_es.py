@@ -157,6 +157,8 @@ def test_claimant_names_one_entity_across_languages():
 
 
 @pytest.mark.parametrize("text, as_of", [
+    ("En el día 100 de la guerra, Kiev afirmó que 31.000 soldados rusos murieron.", "2022-06-03"),
+    ("En el sexto día de la invasión, Kiev afirmó que 5300 soldados rusos murieron.", "2022-03-01"),
     ("El 21 de septiembre de 2022 Moscú informó de la muerte de 5.937 soldados rusos.", "2022-09-21"),
     ("Según Kiev, el 3 de marzo murieron 800 soldados rusos.", "2025-03-03"),
     ("El Estado Mayor informó el lunes de que 1.100 soldados rusos murieron.", "2025-06-09"),

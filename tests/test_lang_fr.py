@@ -146,6 +146,8 @@ def test_claimant_registry(name, entity):
 
 
 @pytest.mark.parametrize("text, as_of", [
+    ("Au 100e jour de la guerre, Kiev affirme que 31 000 soldats russes ont été tués.", "2022-06-03"),
+    ("Au sixième jour de l'invasion, Kiev affirme que 5300 soldats russes ont été tués.", "2022-03-01"),
     ("Le 2 mars, Moscou a annoncé 498 soldats russes tués.", "2025-03-02"),
     ("Le 1er mars 2024, Kiev a annoncé 500 soldats russes tués.", "2024-03-01"),
     ("Kiev a annoncé lundi 500 soldats russes tués.", "2025-06-09"),

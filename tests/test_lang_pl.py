@@ -179,6 +179,8 @@ def test_pronoun_takes_the_last_claimant():
 
 
 @pytest.mark.parametrize("text, as_of", [
+    ("W 300. dniu wojny sztab podał, że zginęło 95 tys. rosyjskich żołnierzy.", "2022-12-20"),
+    ("Trwa szósty dzień inwazji, a według sztabu zginęło 5300 rosyjskich żołnierzy.", "2022-03-01"),
     ("Rosja po raz pierwszy poinformowała 2 marca 2022 r. o 498 poległych żołnierzach.", "2022-03-02"),
     ("Według Kijowa 3 marca zginęło 800 rosyjskich żołnierzy.", "2025-03-03"),
     ("Sztab poinformował w poniedziałek, że zginęło 1100 rosyjskich żołnierzy.", "2025-06-09"),

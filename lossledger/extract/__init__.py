@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lossledger.extract import claimants as cl
 from lossledger.extract.assemble import assemble, merge_repeats
-from lossledger.extract.dates import DateRef, find_dates, iso_at_precision, parse_iso, publication_date
+from lossledger.extract.dates import DateRef, find_dates, iso_at_precision, ordinal_nouns, parse_iso, publication_date
 from lossledger.extract.figures import opponents, read_figures, side_words
 from lossledger.extract.inference import infer_reference_date
 from lossledger.extract.language import detect
@@ -30,7 +30,7 @@ def extract_article(article: Article) -> list[Claim]:
     # 2. publication date: given, else in the text or URL
     published = article.published or publication_date(text, article.url, lex)
     # 3. sentences, the numbers in them, and each sentence's own attribution
-    sentences = split(text, lex.months)
+    sentences = split(text, ordinal_nouns(lex))
     quantities = find_numbers(text, lang)
     own = [cl.attribute(text, s0, s1, lex) for s0, s1 in sentences]
     # 4. loss figures per sentence (dates found first: a date is not a loss)

@@ -9,6 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
+from lossledger.extract.dates import war_days
 from lossledger.extract.figures import word_before
 from lossledger.extract.lexicon import Lexicon, Match
 
@@ -188,6 +189,7 @@ def _connector(toks: list[re.Match], i: int, lex: Lexicon) -> bool:
 
 
 def _np_backward(text: str, a: int, pos: int, lex: Lexicon) -> tuple[int, int] | None:
+    a = max([a] + [e for _, e in war_days(text, a, pos, lex)])  # "W 300. dniu wojny sztab podał"
     toks = _tokens(text, a, pos)
     start = stop = None
     for i in range(len(toks) - 1, max(-1, len(toks) - 10), -1):
@@ -196,7 +198,7 @@ def _np_backward(text: str, a: int, pos: int, lex: Lexicon) -> tuple[int, int] |
         lw = w.casefold()
         if w in _QUOTES:
             continue  # a quoted name: "Журналисты «Медиазоны» установили"
-        if not w[0].isalnum() or any(c.isdigit() for c in w):
+        if not w[0].isalnum() or any(c.isdigit() for c in w) or _date_word(w, lex):
             break
         if lw in lex.stop and not ((lw in lex.name_links or lw in lex.articles) and start is not None
                                    and (lw in lex.articles or toks[i - 1].group()[:1].isupper())):
@@ -220,6 +222,11 @@ def _np_backward(text: str, a: int, pos: int, lex: Lexicon) -> tuple[int, int] |
             break
         start = text.index(first[1], start + len(first[0]))
     return (start, stop) if stop > start else None
+
+
+def _date_word(w: str, lex: Lexicon) -> bool:
+    """A lower-case weekday or month ("W piątek sztab podał"): a date, no part of the name."""
+    return w.islower() and (w in lex.weekdays or w in lex.months)
 
 
 def _modifier(toks: list[re.Match], i: int) -> bool:
@@ -345,7 +352,7 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
     if last in lex.relatives:
         cut = max(prev.rfind(","), prev.rfind("("))
         return _np_backward(text, s0, s0 + cut, lex) if cut > 0 else None
-    if last in lex.months or last in lex.weekdays or last.rstrip(".").isdigit():
+    if last in lex.months or last in lex.weekdays or last.rstrip(".").isdigit() or _ends_with_war_day(prev, lex):
         # "Zelensky on 25 February said": the source before the date; "Am 2. März meldete es",
         # "I mars skrev X": nothing before the date, the source follows
         if prev.endswith(","):  # "... on Friday, said the governor": the source follows
@@ -394,14 +401,21 @@ def _after_verb(text: str, pos: int, s1: int, lex: Lexicon) -> tuple[int, int] |
 
 
 def _before_date(prev: str, lex: Lexicon) -> int:
-    """The length of `prev` without the date (day, month, weekday, year, prepositions) it ends with."""
-    cut = len(prev)
-    for t in reversed(list(re.finditer(r"\S+", prev))):
+    """The length of `prev` without the date (day, month, weekday, year, prepositions, "the 100th day of the
+    war") it ends with."""
+    days = war_days(prev, 0, len(prev), lex)
+    cut = days[-1][0] if days and not prev[days[-1][1]:].strip(" ,") else len(prev)
+    for t in reversed(list(re.finditer(r"\S+", prev[:cut]))):
         w = t.group().casefold().strip(",.")
         if not (w in lex.months or w in lex.weekdays or w.isdigit() or w in lex.stop or not w):
             break
         cut = t.start()
     return len(prev[:cut].rstrip(" ,"))
+
+
+def _ends_with_war_day(prev: str, lex: Lexicon) -> bool:
+    days = war_days(prev, max(0, len(prev) - 80), len(prev), lex)
+    return bool(days) and not prev[days[-1][1]:].strip(" ,")
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:

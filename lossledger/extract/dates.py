@@ -116,7 +116,73 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
         p["wday"] = re.compile(rf"(?P<w>{wdays})(?!\w)")
     if rel:
         p["rel"] = re.compile(rf"(?P<r>{rel})(?!\w)")
+    war_day = _war_day_pattern(get_pack(lex.code), suffixes)
+    if war_day:
+        p["war_day"] = war_day
     return p
+
+
+WAR_START = dt.date(2022, 2, 24)  # day 1 of the full-scale invasion
+
+
+def _war_day_pattern(pack, suffixes: str) -> re.Pattern | None:
+    """The pack's 'day N of the war' templates as one regex."""
+    ordinals = pack.section("dates").get("ordinals", {})
+    words = "|".join(_word(w) for w in sorted(ordinals, key=len, reverse=True))
+    number = rf"(?:(?:\d{{1,3}}(?:[ ,.\u00a0\u202f]\d{{3}})?|\d{{4}})(?:{suffixes}|-\w{{1,3}})?"
+    number += rf"|(?:{words}))" if words else ")"
+    templates = pack.words("dates", "war_day")
+    if not templates:
+        return None
+    alts = []
+    for t in templates:
+        parts = []
+        for w in t.split():
+            optional = w.endswith("?")
+            w = number if w.rstrip("?") == "{n}" else "(?:" + "|".join(_word(a) for a in w.rstrip("?").split("|")) + ")"
+            parts.append(rf"(?:{w}\s+)?" if optional else rf"{w}\s+")
+        alts.append("".join(parts)[:-3] if not parts[-1].endswith(")?") else "".join(parts))
+    return re.compile(rf"(?<!\w)(?:{'|'.join(alts)})(?!\w)", re.IGNORECASE)
+
+
+@functools.cache
+def ordinal_nouns(lex: Lexicon) -> frozenset[str]:
+    """Words an ordinal number stands before: month names ("2. März") and the day of 'the 100. Tag des
+    Krieges' (the words after `{n}` in the pack's war-day templates)."""
+    from lossledger.lang import get_pack
+
+    nouns = set(lex.months)
+    for t in get_pack(lex.code).words("dates", "war_day"):
+        words = t.split()
+        if "{n}" in words[:-1]:
+            nouns |= {a.casefold() for a in words[words.index("{n}") + 1].rstrip("?").split("|")}
+    return frozenset(nouns)
+
+
+def war_days(text: str, a: int, b: int, lex: Lexicon) -> list[tuple[int, int]]:
+    """The spans of 'the 100th day of the war' in text[a:b]."""
+    pat = _patterns(lex).get("war_day")
+    return [m.span() for m in pat.finditer(text, a, b)] if pat else []
+
+
+def _word(w: str) -> str:
+    """A template word or ordinal as a regex: a trailing `*` is a prefix."""
+    return re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w)
+
+
+def _war_day(m: re.Match, lex: Lexicon) -> str | None:
+    """The date of 'the N-th day of the war' (day 1 is 24 February 2022)."""
+    from lossledger.lang import get_pack
+
+    digits = re.search(r"\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})?(?!\d)|\d{4}", m.group())
+    if digits:
+        n = int(re.sub(r"\D", "", digits.group()))
+    else:
+        ordinals = get_pack(lex.code).section("dates").get("ordinals", {})
+        words = m.group().casefold().split()
+        n = next((v for w in words for k, v in ordinals.items()
+                  if k.casefold() == w or k.endswith("*") and w.startswith(k[:-1].casefold())), 0)
+    return (WAR_START + dt.timedelta(days=n - 1)).isoformat() if 0 < n < 10000 else None
 
 
 def publication_date(text: str, url: str | None, lex: Lexicon) -> str | None:
@@ -131,17 +197,21 @@ def publication_date(text: str, url: str | None, lex: Lexicon) -> str | None:
             day = f"{m.group(1)}-{m.group(3)}-{m.group(4)}"
             if line is None or day.startswith(line):  # the URL's day refines a month-precision date line
                 return day
+    header = text[:600]
+    found = [r for r in find_dates(header, 0, len(header), lex, None) if r.kind == "point" and len(r.value) == 10]
+    # A date standing on a short line of its own is a dateline or byline; with several (a site's page
+    # date, the article's date, an "updated" date), the earliest is when the article came out. "The sixth
+    # day of the invasion" near the top is the article's day too.
+    days = war_days(header, 0, len(header), lex)
+    bylines = [r.value for r in found if len(_line_around(header, r.start, r.end)) <= _BYLINE_MAX
+               or (r.start, r.end) in days]
     if line:
-        return line
+        # a day within the month of the date line refines it
+        return min((d for d in bylines if d.startswith(line)), default=line)
     if url:
         m = _URL_MONTH.search(url)
         if m:
             return f"{m.group(1)}-{m.group(2)}"
-    header = text[:600]
-    found = [r for r in find_dates(header, 0, len(header), lex, None) if r.kind == "point" and len(r.value) == 10]
-    # A date standing on a short line of its own is a dateline or byline; with several (a site's page
-    # date, the article's date, an "updated" date), the earliest is when the article came out.
-    bylines = [r.value for r in found if len(_line_around(header, r.start, r.end)) <= _BYLINE_MAX]
     if bylines:
         return min(bylines)
     return found[0].value if found else None
@@ -179,6 +249,9 @@ def find_dates(text: str, start: int, end: int, lex: Lexicon, ref: dt.date | Non
             taken.append((a, b))
             masked.append(DateRef(a, b, "", "unknown"))
 
+    if "war_day" in pats:
+        for m in pats["war_day"].finditer(text, start, end):
+            add(m.start(), m.end(), _war_day(m, lex))
     numeric = ("iso", "dmy_num", "dmy_short", "ymd_sp") if _NUMERIC_HINT.search(text, start, end) else ("ymd_sp",)
     for name in numeric:
         for m in pats[name].finditer(text, start, end):

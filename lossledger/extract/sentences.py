@@ -13,14 +13,15 @@ _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|St|Jr|Sr|No|Nr|vol|ca|resp|bl\.a|t\.ex|d\.v\.s|"
     r"U\.S|U\.K|U\.N|E\.U|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|etc|vs|incl|mln|tys|ok|"
     r"тис|тыс|млн|млрд|ген|див|p|pp|Corp|Inc|Co|Ltd|Mio|Mrd|Tsd|bzw|z\.B|u\.a|env|Mme)|\b[A-Z])\.$")
-_ORDINAL = re.compile(r"(?<![\d.,])\b[0-3]?\d\.$")  # "am 2." before a month name: a date, not an end
+_ORDINAL = re.compile(r"(?<![\d.,])\b\d{1,4}\.$")  # "am 2." before a month name: a date, not an end
 _WORD = re.compile(r"[^\W\d_]+")
 
 
 def split(text: str, months: Collection[str] = ()) -> list[tuple[int, int]]:
     """Return (start, end) offsets of the sentences of `text`, whitespace trimmed.
 
-    `months` are month names (lower-case): a day number with a full stop before one ("2. März") is a date.
+    `months` are month names and other nouns an ordinal number may stand before (lower-case): a number with a
+    full stop before one ("2. März", "am 100. Tag des Krieges") is an ordinal.
     """
     spans: list[tuple[int, int]] = []
     pos = 0

@@ -123,5 +123,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "until": "words between two dates that make a period ('to', 'until' in 'from May to June'), besides dashes",
         "ordinal_suffixes": "endings glued to a day number ('st', 'th' in '21st May'; ':e' in '21:e maj')",
         "day_month_links": "words between a day and its month ('of' in '12th of May', 'de' in '12 de mayo')",
+        "war_day": "templates of 'day N of the war', dated N - 1 days after 24 February 2022: '{n}' is the day number "
+                   "(digits or an ordinal word), 'a|b' alternatives, a trailing '?' an optional word, '*' a prefix",
+        "ordinals": "ordinal words -> number ('sixth' = 6, 'szóst*' = 6), for 'the sixth day of the war'",
     },
 }
