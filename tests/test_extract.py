@@ -605,3 +605,22 @@ def test_day_of_the_war_in_the_header_refines_a_month_date_line():
     text = ("date 2022-03\nThe world watches on day 6 of the invasion. Ukraine's General Staff said 5,300 Russian "
             "soldiers had been killed.")
     assert one(text, lang="en")["as_of"] == "2022-03-01"
+
+
+@pytest.mark.parametrize("text, lang, claimant", [
+    ("Mediazona together with BBC Russian has confirmed the names of 106,745 Russian soldiers killed.", "en",
+     "Mediazona together with BBC Russian"),
+    ("Mediazona tillsammans med BBC har bekräftat namnen på 106 745 dödade ryska soldater.", "sv",
+     "Mediazona tillsammans med BBC"),
+])
+def test_a_joint_source_is_both_names(text, lang, claimant):
+    assert one(text, lang=lang, published="2025-06-01")["claimant"] == claimant
+
+
+@pytest.mark.parametrize("text, lang, via", [
+    ("Russia is losing 1,500 soldiers a day, a senior Western official told reporters.", "en", []),
+    ("Russia is losing 1,500 soldiers a day, a senior Western official told a news conference.", "en", []),
+    ("Russia is losing 1,500 soldiers a day, a senior Western official told the BBC.", "en", ["the BBC"]),
+])
+def test_whom_a_source_speaks_to_is_no_relay(text, lang, via):
+    assert one(text, lang=lang, published="2025-06-01")["via"] == via

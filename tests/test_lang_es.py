@@ -138,6 +138,7 @@ def test_population(text, population):
 
 
 @pytest.mark.parametrize("text, claimant", [
+    ("Mediazona junto con la BBC identificó a 106.745 soldados rusos muertos.", "Mediazona junto con la BBC"),
     ("Según el Estado Mayor de las Fuerzas Armadas de Ucrania, Rusia ha perdido 1.000 soldados en un día.",
      "Estado Mayor de las Fuerzas Armadas de Ucrania"),
     ("El Ministerio de Defensa de Rusia afirmó que 600 soldados ucranianos murieron.",

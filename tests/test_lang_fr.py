@@ -123,6 +123,8 @@ def test_population(text, population):
 
 
 @pytest.mark.parametrize("text, claimant", [
+    ("Mediazona en collaboration avec la BBC a identifié 106 745 soldats russes tués.",
+     "Mediazona en collaboration avec la BBC"),
     ("Selon l'état-major ukrainien, 1.000 soldats russes ont été tués.", "état-major ukrainien"),
     ("Le ministère britannique de la Défense estime que 450.000 soldats russes ont été tués ou blessés.",
      "ministère britannique de la Défense"),

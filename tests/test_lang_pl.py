@@ -143,6 +143,7 @@ def test_population(text, population):
 
 
 @pytest.mark.parametrize("text, claimant", [
+    ("Mediazona wraz z BBC ustaliła nazwiska 106 745 poległych rosyjskich żołnierzy.", "Mediazona wraz z BBC"),
     # case forms after "według"/"zdaniem" are reported in the nominative
     ("Według Sztabu Generalnego Sił Zbrojnych Ukrainy Rosja straciła 1000 żołnierzy w ciągu doby.",
      "Sztab Generalny Sił Zbrojnych Ukrainy"),

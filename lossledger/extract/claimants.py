@@ -221,7 +221,33 @@ def _np_backward(text: str, a: int, pos: int, lex: Lexicon) -> tuple[int, int] |
         if len(first) < 2 or first[0].casefold() not in lex.name_links:
             break
         start = text.index(first[1], start + len(first[0]))
-    return (start, stop) if stop > start else None
+    if stop <= start:
+        return None
+    joint = _comitative_before(text, a, start, lex)  # "Медиазона вместе с Би-би-си установили": both
+    if joint is not None:
+        co = _np_backward(text, a, joint, lex)
+        start = co[0] if co else start
+    return start, stop
+
+
+def _comitative_before(text: str, a: int, pos: int, lex: Lexicon) -> int | None:
+    """Where a 'together with' phrase ending at `pos` (maybe with an article: "gemeinsam mit der") starts."""
+    a = max(a, pos - 40)
+    before = text[a:pos].casefold().rstrip()
+    words = before.split()
+    ends = [before]
+    if words and (words[-1] in lex.articles or words[-1] in lex.name_links):
+        ends.append(before[:len(before) - len(words[-1])].rstrip())
+    return next((a + len(b) - len(w) for b in ends for w in _pack_words(lex.code, "comitative")
+                 if b.endswith(w) and (len(b) == len(w) or not b[-len(w) - 1].isalnum())), None)
+
+
+@functools.cache
+def _pack_words(code: str, key: str) -> tuple[str, ...]:
+    """An attribution word list of the pack, case-folded, longest first."""
+    from lossledger.lang import get_pack
+
+    return tuple(sorted((w.casefold() for w in get_pack(code).words("attribution", key)), key=len, reverse=True))
 
 
 def _date_word(w: str, lex: Lexicon) -> bool:
@@ -294,6 +320,8 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon) -> Attribution | None:
     relay = None
     for m in lex.relay_before.find(text, s0, s1):
         relay = _np_forward(text, m.end, s1, lex)
+        if relay and _audience(text[relay[0]:relay[1]], lex):
+            relay = None  # "told reporters": whom the source spoke to, no outlet
         if relay:
             break
     if acc and speech_np and _anaphoric(_clean(text[speech_np[0]:speech_np[1]]), lex):
@@ -425,6 +453,11 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def _kind(text: str, span: tuple[int, int]) -> str | None:
     e = lookup(text[span[0]:span[1]])
     return e.kind if e else None
+
+
+def _audience(phrase: str, lex: Lexicon) -> bool:
+    words = phrase.casefold().split()
+    return bool(words) and words[-1].strip(".,") in _pack_words(lex.code, "audiences")
 
 
 def _pronoun_only(text: str, span: tuple[int, int] | None, lex: Lexicon, allow: bool) -> bool:

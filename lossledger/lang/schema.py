@@ -85,6 +85,9 @@ SCHEMA: dict[str, dict[str, str]] = {
         "according_to": "phrases before a source: 'according to X', 'enligt X'",
         "verbs": "speech verbs: 'X said', 'said X', 'X skriver'",
         "relay_before": "phrases right before a relaying outlet: 'citing X', 'told X'",
+        "comitative": "phrases joining a co-source before the speech verb ('together with' in 'Mediazona together "
+                      "with BBC Russian counted'): the claimant is both",
+        "audiences": "head nouns of whom a source speaks to ('told reporters', 'told a news conference'): no relay",
         "auxiliaries": "words between a source and its speech verb ('had', 'also': 'X had also said')",
         "relatives": "relative pronouns before a speech verb ('who' in 'X, who said'): the source is before the comma",
         "neuter_pronouns": "pronouns for a thing ('it', 'this') that may stand for an organisation as a source",
