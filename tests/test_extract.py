@@ -624,3 +624,42 @@ def test_a_joint_source_is_both_names(text, lang, claimant):
 ])
 def test_whom_a_source_speaks_to_is_no_relay(text, lang, via):
     assert one(text, lang=lang, published="2025-06-01")["via"] == via
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("In total, 10,668 Russian tanks, 22,250 armoured vehicles and 26,512 artillery systems have been destroyed.",
+     "en"),
+    ("Russland hat 10.668 Panzer (+4), 22.250 gepanzerte Fahrzeuge (+11) und 26.512 Artilleriesysteme (+31) "
+     "verloren.", "de"),
+])
+def test_a_loss_verb_closing_an_equipment_list_covers_every_item(text, lang):
+    totals = {c["category"]: c["value"] for c in extract_dicts(text, lang=lang, published="2025-06-10")
+              if c["period_start"] is None}
+    assert totals == {"tanks": 10668, "armored_vehicles": 22250, "artillery": 26512}
+
+
+def test_equipment_in_stock_before_a_loss_clause_is_no_loss():
+    text = "Russia keeps 10,000 tanks in storage; Russia lost 3,000 tanks last year."
+    assert [c["value"] for c in extract_dicts(text, lang="en", published="2025-06-10")] == [3000]
+
+
+@pytest.mark.parametrize("text, lang, claimant", [
+    # the next sentence speaks of something else: the figure stays unattributed
+    ("Bei einem Angriff auf Charkiw kamen am Montag 14 ukrainische Zivilisten ums Leben. Die Armee erklärte, sie "
+     "habe eine Brücke gesichert.", "de", None),
+    # it refers back to the figure: its source is the figure's
+    ("Росія втратила 28 790 військових у серпні. Про це повідомило Міністерство оборони України.", "uk",
+     "Міністерство оборони України"),
+    ("Russia lost 28,790 soldiers in August. That's according to Ukraine's defence ministry.", "en",
+     "Ukraine's defence ministry"),
+])
+def test_the_next_sentence_names_the_source_only_when_it_refers_back(text, lang, claimant):
+    assert one(text, lang=lang, published="2025-09-02")["claimant"] == claimant
+
+
+def test_an_unattributed_headline_lends_its_period_to_the_attributed_repeat():
+    text = ("Russia lost 28,790 soldiers in August.\n\nThe ministry said 28,790 Russian soldiers were killed or "
+            "wounded.")
+    claim = one(text, lang="en", published="2025-09-02")
+    assert (claim["claimant"], claim["period_start"], claim["period_end"]) == ("The ministry", "2025-08-01",
+                                                                              "2025-08-31")

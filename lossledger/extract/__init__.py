@@ -140,8 +140,11 @@ def _attributions(text: str, own: list, per_sentence: list, lex, ref, day_known:
         if att is None:
             ahead = None
             if current is None:
+                # the next sentence names the source of this one's figure when it refers back to it or speaks of
+                # the losses too ("... the true toll is higher, the UN office said"), not of something else
                 ahead = next((own[j] for j in range(i + 1, min(i + 2, len(own)))
-                              if own[j] and not per_sentence[j][2] and not own[j].anaphoric), None)
+                              if own[j] and not per_sentence[j][2] and not own[j].anaphoric
+                              and _about_the_losses(text, *per_sentence[j][:2], lex)), None)
             att = ahead or current
         elif not carried:
             current, current_when = att, when
@@ -151,6 +154,13 @@ def _attributions(text: str, own: list, per_sentence: list, lex, ref, day_known:
             att = cl.Attribution(names[att.claimant], att.via, att.anaphoric, att.span)
         out.append((att, when or (current_when if carried else None)))
     return out
+
+
+def _about_the_losses(text: str, s0: int, s1: int, lex) -> bool:
+    """The sentence refers back ("That's according to X", "Про це повідомило X") or names a loss."""
+    head = text[s0:s1].lstrip("\"“”«»'‘’-–— ").casefold()
+    return any(head.startswith(w) and not head[len(w):len(w) + 1].isalnum()
+               for w in cl.pack_words(lex.code, "refers_back")) or lex.categories.search(text, s0, s1) is not None
 
 
 def _opens_with(matcher, text: str, s0: int, s1: int) -> bool:

@@ -164,13 +164,26 @@ def merge_repeats(claims: list[Claim]) -> list[Claim]:
         if first is None:
             kept.append(c)
             continue
-        if first.period_end is None and c.period_end is not None and first.as_of in (c.as_of, c.period_end):
-            first.period_start, first.period_end = c.period_start, c.period_end
+        _fill_period(first, c)
         if len(c.claimant or "") > len(first.claimant or ""):
             first.claimant = c.claimant  # the fullest form of the name (spec, claimant)
-    # a headline or unattributed mention yields to the attributed statement of the same figure
-    named = {_key(c) for c in kept if c.claimant}
+    # a headline or unattributed mention yields to the attributed statement of the same figure, and lends it
+    # the period it states ("losses in August totalled 28,790 ... 28,790, the ministry said")
+    named = {_key(c): c for c in reversed(kept) if c.claimant}
+    for c in kept:
+        first = named.get(_key(c))
+        if not c.claimant and first is not None:
+            _fill_period(first, c)
     return [c for c in kept if c.claimant or _key(c) not in named]
+
+
+def _fill_period(first: Claim, repeat: Claim) -> None:
+    """The repeat's period, where `first` states none and is dated within or after it (a statement made after
+    a month reports that month's total)."""
+    end = repeat.period_end
+    if first.period_end is None and end is not None and (
+            not first.as_of or first.as_of >= end[:len(first.as_of)] or end.startswith(first.as_of)):
+        first.period_start, first.period_end, first.as_of = repeat.period_start, repeat.period_end, repeat.as_of
 
 
 def _same_claimant(a: str | None, b: str | None) -> bool:

@@ -238,12 +238,12 @@ def _comitative_before(text: str, a: int, pos: int, lex: Lexicon) -> int | None:
     ends = [before]
     if words and (words[-1] in lex.articles or words[-1] in lex.name_links):
         ends.append(before[:len(before) - len(words[-1])].rstrip())
-    return next((a + len(b) - len(w) for b in ends for w in _pack_words(lex.code, "comitative")
+    return next((a + len(b) - len(w) for b in ends for w in pack_words(lex.code, "comitative")
                  if b.endswith(w) and (len(b) == len(w) or not b[-len(w) - 1].isalnum())), None)
 
 
 @functools.cache
-def _pack_words(code: str, key: str) -> tuple[str, ...]:
+def pack_words(code: str, key: str) -> tuple[str, ...]:
     """An attribution word list of the pack, case-folded, longest first."""
     from lossledger.lang import get_pack
 
@@ -457,7 +457,7 @@ def _kind(text: str, span: tuple[int, int]) -> str | None:
 
 def _audience(phrase: str, lex: Lexicon) -> bool:
     words = phrase.casefold().split()
-    return bool(words) and words[-1].strip(".,") in _pack_words(lex.code, "audiences")
+    return bool(words) and words[-1].strip(".,") in pack_words(lex.code, "audiences")
 
 
 def _pronoun_only(text: str, span: tuple[int, int] | None, lex: Lexicon, allow: bool) -> bool:

@@ -16,6 +16,7 @@ _PERSONNEL_COMBOS = [
 ]
 _CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d)|[;:()\[\]–—…]|\s-\s|[.!?](?=\s|$)")  # not "300,000"
 _SIDE_ENEMY = {"russia": "ukraine", "ukraine": "russia", "israel": "palestine", "palestine": "israel"}
+_COUNTS = re.compile(r"[\d\s.,+()\u00a0\u202f]+")  # list counts and their increments: "22.250 (+11),"
 _ITEM_LEAD = re.compile(r"[\s\-–—•*·]*")  # bullets before a list item's noun
 _ITEM_DASH = re.compile(r"\s*[—–‒―−:-]\s*")  # between a list item's noun and its number
 _LIST_CONTEXT = 800  # characters before a list item searched for its loss word (the list's heading)
@@ -258,7 +259,7 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
         after_clause = _zone_end(text, equipment.end, nxt)
         loss_after = any(h.label not in EQUIPMENT_CATEGORIES
                          for h in lex.categories.find(text, equipment.end, after_clause))
-        if not (loss_before or loss_after):
+        if not (loss_before or loss_after or _list_verb_after(text, equipment.end, s1, lex)):
             return None
         category, population, kind_end = equipment.label, "military", equipment.end
     elif prev and prev.category in EQUIPMENT_CATEGORIES and not first_pop and not _specific(head_hits) and \
@@ -294,6 +295,24 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
     pop = _resolve_population(text, population, side, s0, s1, lex, q, head_end, category)
     metric = _metric(text, q, kind_end, nxt, before_start, lex)
     return Figure(q=q, category=category, population=pop, side=side, metric=metric, head_end=head_end, enemy=enemy)
+
+
+def _list_verb_after(text: str, pos: int, s1: int, lex: Lexicon) -> bool:
+    """A loss verb closes the list the equipment item at `pos` is in: "10.668 Panzer (+4), 22.250 gepanzerte
+    Fahrzeuge (+11) und 26.512 Artilleriesysteme zerstört worden", "... and 90 aircraft were destroyed"."""
+    end = text.find(";", pos, s1)
+    end = s1 if end < 0 else end
+    covered = sorted([*lex.categories.find(text, pos, end), *lex.sides.find(text, pos, end),
+                      *lex.population.find(text, pos, end)], key=lambda m: m.start)
+    at = pos
+    for h in covered:
+        # only counts, their brackets, conjunctions and other items stand between: the list goes on
+        if not lex.category_join.match(_COUNTS.sub(" ", text[at:h.start])):
+            return False
+        if h.label not in EQUIPMENT_CATEGORIES:
+            return True
+        at = max(at, h.end)
+    return False
 
 
 def _item_start(text: str, s0: int, before_start: int, pos: int) -> int:

@@ -87,6 +87,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "relay_before": "phrases right before a relaying outlet: 'citing X', 'told X'",
         "comitative": "phrases joining a co-source before the speech verb ('together with' in 'Mediazona together "
                       "with BBC Russian counted'): the claimant is both",
+        "refers_back": "words opening a sentence that names the source of the sentence before ('That is according "
+                       "to X', 'Det skriver X', 'Про це повідомило X')",
         "audiences": "head nouns of whom a source speaks to ('told reporters', 'told a news conference'): no relay",
         "auxiliaries": "words between a source and its speech verb ('had', 'also': 'X had also said')",
         "relatives": "relative pronouns before a speech verb ('who' in 'X, who said'): the source is before the comma",
