@@ -663,3 +663,30 @@ def test_an_unattributed_headline_lends_its_period_to_the_attributed_repeat():
     claim = one(text, lang="en", published="2025-09-02")
     assert (claim["claimant"], claim["period_start"], claim["period_end"]) == ("The ministry", "2025-08-01",
                                                                               "2025-08-31")
+
+
+@pytest.mark.parametrize("text, lang, side", [
+    # the side qualifying the loss noun owns the losses, whatever attack word follows
+    ("Insgesamt beliefen sich die russischen Personalverluste seit Beginn der Invasion auf 936.530.", "de", "russia"),
+    # a side that lost right after the attack word is no attacker
+    ("Według sztabu od początku pełnoskalowej inwazji Rosja straciła około 1 352 070 żołnierzy.", "pl", "russia"),
+    # weapons between the attacker and its strike
+    ("Russian drones struck Kharkiv overnight, killing 4 people.", "en", "ukraine"),
+])
+def test_side_of_the_loser_not_the_attacker(text, lang, side):
+    assert one(text, lang=lang, published="2025-04-22")["side"] == side
+
+
+def test_people_killed_after_a_strike_sentence_are_the_attacked_sides_civilians():
+    text = ("W nocy rosyjskie drony uderzyły w Charków. Zginęły co najmniej cztery osoby, a 31 zostało rannych – "
+            "poinformował mer miasta.")
+    claims = extract_dicts(text, lang="pl", published="2025-04-22")
+    assert {(c["value"], c["side"], c["population"]) for c in claims} == {(4, "ukraine", "civilian"),
+                                                                          (31, "ukraine", "civilian")}
+
+
+def test_a_fronted_object_is_no_part_of_the_source():
+    text = ("Amerykański think tank CSIS szacuje, że Rosja straciła 1,2 mln żołnierzy. Straty ukraińskie ośrodek "
+            "ocenia na 500–600 tys.")
+    claims = extract_dicts(text, lang="pl", published="2025-04-22")
+    assert {c["claimant"] for c in claims} == {"Amerykański think tank CSIS"}

@@ -416,8 +416,21 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
         if after:
             return after
         opening = _np_forward(text, s0, m.start, lex)
-        return opening if opening and not _loss_word(text, *opening, lex) else back
+        return opening if opening and not _loss_word(text, *opening, lex) else _after_losses(text, back, lex)
     return back
+
+
+def _after_losses(text: str, span: tuple[int, int], lex: Lexicon) -> tuple[int, int] | None:
+    """The words of a subject after its fronted object: "Straty ukraińskie ośrodek ocenia" -> "ośrodek"."""
+    hits = [h for h in lex.categories.find(text, *span) if _loss_word(text, h.start, h.end, lex)]
+    if not hits:
+        return span
+    start = hits[-1].end
+    for m in lex.sides.find(text, start, span[1]):  # the losses' own adjective: "Straty ukraińskie"
+        if not text[start:m.start].strip():
+            start = m.end
+    rest = _np_forward(text, start, span[1], lex)
+    return rest or span
 
 
 def _after_verb(text: str, pos: int, s1: int, lex: Lexicon) -> tuple[int, int] | None:

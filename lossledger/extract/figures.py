@@ -375,10 +375,12 @@ def clause_start(text: str, a: int, b: int) -> int:
 
 def _resolve_population(text: str, found: str | None, side: str | None, s0: int, s1: int, lex: Lexicon,
                         q: Quantity, head_end: int, category: str | None = None) -> str:
-    if found in ("military", "civilian"):
-        return found
+    if found in ("military", "civilian", "unspecified"):
+        return found  # "unspecified": carried from the figure before ("four people killed and 31 wounded")
     if found == "people":
-        if lex.strike.search(text, s0, s1):
+        # a strike in the sentence, or in the one before in its paragraph ("Drones hit Kharkiv. Four people died.")
+        para = max(text.rfind("\n", 0, s0) + 1, s0 - 300)
+        if lex.strike.search(text, para, s1):
             return "civilian"
         # "the army's losses came to 28,790 people": the sentence says whose people they were
         kinds = {m.label for m in lex.population.find(text, s0, s1)}
@@ -444,8 +446,12 @@ def opponents(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> t
         after = lex.strike.search(text, m.end, limit) or lex.aggression.search(text, m.end, limit)
         last = lead.rstrip()
         word = len(last) - len(re.split(r"['’]", last.split()[-1])[-1]) if words else 0  # "l'invasion russe"
-        attack = after and not lex.categories.search(text, m.end, after.start) or \
+        # "Russian drones struck Kharkiv": weapons may stand between the side and its attack, people may not
+        attack = after and not any(h.label not in EQUIPMENT_CATEGORIES
+                                   for h in lex.categories.find(text, m.end, after.start)) or \
             words and (_at(lex.strike, last, word) or _at(lex.aggression, last, word))  # "une attaque russe"
+        if attack and lex.cues["patient_verbs"].search(text, m.end, _word_limit(text, m.end, 2)):
+            attack = False  # "od początku inwazji Rosja straciła": the side after the attack word lost
         if any(w in lex.opponent for w in words) or attack:
             found.add(_SIDE_ENEMY.get(m.label))
             spans.append((m.start, m.end))
@@ -484,6 +490,10 @@ def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end:
         # side's own equipment, not the verb of a subject ("Russian air defence shot down 27 missiles")
         owned = agent and between[agent.end:].lstrip()[:1] in (",", ";", ":") and any(
             h.label in EQUIPMENT_CATEGORIES for h in lex.categories.find(between, 0, agent.start))
+        # "die russischen Personalverluste seit Beginn der Invasion": the side owns the loss noun it qualifies
+        loss = lex.categories.search(between)
+        owned = owned or loss is not None and not between[:loss.start].strip() and \
+            loss.label not in EQUIPMENT_CATEGORIES and agent is not None and agent.start >= loss.end
         if agent and not patient and not owned and m.label in _SIDE_ENEMY:
             return _SIDE_ENEMY[m.label], False
         return m.label, False
