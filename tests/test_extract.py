@@ -690,3 +690,29 @@ def test_a_fronted_object_is_no_part_of_the_source():
             "ocenia na 500–600 tys.")
     claims = extract_dicts(text, lang="pl", published="2025-04-22")
     assert {c["claimant"] for c in claims} == {"Amerykański think tank CSIS"}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Police in Ukraine said 42 people died in road accidents over the holiday weekend.", "en"),
+    ("Bei einem Busunglück in der Ukraine kamen 14 Menschen ums Leben.", "de"),
+    ("За выходные в ДТП на дорогах России погибли 9 человек.", "ru"),
+    ("Minst 61 personer omkom i översvämningarna i västra Ukraina.", "sv"),
+])
+def test_deaths_that_are_no_war_losses_give_no_claim(text, lang):
+    assert extract_dicts(text, lang=lang, published="2025-07-01") == []
+
+
+def test_a_war_figure_beside_an_accident_word_keeps_its_soldiers():
+    text = "Ukraine said 1,100 Russian soldiers were killed, more than died in road accidents in a year."
+    assert [(c["value"], c["side"]) for c in extract_dicts(text, lang="en", published="2025-07-01")] == [
+        (1100, "russia")]
+
+
+@pytest.mark.parametrize("text, lang, side", [
+    ("Civilian deaths in Ukraine rise\n\nAt least 232 civilians were killed last month, the UN monitoring mission "
+     "said.", "en", "ukraine"),
+    ("Fler civila dödade i Ukraina\n\nMinst 232 civila dödades förra månaden, enligt FN:s övervakningsmission.", "sv",
+     "ukraine"),
+])
+def test_with_no_party_named_the_country_named_as_a_place_lost_the_civilians(text, lang, side):
+    assert one(text, lang=lang, published="2025-07-01")["side"] == side

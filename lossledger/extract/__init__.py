@@ -109,13 +109,19 @@ def _redated(text: str, s0: int, s1: int, figs: list, dates: list, lex, ref) -> 
 
 def _main_side(text: str, lex) -> str | None:
     """The party the article names most (as a party, not a place: "in Ukraine" does not count, nor an attacker),
-    else the one an attacker fought: the last resort for a figure whose sentence names none."""
+    else the one an attacker fought, else the country named most as a place: the last resort for a figure whose
+    sentence names none."""
     counts: dict[str, int] = {}
     end = min(len(text), 20000)
     against, attackers = opponents(text, 0, end, lex)  # "a Russian attack": the other side suffered it
     for m in side_words(text, 0, end, lex, attackers):
         counts[m.label] = counts.get(m.label, 0) + 1
-    return max(counts, key=counts.__getitem__) if counts else against
+    if counts or against:
+        return max(counts, key=counts.__getitem__) if counts else against
+    # only places: "civilians killed in Ukraine in 2025" were that country's
+    for m in lex.sides.find(text, 0, end):
+        counts[m.label] = counts.get(m.label, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
 
 
 def _attributions(text: str, own: list, per_sentence: list, lex, ref, day_known: bool) -> list:

@@ -166,6 +166,9 @@ def read_figures(text: str, s0: int, s1: int, quantities: list[Quantity], lex: L
                 fig = dataclasses.replace(fig, q=dataclasses.replace(q, qualifier="approx"))
             figures.append(fig)
             prev = fig
+    if figures and lex.cues["not_war"].search(text, s0, s1):
+        # "42 people died in road accidents", "Bei einem Busunglück kamen 14 Menschen ums Leben": no war losses
+        figures = [f for f in figures if f.category in EQUIPMENT_CATEGORIES or f.population == "military"]
     return figures
 
 
