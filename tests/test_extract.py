@@ -716,3 +716,43 @@ def test_a_war_figure_beside_an_accident_word_keeps_its_soldiers():
 ])
 def test_with_no_party_named_the_country_named_as_a_place_lost_the_civilians(text, lang, side):
     assert one(text, lang=lang, published="2025-07-01")["side"] == side
+
+
+def test_the_owner_of_a_claim_noun_is_its_source():
+    text = "The Kremlin spokesman has rejected Donald Trump's claim that Russia has lost 600,000 troops."
+    assert one(text, lang="en", published="2024-12-09")["claimant"] == "Donald Trump"
+
+
+def test_a_repeat_that_says_what_the_losses_were_gives_the_claim_its_category():
+    text = ("Trump said Russia has lost 600,000 troops.\n\nLater he wrote that 600,000 Russian soldiers lay wounded "
+            "or dead, Trump said.")
+    assert one(text, lang="en", published="2024-12-09")["category"] == "killed_or_wounded"
+
+
+@pytest.mark.parametrize("text, lang, whole", [
+    # the dead and the wounded add up to the whole: it is both
+    ("Ukraine said 30,000 Russian soldiers were lost, 10,000 killed and 20,000 wounded.", "en", "killed_or_wounded"),
+    # they leave some over: the whole holds other kinds too
+    ("El grupo ruso tuvo unos 79.000 soldados caídos, con cerca de 22.000 muertos y 40.000 heridos.", "es", "losses"),
+])
+def test_a_figure_followed_by_its_dead_and_wounded_holds_them(text, lang, whole):
+    claims = by_value(text, lang=lang, published="2023-06-01")
+    assert [c["category"] for c in claims.values()] == [whole, "killed", "wounded"]
+
+
+@pytest.mark.parametrize("text, lang, claimant", [
+    ("One of the Wagner commanders, known as Marx, said 22,000 Russian fighters were killed.", "en", "Marx"),
+    ("Командир батальона с позывным «Север» заявил, что погибли 40 украинских военных.", "ru", "Север"),
+])
+def test_a_described_source_is_named_by_its_call_sign(text, lang, claimant):
+    assert one(text, lang=lang, published="2023-06-01")["claimant"] == claimant
+
+
+def test_with_no_publication_date_a_day_without_year_follows_the_latest_full_date():
+    # (a full date in the first lines would be taken for the publication date: the background comes first)
+    background = ("Neither Moscow nor Kyiv publishes regular figures for its own dead, and both accuse the other of "
+                  "inflating the enemy's toll. Independent researchers count obituaries, social media posts and "
+                  "court records instead, and say their tallies are a floor rather than an estimate. ") * 3
+    text = (background + "Moscow last published a toll on 21 September 2022, when it said 5,937 Russian soldiers "
+            "had died. A Wagner commander said 22,000 Russian fighters had been killed by 20 May.")
+    assert [c["as_of"] for c in extract_dicts(text, lang="en")] == ["2022-09-21", "2023-05-20"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from lossledger.extract import claimants as cl
 from lossledger.extract.assemble import assemble, merge_repeats
 from lossledger.extract.dates import DateRef, find_dates, iso_at_precision, ordinal_nouns, parse_iso, publication_date
@@ -61,6 +63,10 @@ def extract_article(article: Article) -> list[Claim]:
         if guess:
             ref, stated, inferred = parse_iso(guess), guess, True
             per_sentence = [_redated(text, s0, s1, figs, d, lex, ref) for s0, s1, figs, d in per_sentence]
+    if ref is None:  # no date at all: the latest full date named sets the year of "on 20 May"
+        floor = _latest_full_date(text, lex)
+        if floor is not None:
+            per_sentence = [_redated(text, s0, s1, figs, d, lex, None, floor) for s0, s1, figs, d in per_sentence]
     per_sentence = _paragraph_days(text, per_sentence, lex)
     # 6. claimants carried across sentences; 7. assemble records with dates, modality and evidence
     attributions = _attributions(text, own, per_sentence, lex, ref, day_known)
@@ -98,13 +104,21 @@ def _paragraph_days(text: str, per_sentence: list, lex) -> list:
     return out
 
 
-def _redated(text: str, s0: int, s1: int, figs: list, dates: list, lex, ref) -> tuple:
-    """A sentence's dates found again with the inferred reference date; a figure inside one ("26 жовтня",
-    a day and month whose year was unknown) is a date, not a loss."""
+def _redated(text: str, s0: int, s1: int, figs: list, dates: list, lex, ref, floor=None) -> tuple:
+    """A sentence's dates found again with the inferred reference date (or year floor); a figure inside one
+    ("26 жовтня", a day and month whose year was unknown) is a date, not a loss."""
     if not figs:
         return s0, s1, figs, dates
-    dates = find_dates(text, s0, s1, lex, ref)
+    dates = find_dates(text, s0, s1, lex, ref, floor=floor)
     return s0, s1, [f for f in figs if not any(d.start <= f.q.num_start < d.end for d in dates)], dates
+
+
+def _latest_full_date(text: str, lex) -> dt.date | None:
+    """The latest past day the text names with its year: an article is written after the days it reports."""
+    today = dt.date.today()
+    days = [parse_iso(d.value) for d in find_dates(text, 0, len(text), lex, None)
+            if d.kind == "point" and len(d.value) == 10]
+    return max((d for d in days if d is not None and d <= today), default=None)
 
 
 def _main_side(text: str, lex) -> str | None:

@@ -165,6 +165,7 @@ def merge_repeats(claims: list[Claim]) -> list[Claim]:
             kept.append(c)
             continue
         _fill_period(first, c)
+        _fill_category(first, c)
         if len(c.claimant or "") > len(first.claimant or ""):
             first.claimant = c.claimant  # the fullest form of the name (spec, claimant)
     # a headline or unattributed mention yields to the attributed statement of the same figure, and lends it
@@ -174,6 +175,7 @@ def merge_repeats(claims: list[Claim]) -> list[Claim]:
         first = named.get(_key(c))
         if not c.claimant and first is not None:
             _fill_period(first, c)
+            _fill_category(first, c)
     return [c for c in kept if c.claimant or _key(c) not in named]
 
 
@@ -184,6 +186,13 @@ def _fill_period(first: Claim, repeat: Claim) -> None:
     if first.period_end is None and end is not None and (
             not first.as_of or first.as_of >= end[:len(first.as_of)] or end.startswith(first.as_of)):
         first.period_start, first.period_end, first.as_of = repeat.period_start, repeat.period_end, repeat.as_of
+
+
+def _fill_category(first: Claim, repeat: Claim) -> None:
+    """A repeat that says what the losses were tells what the first statement meant ("lost 600,000 troops" ...
+    "600,000 Russian soldiers lay wounded or dead")."""
+    if first.category == "losses" and repeat.category != "losses":
+        first.category = repeat.category
 
 
 def _same_claimant(a: str | None, b: str | None) -> bool:

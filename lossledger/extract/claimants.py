@@ -18,6 +18,7 @@ _QUOTE = "\"“”«»"
 _COMMA_WORD = re.compile(r",\s+([^\W\d_]+)\s")
 _QUOTES = frozenset("\"“”«»„")
 _OPEN_QUOTE_END = re.compile(r"(?<=\s)[\"“„«]$")
+_POSSESSIVE = re.compile(r"\w['’]s$")
 
 
 @dataclass(frozen=True)
@@ -340,12 +341,35 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon) -> Attribution | None:
         if head is None:
             return None
         claimant = head
+    claimant = _known_as(text, claimant[1], s1, lex) or claimant
     name = _clean(text[claimant[0]:claimant[1]])
     if not name:
         return None
     via = tuple(dict.fromkeys(v for v in (_clean(text[a:b]) for a, b in relays)
                               if v and v != name and v.casefold() not in lex.pronouns))  # not "según él"
     return Attribution(name, via, _anaphoric(name, lex), claimant)
+
+
+def _known_as(text: str, end: int, s1: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The name after a description of the source: 'one of the commanders of "Wagner", known as "Marx"'."""
+    window = text[end:min(s1, end + 70)].casefold()
+    for w in pack_words(lex.code, "known_as"):
+        i = window.find(w)
+        if i < 0 or any(c.isdigit() for c in window[:i]) or i and window[i - 1].isalnum():
+            continue
+        a = end + i + len(w)
+        while a < s1 and text[a] in " \u00a0\"“„«'":
+            a += 1
+        if a > end + i + len(w) + 1 and text[a - 1] in "\"“„«'":  # a quoted name runs to its closing quote
+            b = min((j for j in (text.find(q, a, s1) for q in "\"”»'") if j > a), default=-1)
+            return (a, b) if 0 < b - a < 40 else None
+        toks = []
+        for t in _tokens(text, a, s1):
+            if not t.group()[:1].isupper():
+                break
+            toks.append(t)
+        return (a, toks[-1].end()) if toks else None
+    return None
 
 
 def _after_comma(text: str, s0: int, s1: int, lex: Lexicon) -> list[Match]:
@@ -408,6 +432,8 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
             if back and text[s0:s0 + inner].split()[-1].casefold() not in lex.months:
                 return back  # "in October, including the wounded, says X": a month is no source
         return _after_verb(text, m.end, s1, lex)
+    if _POSSESSIVE.search(prev):  # "slammed Donald Trump's claim": the verb is a noun, its owner the source
+        return _possessor(text, s0, end - 2, lex)
     back = _np_backward(text, s0, end, lex)
     if back and (_loss_word(text, back[0], back[1], lex) or _document(text, back, lex)):
         # the losses are the object: the source follows the verb ("Die russischen Verluste bezifferte er auf
@@ -418,6 +444,19 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
         opening = _np_forward(text, s0, m.start, lex)
         return opening if opening and not _loss_word(text, *opening, lex) else _after_losses(text, back, lex)
     return back
+
+
+def _possessor(text: str, s0: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The capitalised name ending at `end` ("Donald Trump" in "slammed Donald Trump's")."""
+    toks = _tokens(text, s0, end)
+    start = None
+    for i in range(len(toks) - 1, -1, -1):
+        w = toks[i].group()
+        if w[:1].isupper():
+            start = toks[i].start()
+        elif not (start is not None and w.casefold() in lex.name_links and i and toks[i - 1].group()[:1].isupper()):
+            break
+    return (start, end) if start is not None else None
 
 
 def _after_losses(text: str, span: tuple[int, int], lex: Lexicon) -> tuple[int, int] | None:

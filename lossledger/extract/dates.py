@@ -227,11 +227,12 @@ def _line_around(text: str, a: int, b: int) -> str:
 
 
 def find_dates(text: str, start: int, end: int, lex: Lexicon, ref: dt.date | None,
-               day_known: bool = True) -> list[DateRef]:
+               day_known: bool = True, floor: dt.date | None = None) -> list[DateRef]:
     """Return the date expressions in `text[start:end]`, resolved against the reference date `ref`.
 
     Without `day_known` (a publication date known to the month or year only), words that count days from
-    it ("on Friday", "yesterday", "over the past day") are left unresolved."""
+    it ("on Friday", "yesterday", "over the past day") are left unresolved. Without `ref`, a day or month
+    with no year falls on or after `floor`, the latest full date the text names (it was written after)."""
     pats = _patterns(lex)
     refs: list[DateRef] = []
     taken: list[tuple[int, int]] = []
@@ -263,7 +264,7 @@ def find_dates(text: str, start: int, end: int, lex: Lexicon, ref: dt.date | Non
             continue
         for m in pats[name].finditer(text, start, end):
             month = lex.months[m["m"].casefold()]
-            year = int(m["y"]) if m["y"] else _year_for(month, ref)
+            year = int(m["y"]) if m["y"] else _year_for(month, ref, floor, int(m["d"]))
             d = _safe_date(year, month, int(m["d"])) if year else None
             add(m.start(), m.end(), d.isoformat() if d else None, "point" if d else "day")
     if "my" in pats:
@@ -271,7 +272,7 @@ def find_dates(text: str, start: int, end: int, lex: Lexicon, ref: dt.date | Non
             month = lex.months[m["m"].casefold()]
             if not m["y"] and not _month_context(text, m.start(), lex):
                 continue
-            year = int(m["y"]) if m["y"] else _year_for(month, ref)
+            year = int(m["y"]) if m["y"] else _year_for(month, ref, floor)
             stop = m.end()
             last = None if m["y"] else _last_year_after(text, m.end(), lex)
             if year and last is not None:
@@ -331,9 +332,12 @@ def _last_year_after(text: str, pos: int, lex: Lexicon) -> int | None:
     return m.end if m and not text[pos:m.start].strip(" ,") else None
 
 
-def _year_for(month: int, ref: dt.date | None) -> int | None:
+def _year_for(month: int, ref: dt.date | None, floor: dt.date | None = None, day: int = 31) -> int | None:
+    """The year of a month named without one: the last before the reference date, else the first from `floor`."""
     if ref is None:
-        return None
+        if floor is None:
+            return None
+        return floor.year if (month, day) >= (floor.month, floor.day) else floor.year + 1
     return ref.year if month <= ref.month else ref.year - 1
 
 

@@ -169,7 +169,24 @@ def read_figures(text: str, s0: int, s1: int, quantities: list[Quantity], lex: L
     if figures and lex.cues["not_war"].search(text, s0, s1):
         # "42 people died in road accidents", "Bei einem Busunglück kamen 14 Menschen ums Leben": no war losses
         figures = [f for f in figures if f.category in EQUIPMENT_CATEGORIES or f.population == "military"]
-    return figures
+    return _wholes_of_dead_and_wounded(figures)
+
+
+def _wholes_of_dead_and_wounded(figures: list[Figure]) -> list[Figure]:
+    """A figure followed by its dead and its wounded holds them: "30,457 troops, 10,582 dead and 19,875 wounded"
+    are killed or wounded; where the parts leave some over ("79,000 fallen, 22,000 of them dead and 40,000
+    wounded") the whole holds more kinds than these: losses."""
+    out = list(figures)
+    for i, whole in enumerate(figures):
+        if whole.category not in ("killed", "losses") or whole.q.value is None:
+            continue
+        later = [f for f in figures[i + 1:] if f.side == whole.side and f.q.value is not None]
+        dead = next((f.q.value for f in later if f.category == "killed"), None)
+        wounded = next((f.q.value for f in later if f.category == "wounded"), None)
+        if dead is not None and wounded is not None and dead + wounded <= whole.q.value:
+            exact = dead + wounded >= 0.98 * whole.q.value
+            out[i] = dataclasses.replace(whole, category="killed_or_wounded" if exact else "losses")
+    return out
 
 
 def _shares_qualifier(text: str, prev: Figure, fig: Figure, lex: Lexicon) -> bool:

@@ -89,6 +89,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "relay_before": "phrases right before a relaying outlet: 'citing X', 'told X'",
         "comitative": "phrases joining a co-source before the speech verb ('together with' in 'Mediazona together "
                       "with BBC Russian counted'): the claimant is both",
+        "known_as": "phrases before a source's name or call sign after a description ('one of the commanders, known "
+                    "as Marx'): the name is the claimant",
         "refers_back": "words opening a sentence that names the source of the sentence before ('That is according "
                        "to X', 'Det skriver X', 'Про це повідомило X')",
         "audiences": "head nouns of whom a source speaks to ('told reporters', 'told a news conference'): no relay",
