@@ -756,3 +756,23 @@ def test_with_no_publication_date_a_day_without_year_follows_the_latest_full_dat
     text = (background + "Moscow last published a toll on 21 September 2022, when it said 5,937 Russian soldiers "
             "had died. A Wagner commander said 22,000 Russian fighters had been killed by 20 May.")
     assert [c["as_of"] for c in extract_dicts(text, lang="en")] == ["2022-09-21", "2023-05-20"]
+
+
+@pytest.mark.parametrize("text, lang, claimant", [
+    ("Путин на совещании с военными заявил, что ВСУ потеряли 35 тысяч военных.", "ru", "Путин"),
+    ("Bei einem russischen Angriff wurden 14 Menschen verletzt, wie der Gouverneur des Gebiets Charkiw, Oleh "
+     "Synjehubow, am Montag auf Telegram mitteilte.", "de", "Oleh Synjehubow"),
+    ("Kyiv's mayor on Telegram said 9 people were killed by a Russian missile.", "en", "Kyiv's mayor"),
+])
+def test_a_setting_between_source_and_verb_is_no_part_of_the_source(text, lang, claimant):
+    assert one(text, lang=lang, published="2025-06-02")["claimant"] == claimant
+
+
+@pytest.mark.parametrize("text, lang, claimant", [
+    ("Унаслідок російського удару по Одесі загинули 12 осіб, серед них двоє дітей, повідомила обласна "
+     "військова адміністрація.", "uk", "обласна військова адміністрація"),
+    ("Minst 25 personer, bland dem flera barn, dödades när israeliskt flyg bombade ett tältläger i Gaza, uppger "
+     "räddningstjänsten.", "sv", "räddningstjänsten"),
+])
+def test_after_a_figure_and_its_part_the_source_follows_the_verb(text, lang, claimant):
+    assert extract_dicts(text, lang=lang, published="2025-06-02")[0]["claimant"] == claimant

@@ -231,6 +231,31 @@ def _np_backward(text: str, a: int, pos: int, lex: Lexicon) -> tuple[int, int] |
     return start, stop
 
 
+def _subject_before(text: str, s0: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The subject ending at `end`, past the phrases of setting before a verb: "Путин на совещании с военными"
+    -> "Путин"; "der Gouverneur, Serhij Lyssak, am Montag auf Telegram" -> "Serhij Lyssak"."""
+    back = _np_backward(text, s0, end, lex)
+    for _ in range(4):
+        if back is None:
+            return None
+        head = text[s0:back[0]].rstrip()
+        low = head.casefold()
+        prep = next((w for w in pack_words(lex.code, "settings") if low.endswith(w) and (
+            len(low) == len(w) or not low[-len(w) - 1].isalnum())), None)
+        if prep is None:
+            return back
+        rest = head[:len(head) - len(prep)].rstrip()
+        if rest.endswith(","):  # an apposition before the setting names the source
+            rest = rest[:-1].rstrip()
+        before = _np_backward(text, s0, s0 + len(rest), lex)
+        if before is None:
+            return back
+        if prep in lex.name_links:  # "the head of the administration in Kharkiv": one name
+            return before[0], back[1]
+        back = before
+    return back
+
+
 def _comitative_before(text: str, a: int, pos: int, lex: Lexicon) -> int | None:
     """Where a 'together with' phrase ending at `pos` (maybe with an article: "gemeinsam mit der") starts."""
     a = max(a, pos - 40)
@@ -410,7 +435,7 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
         if prev.endswith(","):  # "... on Friday, said the governor": the source follows
             return _after_verb(text, m.end, s1, lex) or _np_backward(text, s0, s0 + _before_date(prev, lex), lex)
         head = _before_date(prev, lex)
-        back = _np_backward(text, s0, s0 + head, lex) if head else None
+        back = _subject_before(text, s0, s0 + head, lex) if head else None
         return back or _after_verb(text, m.end, s1, lex)
     if last in lex.expletives or not prev or prev[-1] in "\"”'’:–—":  # "..." – said X
         return _after_verb(text, m.end, s1, lex)
@@ -419,6 +444,11 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
         inner = prev[:-1].rfind(",")
         # an apposition is short, holds no figure ("..., then 81 systems in a day, says X") and names no
         # other source ("X, citing officials, reported": the officials are the source, `attribute` sees them)
+        if any(c.isdigit() for c in prev[:max(inner, 0)]):
+            # "35 killed, among them two children, said X": the figure's clause, its source after the verb
+            after = _after_verb(text, m.end, s1, lex)
+            if after:
+                return after
         if inner > 0 and len(prev) - inner < 90 and not any(c.isdigit() for c in prev[inner:]) and \
                 not lex.according_to.search(text, s0 + inner, s0 + len(prev)):
             # an apposition names the source: "The president, Volodymyr Zelensky, said"
@@ -434,7 +464,7 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
         return _after_verb(text, m.end, s1, lex)
     if _POSSESSIVE.search(prev):  # "slammed Donald Trump's claim": the verb is a noun, its owner the source
         return _possessor(text, s0, end - 2, lex)
-    back = _np_backward(text, s0, end, lex)
+    back = _subject_before(text, s0, end, lex)
     if back and (_loss_word(text, back[0], back[1], lex) or _document(text, back, lex)):
         # the losses are the object: the source follows the verb ("Die russischen Verluste bezifferte er auf
         # ..."), or opens the sentence when the verb ends it ("Die UN-Mission hat ... 12.300 Tote dokumentiert")

@@ -91,6 +91,8 @@ SCHEMA: dict[str, dict[str, str]] = {
                       "with BBC Russian counted'): the claimant is both",
         "known_as": "phrases before a source's name or call sign after a description ('one of the commanders, known "
                     "as Marx'): the name is the claimant",
+        "settings": "prepositions of a setting between a source and its speech verb ('Putin at a meeting with "
+                    "officers said', 'X am Montag auf Telegram mitteilte'): the phrase is no part of the source",
         "refers_back": "words opening a sentence that names the source of the sentence before ('That is according "
                        "to X', 'Det skriver X', 'Про це повідомило X')",
         "audiences": "head nouns of whom a source speaks to ('told reporters', 'told a news conference'): no relay",
