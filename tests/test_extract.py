@@ -776,3 +776,18 @@ def test_a_setting_between_source_and_verb_is_no_part_of_the_source(text, lang, 
 ])
 def test_after_a_figure_and_its_part_the_source_follows_the_verb(text, lang, claimant):
     assert extract_dicts(text, lang=lang, published="2025-06-02")[0]["claimant"] == claimant
+
+
+def test_a_side_with_a_verb_final_loss_verb_lost_whatever_attack_word_stands_between():
+    text = "Die russische Armee hat seit Beginn des Angriffskriegs mehr als 1,1 Millionen Soldaten verloren."
+    assert one(text, lang="de", published="2025-09-20")["side"] == "russia"
+
+
+@pytest.mark.parametrize("text, lang, claimant", [
+    ("Потери ВСУ за сутки составили более 1 400 военнослужащих, сообщило в пятницу Министерство обороны России.",
+     "ru", "Министерство обороны России"),
+    ("Minst 12 ukrainska soldater dödades, uppgav i fredags det ryska försvarsministeriet.", "sv",
+     "det ryska försvarsministeriet"),
+])
+def test_a_day_between_the_verb_and_its_source_is_skipped(text, lang, claimant):
+    assert one(text, lang=lang, published="2025-03-07")["claimant"] == claimant

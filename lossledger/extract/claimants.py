@@ -504,10 +504,31 @@ def _after_losses(text: str, span: tuple[int, int], lex: Lexicon) -> tuple[int, 
 
 def _after_verb(text: str, pos: int, s1: int, lex: Lexicon) -> tuple[int, int] | None:
     """The source after its verb: a pronoun ("Am 2. März meldete es", "då sade han") or a name."""
+    pos = _past_day_words(text, pos, s1, lex)  # "сообщило в пятницу Министерство обороны"
     m = re.match(r"\s*([^\W\d_]+)", text[pos:s1])
     if m and m.group(1).casefold() in lex.pronouns and m.group(1).casefold() not in lex.articles:
         return pos + m.start(1), pos + m.end(1)  # "schrieb er auf Telegram": the pronoun alone
     return _np_forward(text, pos, s1, lex)  # "framhåller det ukrainska försvarsdepartementet": an article
+
+
+def _past_day_words(text: str, pos: int, s1: int, lex: Lexicon) -> int:
+    """Past a day named right after a verb: "в пятницу", "on Friday", "am 3. März", "i går" -> after them."""
+    settings = pack_words(lex.code, "settings")
+    while True:
+        m = re.match(r"\s*(\w+)\.?(?:\s+(\w+)\.?)?(?:\s+(\w+))?", text[pos:s1])
+        if not m:
+            return pos
+        words = [w for w in m.groups() if w]
+        lead = 1 if words[0].casefold() in settings and len(words) > 1 else 0
+        day = words[lead:]
+        if day and (day[0].casefold() in lex.weekdays or day[0].casefold() in lex.relative):
+            pos += m.start(1 + lead) + len(day[0])
+        elif day and day[0].isdigit() and len(day) > 1 and day[1].casefold() in lex.months:
+            pos += m.start(2 + lead) + len(day[1])
+        elif day and day[0].casefold() in lex.months:
+            pos += m.start(1 + lead) + len(day[0])
+        else:
+            return pos
 
 
 def _before_date(prev: str, lex: Lexicon) -> int:

@@ -505,7 +505,9 @@ def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end:
         m = before[-1]
         between = text[m.end:q.start]
         agent = lex.cues["agent_verbs"].search(between)
-        patient = lex.cues["patient_verbs"].search(between)
+        # a verb-final loss verb counts too: "Die russische Armee hat seit Beginn des Angriffskriegs ... verloren"
+        patient = lex.cues["patient_verbs"].search(between) or lex.cues["patient_verbs"].search(
+            text, q.end, _zone_end(text, q.end, s1))
         # "Ukrainian armoured vehicles destroyed, including 17 tanks": a participle closing a clause about the
         # side's own equipment, not the verb of a subject ("Russian air defence shot down 27 missiles")
         owned = agent and between[agent.end:].lstrip()[:1] in (",", ";", ":") and any(
