@@ -791,3 +791,8 @@ def test_a_side_with_a_verb_final_loss_verb_lost_whatever_attack_word_stands_bet
 ])
 def test_a_day_between_the_verb_and_its_source_is_skipped(text, lang, claimant):
     assert one(text, lang=lang, published="2025-03-07")["claimant"] == claimant
+
+
+def test_people_killed_in_a_strike_on_a_city_with_no_party_named_are_that_citys_side():
+    text = "At least four civilians were killed and 27 injured in a missile attack on Sumy, the governor said."
+    assert {c["side"] for c in extract_dicts(text, lang="en", published="2025-06-02")} == {"ukraine"}

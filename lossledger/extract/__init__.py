@@ -132,8 +132,8 @@ def _main_side(text: str, lex) -> str | None:
         counts[m.label] = counts.get(m.label, 0) + 1
     if counts or against:
         return max(counts, key=counts.__getitem__) if counts else against
-    # only places: "civilians killed in Ukraine in 2025" were that country's
-    for m in lex.sides.find(text, 0, end):
+    # only places: "civilians killed in Ukraine in 2025", "a strike on Kharkiv" were that country's
+    for m in (*lex.sides.find(text, 0, end), *lex.places.find(text, 0, end)):
         counts[m.label] = counts.get(m.label, 0) + 1
     return max(counts, key=counts.__getitem__) if counts else None
 

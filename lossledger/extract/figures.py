@@ -531,7 +531,8 @@ def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end:
         return min(rest, key=lambda m: abs(m.start - q.start)).label, False
     noun = lex.population.search(text, q.end, head_end)
     if noun and noun.label in ("civilian", "people") or lex.strike.search(text, s0, s1):
-        places = lex.sides.find(text, s0, s1)  # civilians hit in a place belong to it
+        # civilians hit in a place belong to it: "in Ukraine", "a missile strike on Kryvyi Rih"
+        places = sorted(lex.sides.find(text, s0, s1) + lex.places.find(text, s0, s1), key=lambda m: m.start)
         if places:
             return places[-1].label, False
     return None, False

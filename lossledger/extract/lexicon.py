@@ -241,6 +241,7 @@ class Lexicon:
     population: Matcher
     strike: Matcher
     sides: Matcher
+    places: Matcher  # cities and regions of a side: where a strike with no party named fell
     enemy: Matcher
     enemy_default: str | None
     both: Matcher
@@ -313,6 +314,7 @@ def lexicon(code: str) -> Lexicon:
         population=Matcher(pop_terms, lem, ix),
         strike=_plain(pop.get("strike", []), lemma=lem, index=ix),
         sides=Matcher(_labelled(sides.get("names", {})), lem, ix),
+        places=Matcher(_labelled(pack.section("places")), lem, ix),
         enemy=_plain(sides.get("enemy", []), lemma=lem, index=ix),
         enemy_default=sides.get("enemy_default"),
         both=_plain(sides.get("both", []), lemma=lem, index=ix),

@@ -23,7 +23,7 @@ from lossledger.lang import get_pack
 
 FILE = "forms.toml"
 # the sections whose word lists the lexicon compiles into matchers
-_SECTIONS = ("categories", "population", "sides", "cues", "attribution")
+_SECTIONS = ("categories", "population", "sides", "places", "cues", "attribution")
 
 
 def pack_words(code: str) -> set[str]:

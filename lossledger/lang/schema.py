@@ -57,6 +57,9 @@ SCHEMA: dict[str, dict[str, str]] = {
         "opponent": "prepositions that make a following side the one the losses were suffered against ('in "
                     "clashes with Russian troops', 'killed by Russian shelling')",
     },
+    "places": {side: f"places (cities, regions; '*' = prefix) that lie on the {side} side: people killed in a "
+                     f"strike on one, with no party named, are {side}'s"
+               for side in ("russia", "ukraine", "israel", "palestine", "sudan", "syria", "north korea")},
     "cues": {
         "breakdown": "words opening a part of the figure before ('including', 'dont', 'darunter', 'в том числе'): "
                      "the part does not end the figure's words",
