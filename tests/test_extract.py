@@ -796,3 +796,22 @@ def test_a_day_between_the_verb_and_its_source_is_skipped(text, lang, claimant):
 def test_people_killed_in_a_strike_on_a_city_with_no_party_named_are_that_citys_side():
     text = "At least four civilians were killed and 27 injured in a missile attack on Sumy, the governor said."
     assert {c["side"] for c in extract_dicts(text, lang="en", published="2025-06-02")} == {"ukraine"}
+
+
+@pytest.mark.parametrize("text, lang, metric", [
+    ("Putin behauptete, die Ukraine verliere jeden Monat rund 50.000 Soldaten.", "de", "per_month"),
+    ("Nach seinen Angaben verliert Russland täglich etwa 1.000 Soldaten.", "de", "per_day"),
+    ("The daily report: 1,200 Russian soldiers were killed.", "en", "count"),
+])
+def test_a_rate_adverb_right_before_the_number_makes_it_a_rate(text, lang, metric):
+    assert one(text, lang=lang, published="2024-06-13")["metric"] == metric
+
+
+@pytest.mark.parametrize("text, lang, side", [
+    # a side right before 'lost' lost, whatever preposition stands three words back
+    ("Шойгу заявив, що з початку року Україна втратила понад 71 тисячу військових.", "uk", "ukraine"),
+    # but an opponent preposition right before the side still makes it the attacker
+    ("В результате обстрела Белгорода со стороны ВСУ погибли два человека.", "ru", "russia"),
+])
+def test_the_side_before_a_loss_verb(text, lang, side):
+    assert one(text, lang=lang, published="2024-03-15")["side"] == side

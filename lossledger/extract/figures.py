@@ -425,6 +425,10 @@ def _metric(text: str, q: Quantity, kind_end: int, nxt: int, before_start: int, 
         m = lex.cues[metric].search(text, q.end, zone_end)
         if m and not lex.rate_period.search(text[q.end:m.start]):
             return metric
+    for metric in ("per_day", "per_week", "per_month"):
+        # a rate adverb right before the number: "verliert täglich etwa 1.000", "loses every month 50,000"
+        if _ends_with(lex.cues[metric], text, q.start):
+            return metric
     # a stated average with its rate before the number: "daily losses averaged 1,200", "pertes quotidiennes
     # moyennes de 1 500" (a rate word alone, "the daily report: 1,200", is a day's tally, not an average)
     clause = clause_start(text, before_start, q.start)
@@ -470,8 +474,9 @@ def opponents(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> t
         attack = after and not any(h.label not in EQUIPMENT_CATEGORIES
                                    for h in lex.categories.find(text, m.end, after.start)) or \
             words and (_at(lex.strike, last, word) or _at(lex.aggression, last, word))  # "une attaque russe"
-        if attack and lex.cues["patient_verbs"].search(text, m.end, _word_limit(text, m.end, 2)):
-            attack = False  # "od początku inwazji Rosja straciła": the side after the attack word lost
+        if lex.cues["patient_verbs"].search(text, m.end, _word_limit(text, m.end, 2)) and \
+                not any(w in lex.opponent for w in words[-2:]):
+            continue  # "od początku inwazji Rosja straciła", "з початку року Україна втратила": this side lost
         if any(w in lex.opponent for w in words) or attack:
             found.add(_SIDE_ENEMY.get(m.label))
             spans.append((m.start, m.end))
