@@ -815,3 +815,29 @@ def test_a_rate_adverb_right_before_the_number_makes_it_a_rate(text, lang, metri
 ])
 def test_the_side_before_a_loss_verb(text, lang, side):
     assert one(text, lang=lang, published="2024-03-15")["side"] == side
+
+
+@pytest.mark.parametrize("text, lang, population", [
+    # the dead of a strike are civilians even when the sentence names them only by their fate
+    ("Ein russischer Raketenangriff traf am Montag Kiew. Bürgermeister Vitali Klitschko bezifferte die Zahl der "
+     "Toten auf 27.",
+     "de", "civilian"),
+    # a military word in the source's title says nothing of the people: "the military administration"
+    ("Deux personnes ont été tuées à Kiev, a indiqué le chef de l'administration militaire ukrainienne.", "fr",
+     "unspecified"),
+    # the enemy's losses after an attack sentence stay soldiers
+    ("Rosja zaatakowała Ukrainę. Sztab podał, że straty wroga wyniosły 5710 zabitych.", "pl", "military"),
+])
+def test_the_people_of_a_strike(text, lang, population):
+    assert one(text, lang=lang, published="2024-07-09")["population"] == population
+
+
+def test_an_english_name_inside_another_language_keeps_its_links():
+    text = ("Im Sudan sind nach Schätzungen der London School of Hygiene and Tropical Medicine mehr als 61.000 "
+            "Menschen ums Leben gekommen.")
+    assert one(text, lang="de", published="2025-07-01")["claimant"] == "London School of Hygiene and Tropical Medicine"
+
+
+def test_speaking_of_a_figure_states_it():
+    text = "Die Vereinten Nationen sprechen im Sudan von mindestens 20.000 Toten."
+    assert one(text, lang="de", published="2025-07-01")["claimant"] == "Die Vereinten Nationen"

@@ -312,7 +312,7 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
     side, enemy = _side(text, q, s0, s1, before_start, head_end, nxt, lex, prev, exclude)
     if side is None and not enemy and (item or _list_item(text, item_at, q.start, lex, equipment=False)):
         side, enemy = _heading_side(text, s0, lex)
-    pop = _resolve_population(text, population, side, s0, s1, lex, q, head_end, category)
+    pop = _resolve_population(text, population, side, s0, s1, lex, q, head_end, category, exclude)
     metric = _metric(text, q, kind_end, nxt, before_start, lex)
     return Figure(q=q, category=category, population=pop, side=side, metric=metric, head_end=head_end, enemy=enemy)
 
@@ -394,16 +394,18 @@ def clause_start(text: str, a: int, b: int) -> int:
 
 
 def _resolve_population(text: str, found: str | None, side: str | None, s0: int, s1: int, lex: Lexicon,
-                        q: Quantity, head_end: int, category: str | None = None) -> str:
+                        q: Quantity, head_end: int, category: str | None = None, exclude: tuple = ()) -> str:
     if found in ("military", "civilian", "unspecified"):
         return found  # "unspecified": carried from the figure before ("four people killed and 31 wounded")
+    # the sentence's words for people, not those in its source's name ("the head of the military administration")
+    kinds = {m.label for m in lex.population.find(text, s0, s1) if not any(a <= m.start < b for a, b in exclude)}
+    # a strike in the sentence, or in the one before in its paragraph ("Drones hit Kharkiv. Four people died.")
+    para = max(text.rfind("\n", 0, s0) + 1, s0 - 300)
+    struck = lex.strike.search(text, para, s1) is not None
     if found == "people":
-        # a strike in the sentence, or in the one before in its paragraph ("Drones hit Kharkiv. Four people died.")
-        para = max(text.rfind("\n", 0, s0) + 1, s0 - 300)
-        if lex.strike.search(text, para, s1):
+        if struck:
             return "civilian"
         # "the army's losses came to 28,790 people": the sentence says whose people they were
-        kinds = {m.label for m in lex.population.find(text, s0, s1)}
         if "civilian" in kinds:
             return "unspecified"
         # "Ukraine's losses exceeded 66,000 people": a warring side's losses are its soldiers
@@ -412,6 +414,9 @@ def _resolve_population(text: str, found: str | None, side: str | None, s0: int,
     around = _population(text, max(s0, q.start - 30), q.start, lex)
     if around in ("military", "civilian"):
         return around
+    if struck and category in ("killed", "wounded") and "military" not in kinds and not any(
+            h.label == "losses" for h in lex.categories.find(text, s0, s1)):  # "the enemy's losses": soldiers
+        return "civilian"  # "Russian missiles hit Kyiv ... the mayor put the dead at 27 and the wounded at 82"
     if side in ("russia", "ukraine", "both", "north korea", None):
         return "military"
     return "unspecified"
