@@ -841,3 +841,31 @@ def test_an_english_name_inside_another_language_keeps_its_links():
 def test_speaking_of_a_figure_states_it():
     text = "Die Vereinten Nationen sprechen im Sudan von mindestens 20.000 Toten."
     assert one(text, lang="de", published="2025-07-01")["claimant"] == "Die Vereinten Nationen"
+
+
+@pytest.mark.parametrize("text, lang, claimant, via", [
+    # an acronym in brackets between the source and its verb
+    ("The UN Human Rights Monitoring Mission in Ukraine (HRMMU) said on Monday that at least 12,605 Ukrainian "
+     "civilians had been killed.", "en", "The UN Human Rights Monitoring Mission in Ukraine", []),
+    # members of an organisation speak for it
+    ("Russian casualties could reach 1.5 million by mid-2026, analysts at the Center for Strategic and "
+     "International Studies wrote.", "en", "analysts at the Center for Strategic and International Studies", []),
+    # sources cited by a newspaper are the source, the newspaper relays
+    ("Fuentes de inteligencia occidentales citadas por el diario The Wall Street Journal estiman que unos 80.000 "
+     "soldados ucranianos han muerto.", "es", "Fuentes de inteligencia occidentales",
+     ["el diario The Wall Street Journal"]),
+    # a title after the verb and the day, then the name: the name
+    ("Al menos cuatro civiles ucranianos murieron, informó el lunes el jefe de la administración militar regional, "
+     "Oleh Hryhorov.", "es", "Oleh Hryhorov", []),
+    ("À Kiev, deux personnes ont été tuées, a indiqué le chef de l'administration militaire de la ville, Tymour "
+     "Tkatchenko.", "fr", "Tymour Tkatchenko", []),
+])
+def test_source_and_relay_around_the_verb(text, lang, claimant, via):
+    claim = extract_dicts(text, lang=lang, published="2025-06-02")[0]
+    assert (claim["claimant"], claim["via"]) == (claimant, via)
+
+
+def test_a_year_next_to_the_figure_is_its_period_though_the_statement_has_a_day():
+    text = "Rusia sufrió en 2025 unas 395.000 bajas rusas, según un análisis publicado este jueves en Londres."
+    claim = one(text, lang="es", published="2026-01-29")
+    assert (claim["period_start"], claim["period_end"]) == ("2025-01-01", "2025-12-31")

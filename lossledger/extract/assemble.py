@@ -119,8 +119,12 @@ def _when(fig: Figure, dates: list[DateRef], ref: str | None, mod: str, text: st
         if ref and len(ref) == 10 and ref[:7] == point and ref < last:
             last = ref
         return last, f"{point}-01", last, False
+    near_year = min(years, key=lambda d: abs(d.start - q.start)) if years else None
+    if near_year and point and abs(near_year.start - q.start) < abs(nearest.start - q.start) and \
+            _during(near_year, text, lex):
+        point = None  # "suffered in 2025 some 395,000 casualties, says a study published this Thursday"
     if years and fig.metric != "count" or years and not point:
-        year = min(years, key=lambda d: abs(d.start - q.start)).value
+        year = near_year.value
         last = end_of(year)
         if ref and len(ref) == 10 and ref[:4] == year and ref < last:
             last = ref

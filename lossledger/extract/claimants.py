@@ -19,6 +19,7 @@ _COMMA_WORD = re.compile(r",\s+([^\W\d_]+)\s")
 _QUOTES = frozenset("\"“”«»„")
 _OPEN_QUOTE_END = re.compile(r"(?<=\s)[\"“„«]$")
 _POSSESSIVE = re.compile(r"\w['’]s$")
+_ACRONYM_END = re.compile(r"\s*\([^()\d]{1,15}\)$")  # "the Center for Strategic and International Studies (CSIS)"
 
 
 @dataclass(frozen=True)
@@ -231,6 +232,16 @@ def _np_backward(text: str, a: int, pos: int, lex: Lexicon) -> tuple[int, int] |
     return start, stop
 
 
+def _relay_before_np(text: str, s0: int, span: tuple[int, int], lex: Lexicon) -> tuple[int, int] | None:
+    """The source before a relay phrase that ends right before `span` ("Western sources cited by The Wall Street
+    Journal"), or None."""
+    head = text[s0:span[0]].rstrip()
+    hits = lex.relay_before.find(text, s0, s0 + len(head))
+    if not hits or hits[-1].end != s0 + len(head) or hits[-1].start - s0 < 3:
+        return None
+    return _np_backward(text, s0, hits[-1].start, lex)
+
+
 def _subject_before(text: str, s0: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
     """The subject ending at `end`, past the phrases of setting before a verb: "Путин на совещании с военными"
     -> "Путин"; "der Gouverneur, Serhij Lyssak, am Montag auf Telegram" -> "Serhij Lyssak"."""
@@ -250,7 +261,9 @@ def _subject_before(text: str, s0: int, end: int, lex: Lexicon) -> tuple[int, in
         before = _np_backward(text, s0, s0 + len(rest), lex)
         if before is None:
             return back
-        if prep in lex.name_links:  # "the head of the administration in Kharkiv": one name
+        if prep in lex.name_links or text[back[0]:back[1]].split()[-1][:1].isupper() and \
+                not any(w[:1].isupper() for w in text[before[0]:before[1]].split()):
+            # "the head of the administration in Kharkiv", "analysts at the Center for ... Studies": one name
             return before[0], back[1]
         back = before
     return back
@@ -336,7 +349,7 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon) -> Attribution | None:
             break
     acc = None
     for m in [*acc_hits, *_after_comma(text, s0, s1, lex)]:
-        acc = _np_forward(text, m.end, s1, lex)
+        acc = _np_forward(text, _past_day_words(text, m.end, s1, lex), s1, lex)
         link = lex.source_links.search(text, m.end, min(s1, (acc[1] if acc else m.end) + 20))
         if link:  # "according to data compiled by X": X is the source
             acc = _np_forward(text, link.end, s1, lex) or acc
@@ -345,12 +358,14 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon) -> Attribution | None:
             break
     relay = None
     for m in lex.relay_before.find(text, s0, s1):
-        relay = _np_forward(text, m.end, s1, lex)
+        relay = _np_forward(text, _past_day_words(text, m.end, s1, lex), s1, lex)
         if relay and _audience(text[relay[0]:relay[1]], lex):
             relay = None  # "told reporters": whom the source spoke to, no outlet
         if relay:
             break
-    if acc and speech_np and _anaphoric(_clean(text[speech_np[0]:speech_np[1]]), lex):
+    if acc and speech_np and _overlap(acc, speech_np):
+        claimant = acc  # one source read twice: after "informó" as a verb and as a relay word
+    elif acc and speech_np and _anaphoric(_clean(text[speech_np[0]:speech_np[1]]), lex):
         claimant = acc  # "according to Y ..., as the staff (it) said": the anaphor is Y itself
     elif acc and speech_np:
         # "X reported that according to Y": Y claims, X relays; "X said ..., according to Y": Y relays
@@ -366,13 +381,27 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon) -> Attribution | None:
         if head is None:
             return None
         claimant = head
-    claimant = _known_as(text, claimant[1], s1, lex) or claimant
+    claimant = _known_as(text, claimant[1], s1, lex) or _apposed_name(text, claimant, s1) or claimant
     name = _clean(text[claimant[0]:claimant[1]])
     if not name:
         return None
     via = tuple(dict.fromkeys(v for v in (_clean(text[a:b]) for a, b in relays)
                               if v and v != name and v.casefold() not in lex.pronouns))  # not "según él"
     return Attribution(name, via, _anaphoric(name, lex), claimant)
+
+
+_CAPITAL = r"[^\W\d_a-zа-яёіїєґ]"  # a letter that is no lower-case one
+_APPOSED = re.compile(rf"[^\W\d_][^,.;:()\d]{{0,60}}?,\s+((?:{_CAPITAL}[\w'’-]+\s+){{1,3}}{_CAPITAL}[\w'’-]+)"
+                      r"\s*(?=[,.;:]|$)")
+
+
+def _apposed_name(text: str, span: tuple[int, int], s1: int) -> tuple[int, int] | None:
+    """The person a lower-case title names after a comma: "el jefe de la administración militar regional, Oleh
+    Hryhorov" -> "Oleh Hryhorov" (the title alone, "el jefe de", is where the name reading stopped)."""
+    if text[span[0]:span[1]].split()[-1][:1].isupper():
+        return None
+    m = _APPOSED.match(text, span[0], s1)
+    return m.span(1) if m and m.start(1) >= span[1] else None
 
 
 def _known_as(text: str, end: int, s1: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -418,7 +447,7 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
     # skip auxiliaries and adverbs: "Zelensky had stated", "He also said", "X now claims", and the opening
     # quote of a quoted verb: 'the Pentagon "cautiously estimates"'
     while True:
-        cut = lex.auxiliary_end.search(prev) or _OPEN_QUOTE_END.search(prev)
+        cut = lex.auxiliary_end.search(prev) or _OPEN_QUOTE_END.search(prev) or _ACRONYM_END.search(prev)
         if not cut:
             break
         prev = prev[:cut.start()].rstrip()
@@ -441,6 +470,9 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
         return _after_verb(text, m.end, s1, lex)
     if prev[-1] == ",":
         # "Western intelligence, on the other hand, suggests" / "..., said X"
+        closing = _after_verb(text, m.end, s1, lex)
+        if closing and text[closing[1]:s1].lstrip()[:1] in ("", ".", ","):
+            return closing  # "..., a indiqué le chef de l'administration, Tymour Tkatchenko.": the source closes it
         inner = prev[:-1].rfind(",")
         # an apposition is short, holds no figure ("..., then 81 systems in a day, says X") and names no
         # other source ("X, citing officials, reported": the officials are the source, `attribute` sees them)
@@ -465,6 +497,9 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
     if _POSSESSIVE.search(prev):  # "slammed Donald Trump's claim": the verb is a noun, its owner the source
         return _possessor(text, s0, end - 2, lex)
     back = _subject_before(text, s0, end, lex)
+    relayed = _relay_before_np(text, s0, back, lex) if back else None
+    if relayed:  # "Fuentes de inteligencia citadas por el diario X estiman": the sources claim, X relays
+        return relayed
     if back and (_loss_word(text, back[0], back[1], lex) or _document(text, back, lex)):
         # the losses are the object: the source follows the verb ("Die russischen Verluste bezifferte er auf
         # ..."), or opens the sentence when the verb ends it ("Die UN-Mission hat ... 12.300 Tote dokumentiert")
@@ -519,7 +554,7 @@ def _past_day_words(text: str, pos: int, s1: int, lex: Lexicon) -> int:
         if not m:
             return pos
         words = [w for w in m.groups() if w]
-        lead = 1 if words[0].casefold() in settings and len(words) > 1 else 0
+        lead = 1 if (words[0].casefold() in settings or words[0].casefold() in lex.articles) and len(words) > 1 else 0
         day = words[lead:]
         if day and (day[0].casefold() in lex.weekdays or day[0].casefold() in lex.relative):
             pos += m.start(1 + lead) + len(day[0])
