@@ -27,7 +27,7 @@ def _category(category: str | None) -> str | None:
 @router.get("/series", response_model=list[SeriesOut], responses={422: {"model": Problem}})
 def list_series(ledger: LedgerDep, settings: SettingsDep, _user: ReaderDep, side: Side = None,
                 category: Annotated[str | None, Query(max_length=32)] = None,
-                name: Annotated[str | None, Query(max_length=100, pattern=r"^[\w.-]+$")] = None,
+                name: Annotated[str | None, Query(max_length=100, pattern=r"^[A-Za-z0-9_.-]+$")] = None,
                 points: Annotated[bool, Query(description="Include every (date, value) point.")] = False) -> Any:
     """The imported reference series (General Staff, Oryx, Mediazona, ...), optionally with their points."""
     _category(category)
