@@ -869,3 +869,32 @@ def test_a_year_next_to_the_figure_is_its_period_though_the_statement_has_a_day(
     text = "Rusia sufrió en 2025 unas 395.000 bajas rusas, según un análisis publicado este jueves en Londres."
     claim = one(text, lang="es", published="2026-01-29")
     assert (claim["period_start"], claim["period_end"]) == ("2025-01-01", "2025-12-31")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Ukraine said 524 Russian drones and two helicopters were shot down.", "en"),
+    ("Zudem seien 524 russische Drohnen und zwei Hubschrauber abgeschossen worden.", "de"),
+])
+def test_a_list_with_a_number_word_is_still_closed_by_its_verb(text, lang):
+    assert {(c["value"], c["category"]) for c in extract_dicts(text, lang=lang, published="2025-06-02")} == {
+        (524, "drones"), (2, "helicopters")}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("W nocy Rosja wystrzeliła 123 drony typu Shahed, z których 71 zostało zestrzelonych.", "pl"),
+    ("Russia launched 123 drones overnight, of which 71 were shot down.", "en"),
+])
+def test_a_part_of_launched_weapons_is_of_their_kind(text, lang):
+    claim = one(text, lang=lang, published="2025-02-10")
+    assert (claim["value"], claim["category"], claim["side"]) == (71, "drones", "russia")
+
+
+@pytest.mark.parametrize("text, lang, side", [
+    # the side after the weapons of a strike is its attacker
+    ("Au moins 34 personnes ont été tuées par une frappe de missiles balistiques russes sur Soumy.", "fr", "ukraine"),
+    # a full invasion names its attacker too
+    ("Seit Beginn der russischen Vollinvasion sind in der Ukraine mehr als 10.500 Zivilisten getötet worden.", "de",
+     "ukraine"),
+])
+def test_the_attacker_named_after_its_weapons_or_invasion(text, lang, side):
+    assert one(text, lang=lang, published="2024-02-26")["side"] == side

@@ -143,6 +143,7 @@ def read_figures(text: str, s0: int, s1: int, quantities: list[Quantity], lex: L
     not 150,000.") is about the same loss.
     """
     kept = [q for q in quantities if not is_noise(text, q, lex, date_spans)]
+    counts = tuple((q.start, q.end) for q in kept)
     # "shot down 215 of 300 drones": the 300 launched are the whole, no loss, and the 215 take their noun
     kept = [q for i, q in enumerate(kept) if not (i and _whole_of(text, kept[i - 1], q, lex))]
     figures: list[Figure] = []
@@ -157,10 +158,15 @@ def read_figures(text: str, s0: int, s1: int, quantities: list[Quantity], lex: L
         before_start = kept[i - 1].end if i else s0
         head_end = _zone_end(text, q.end, min(nxt, q.end + 60))
         head_end = min(head_end, _word_limit(text, q.end, 6))
-        fig = _read_one(text, q, s0, s1, before_start, head_end, nxt, lex, prev, exclude)
+        fig = _read_one(text, q, s0, s1, before_start, head_end, nxt, lex, prev, exclude, counts)
         if fig is None and earlier is not None and _negated(text, q, lex) and not lex.categories.search(text, s0, s1):
             fig = Figure(q=q, category=earlier.category, population=earlier.population, side=earlier.side,
                          metric=earlier.metric, head_end=head_end, enemy=earlier.enemy)
+        if fig and parts[i] and i and fig.category not in EQUIPMENT_CATEGORIES:
+            # "123 drones, of which 71 were shot down": the part is of the whole's kind
+            whole = lex.categories.search(text, kept[i - 1].end, _word_limit(text, kept[i - 1].end, 3))
+            if whole and whole.label in EQUIPMENT_CATEGORIES:
+                fig = dataclasses.replace(fig, category=whole.label, population="military")
         if fig:
             if prev is not None and _shares_qualifier(text, prev, fig, lex):
                 fig = dataclasses.replace(fig, q=dataclasses.replace(q, qualifier="approx"))
@@ -259,7 +265,7 @@ def _word_limit(text: str, pos: int, n: int) -> int:
 
 
 def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end: int, nxt: int,
-              lex: Lexicon, prev: Figure | None, exclude: tuple = ()) -> Figure | None:
+              lex: Lexicon, prev: Figure | None, exclude: tuple = (), counts: tuple = ()) -> Figure | None:
     head_hits = lex.categories.find(text, q.end, head_end)
     equipment = next((h for h in head_hits if h.label in EQUIPMENT_CATEGORIES), None)
     first_pop = lex.population.search(text, q.end, head_end)
@@ -279,7 +285,7 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
         after_clause = _zone_end(text, equipment.end, nxt)
         loss_after = any(h.label not in EQUIPMENT_CATEGORIES
                          for h in lex.categories.find(text, equipment.end, after_clause))
-        if not (loss_before or loss_after or _list_verb_after(text, equipment.end, s1, lex)):
+        if not (loss_before or loss_after or _list_verb_after(text, equipment.end, s1, lex, counts)):
             return None
         category, population, kind_end = equipment.label, "military", equipment.end
     elif prev and prev.category in EQUIPMENT_CATEGORIES and not first_pop and not _specific(head_hits) and \
@@ -317,9 +323,10 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
     return Figure(q=q, category=category, population=pop, side=side, metric=metric, head_end=head_end, enemy=enemy)
 
 
-def _list_verb_after(text: str, pos: int, s1: int, lex: Lexicon) -> bool:
+def _list_verb_after(text: str, pos: int, s1: int, lex: Lexicon, counts: tuple = ()) -> bool:
     """A loss verb closes the list the equipment item at `pos` is in: "10.668 Panzer (+4), 22.250 gepanzerte
-    Fahrzeuge (+11) und 26.512 Artilleriesysteme zerstört worden", "... and 90 aircraft were destroyed"."""
+    Fahrzeuge (+11) und 26.512 Artilleriesysteme zerstört worden", "... and two helicopters were destroyed".
+    `counts` are the spans of the sentence's numbers (words among them: "two")."""
     end = text.find(";", pos, s1)
     end = s1 if end < 0 else end
     covered = sorted([*lex.categories.find(text, pos, end), *lex.sides.find(text, pos, end),
@@ -327,7 +334,11 @@ def _list_verb_after(text: str, pos: int, s1: int, lex: Lexicon) -> bool:
     at = pos
     for h in covered:
         # only counts, their brackets, conjunctions and other items stand between: the list goes on
-        if not lex.category_join.match(_COUNTS.sub(" ", text[at:h.start])):
+        gap = text[at:h.start]
+        for a, b in counts:
+            if at <= a and b <= h.start:
+                gap = gap[:a - at] + " " * (b - a) + gap[b - at:]
+        if not lex.category_join.match(_COUNTS.sub(" ", gap)):
             return False
         if h.label not in EQUIPMENT_CATEGORIES:
             return True
@@ -479,6 +490,12 @@ def opponents(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> t
         attack = after and not any(h.label not in EQUIPMENT_CATEGORIES
                                    for h in lex.categories.find(text, m.end, after.start)) or \
             words and (_at(lex.strike, last, word) or _at(lex.aggression, last, word))  # "une attaque russe"
+        if not attack:
+            # "une frappe de missiles balistiques russes": the side after the weapons of a strike is its attacker
+            strikes = lex.strike.find(text, m.start - len(lead), m.start)
+            gap = text[strikes[-1].end:m.start] if strikes else ""
+            attack = bool(strikes) and len(gap.split()) <= 4 and not any(c.isdigit() for c in gap) and any(
+                h.label in EQUIPMENT_CATEGORIES for h in lex.categories.find(text, strikes[-1].end, m.start))
         if lex.cues["patient_verbs"].search(text, m.end, _word_limit(text, m.end, 2)) and \
                 not any(w in lex.opponent for w in words[-2:]):
             continue  # "od początku inwazji Rosja straciła", "з початку року Україна втратила": this side lost
