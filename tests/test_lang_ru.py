@@ -216,3 +216,9 @@ def test_reported_at_the_ministry_names_the_ministry():
 def test_a_warring_sides_losses_in_people_are_soldiers():
     text = "Шойгу заявил, что потери Украины с начала контрнаступления превысили 66 тысяч человек."
     assert one(text)["population"] == "military"
+
+
+def test_a_forecast_verb_names_its_source():
+    text = "К концу года потери ВСУ могут превысить 500 тысяч человек, прогнозирует военный эксперт Андрей Марочко."
+    claims = extract(text, lang="ru", published="2025-06-05")
+    assert [c.claimant for c in claims] == ["военный эксперт Андрей Марочко"]

@@ -262,3 +262,10 @@ def test_believes_names_the_source_and_the_end_of_the_year_is_no_year_number():
     text = "Втрати росії можуть перевищити мільйон до кінця року, вважає британська розвідка."
     claim = one(text)
     assert (claim["value"], claim["claimant"], claim["modality"]) == (1000000, "британська розвідка", "projection")
+
+
+def test_a_forecast_verb_names_its_source():
+    text = ("До кінця року втрати Росії можуть сягнути 1,6 мільйона осіб, прогнозує головнокомандувач ЗСУ "
+            "Олександр Сирський.")
+    claims = extract(text, lang="uk", published="2026-05-19")
+    assert [c.claimant for c in claims] == ["головнокомандувач ЗСУ Олександр Сирський"]
