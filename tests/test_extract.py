@@ -898,3 +898,16 @@ def test_a_part_of_launched_weapons_is_of_their_kind(text, lang):
 ])
 def test_the_attacker_named_after_its_weapons_or_invasion(text, lang, side):
     assert one(text, lang=lang, published="2024-02-26")["side"] == side
+
+
+@pytest.mark.parametrize("text, lang, periods", [
+    # the day phrase right after another number is that number's
+    ("Russia's losses have reached 892,840 since the invasion, including 1,180 over the past day, the General Staff "
+     "said.", "en", {892840: None, 1180: "2025-03-15"}),
+    # a night's tally is that day's
+    ("Ukraine's air force said 87 of 112 Russian drones were shot down overnight.", "en", {87: "2025-03-15"}),
+    ("Siły Powietrzne podały, że w nocy zestrzelono 71 rosyjskich dronów.", "pl", {71: "2025-03-15"}),
+])
+def test_a_day_phrase_dates_the_tally_it_belongs_to(text, lang, periods):
+    claims = extract_dicts(text, lang=lang, published="2025-03-15")
+    assert {c["value"]: c["period_end"] for c in claims} == periods

@@ -13,6 +13,7 @@ from lossledger.extract.modality import modality, stance
 from lossledger.model import Claim, Evidence
 
 _ENEMY = {"russia": "ukraine", "ukraine": "russia"}
+_NUMBER = re.compile(r"\d")
 # "since 24 February 2022" marks the full-scale invasion: a cumulative figure, no period (spec, Dates).
 _INVASION = (dt.date(2022, 2, 20), dt.date(2022, 2, 24))
 
@@ -94,7 +95,7 @@ def _when(fig: Figure, dates: list[DateRef], ref: str | None, mod: str, text: st
         return stated, since.value, stated, point is None
     # "1,520 over the past day, bringing the total to 891,330": a running total between cuts the day off
     refs = [d for d in refs if d.kind not in ("past_day", "past_week") or not lex.cues["cumulative"].search(
-        text, min(d.end, q.end), max(d.start, q.start))]
+        text, min(d.end, q.end), max(d.start, q.start)) and not _owned_by_other(text, q, d)]
     past_day = next((d for d in refs if d.kind == "past_day"), None)
     if past_day:
         day = point or past_day.value
@@ -130,6 +131,16 @@ def _when(fig: Figure, dates: list[DateRef], ref: str | None, mod: str, text: st
             last = ref
         return last, f"{year}-01-01", last, False
     return stated, None, None, point is None
+
+
+def _owned_by_other(text: str, q, d: DateRef) -> bool:
+    """Another number stands right before the day phrase after the figure: "892,840 since ..., including 1,180
+    over the past day" (the day is the 1,180's; not "87 of 112 drones were shot down overnight")."""
+    if d.start < q.end:
+        return False
+    gap = text[q.end:d.start]
+    last = max((m.end() for m in _NUMBER.finditer(gap)), default=None)
+    return last is not None and len(gap[last:].split()) <= 2
 
 
 def _during(d: DateRef, text: str, lex: Lexicon) -> bool:
