@@ -911,3 +911,29 @@ def test_the_attacker_named_after_its_weapons_or_invasion(text, lang, side):
 def test_a_day_phrase_dates_the_tally_it_belongs_to(text, lang, periods):
     claims = extract_dicts(text, lang=lang, published="2025-03-15")
     assert {c["value"]: c["period_end"] for c in claims} == periods
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Dwóch żołnierzy zginęło w wyniku ostrzału rosyjskiej artylerii na pozycje 47. Brygady Zmechanizowanej "
+     "pod Pokrowskiem – przekazał rzecznik brygady.", "pl"),
+    ("Zwei ukrainische Soldaten der 47. Brigade wurden getötet, sagte ein Sprecher der Brigade.", "de"),
+])
+def test_a_units_ordinal_is_no_loss_and_ends_no_sentence(text, lang):
+    claims = extract_dicts(text, lang=lang, published="2025-03-12")
+    assert [(c["value"], c["claimant"] is not None) for c in claims] == [(2, True)]
+
+
+def test_a_figure_up_to_a_day_stands_as_of_that_day():
+    text = "Die Gesundheitsbehörde in Gaza hat bis zum 7. Oktober 2024 mehr als 41.900 palästinensische Tote gemeldet."
+    claim = one(text, lang="de")
+    assert (claim["as_of"], claim["period_start"]) == ("2024-10-07", None)
+
+
+@pytest.mark.parametrize("text, lang, claimant", [
+    ("The open-source site Oryx has verified the loss of 4,200 Russian tanks since February 2022.", "en",
+     "The open-source site Oryx"),
+    ("El sitio de inteligencia Oryx, que solo cuenta pérdidas con fotos, ha verificado la destrucción de 4.200 "
+     "tanques rusos.", "es", "El sitio de inteligencia Oryx"),
+])
+def test_a_source_that_verified_or_documented_losses(text, lang, claimant):
+    assert one(text, lang=lang, published="2025-10-21")["claimant"] == claimant

@@ -89,6 +89,9 @@ def _when(fig: Figure, dates: list[DateRef], ref: str | None, mod: str, text: st
     years = [d for d in refs if d.kind == "year"]
     if years and mod == "projection":
         return years[-1].value, None, None, False
+    if ends and not starts and point is None:  # "hat bis zum 7. Oktober 2024 41.900 Tote gemeldet": as of then
+        nearest = min(ends, key=lambda d: abs(d.start - q.start))
+        point = nearest.value
     stated = point or statement
     since = next((d for d in refs if d.kind == "since"), None)
     if since and not _is_invasion(since.value):

@@ -151,7 +151,7 @@ def ordinal_nouns(lex: Lexicon) -> frozenset[str]:
     Krieges' (the words after `{n}` in the pack's war-day templates)."""
     from lossledger.lang import get_pack
 
-    nouns = set(lex.months)
+    nouns = set(lex.months) | {w.casefold() for w in get_pack(lex.code).words("cues", "unit_nouns")}
     for t in get_pack(lex.code).words("dates", "war_day"):
         words = t.split()
         if "{n}" in words[:-1]:

@@ -80,6 +80,8 @@ def is_noise(text: str, q: Quantity, lex: Lexicon, date_spans: list[tuple[int, i
         return True  # "500 000 square km", not "a million by the end of the year" ("до кінця року")
     if text[q.num_end:q.num_end + 1] == "-" and text[q.num_end + 1:q.num_end + 2].isalpha():
         return True  # "19-year-old", "5-day"
+    if q.qualifier == "exact" and _at(lex.cues["unit_nouns"], text, q.num_end + (text[q.num_end:q.num_end + 1] == ".")):
+        return True  # "47. Brygady Zmechanizowanej", "the 3rd Assault Brigade": the number names a unit
     return _ends_with(lex.cues["noise_before"], text, q.num_start)
 
 

@@ -76,6 +76,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "dispute_after": "words right after a figure that reject it ('80,000? That is a lie')",
         "dispute_verbs": "verbs of denial before a figure in its clause ('denied figures of 300,000'): the source "
                          "states it to reject it",
+        "unit_nouns": "words a military unit's ordinal stands before ('47. Brygady', '3rd Assault Brigade', '47-я "
+                      "бригада'): the number names the unit, no loss",
         "noise_after": "units after a number that make it no loss (percent, metres, dollars, years old)",
         "not_war": "words of deaths that are no war losses ('road accidents', 'earthquake'): a sentence with one gives "
                    "no claim of people",
