@@ -937,3 +937,18 @@ def test_a_figure_up_to_a_day_stands_as_of_that_day():
 ])
 def test_a_source_that_verified_or_documented_losses(text, lang, claimant):
     assert one(text, lang=lang, published="2025-10-21")["claimant"] == claimant
+
+
+@pytest.mark.parametrize("text, lang, claimant, via", [
+    ("Reuters, citing a source in the security services, reported that 600 Ukrainian soldiers were killed.", "en",
+     "a source in the security services", ["Reuters"]),
+    ("TASS reported, citing a security source, that 600 Ukrainian soldiers were killed.", "en", "a security source",
+     ["TASS"]),
+    ("Как сообщает ТАСС со ссылкой на источник в силовых структурах, уничтожено до 600 украинских военнослужащих.",
+     "ru", "источник в силовых структурах", ["ТАСС"]),
+    ("Jak podaje PAP, powołując się na źródła w armii, zginęło 600 ukraińskich żołnierzy.", "pl", "źródła w armii",
+     ["PAP"]),
+])
+def test_whom_a_speaker_cites_is_the_source_and_the_speaker_relays(text, lang, claimant, via):
+    claim = one(text, lang=lang, published="2024-11-14")
+    assert (claim["claimant"], claim["via"]) == (claimant, via)

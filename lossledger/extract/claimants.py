@@ -376,6 +376,14 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon) -> Attribution | None:
         claimant = acc or speech_np
     if relay and claimant and relay != claimant and not _overlap(relay, claimant):
         relays.append(relay)
+    cited, speaker = _cited(text, s0, s1, lex)
+    if cited:
+        # "TASS, citing a security source, reported": the source claims, TASS relays
+        kept: list[tuple[int, int]] = []
+        for r in (speaker, claimant, *relays):
+            if r and not _overlap(r, cited) and not any(_overlap(r, k) for k in kept):
+                kept.append(r)
+        relays, claimant = kept, cited
     if claimant is None:
         head = _headline_source(text, s0, s1, lex)
         if head is None:
@@ -402,6 +410,32 @@ def _apposed_name(text: str, span: tuple[int, int], s1: int) -> tuple[int, int] 
         return None
     m = _APPOSED.match(text, span[0], s1)
     return m.span(1) if m and m.start(1) >= span[1] else None
+
+
+def _cited(text: str, s0: int, s1: int, lex: Lexicon) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """The source a speaker cites (the words after 'citing', 'со ссылкой на', 'powołując się na'), and the speaker
+    where a comma sets the citing phrase off right after it ("Reuters, citing ...")."""
+    low = text[s0:s1].casefold()
+    for w in pack_words(lex.code, "citing"):
+        i = low.find(w)
+        while i >= 0 and (i and low[i - 1].isalnum() or i + len(w) < len(low) and low[i + len(w)].isalnum()):
+            i = low.find(w, i + 1)
+        if i >= 0:
+            span = _np_forward(text, s0 + i + len(w), s1, lex)
+            if span:
+                span = _cut_to_known(text, _past_document(text, span, lex), lex)
+                # "a source in the security services," / "источник в силовых структурах,": the phrase to the comma
+                comma = text.find(",", span[1], s1)
+                rest = text[span[1]:comma]
+                if comma > 0 and len(rest.split()) <= 5 and not any(c.isdigit() for c in rest) and \
+                        not lex.speech.search(text, span[1], comma):
+                    span = span[0], comma
+                before = text[s0:s0 + i].rstrip()
+                speaker = _np_backward(text, s0, s0 + len(before) - 1, lex) if before.endswith(",") else None
+                if speaker and lex.speech.search(text, *speaker):
+                    speaker = None  # "TASS reported, citing ...": the verb's subject is read as its source
+                return span, speaker
+    return None, None
 
 
 def _known_as(text: str, end: int, s1: int, lex: Lexicon) -> tuple[int, int] | None:

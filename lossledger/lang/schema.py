@@ -92,6 +92,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "according_to": "phrases before a source: 'according to X', 'enligt X'",
         "verbs": "speech verbs: 'X said', 'said X', 'X skriver'",
         "relay_before": "phrases right before a relaying outlet: 'citing X', 'told X'",
+        "citing": "phrases before the source a speaker cites ('TASS, citing a security source', 'со ссылкой на'): "
+                  "the cited one claims, the speaker relays",
         "comitative": "phrases joining a co-source before the speech verb ('together with' in 'Mediazona together "
                       "with BBC Russian counted'): the claimant is both",
         "known_as": "phrases before a source's name or call sign after a description ('one of the commanders, known "
