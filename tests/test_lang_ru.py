@@ -222,3 +222,12 @@ def test_a_forecast_verb_names_its_source():
     text = "К концу года потери ВСУ могут превысить 500 тысяч человек, прогнозирует военный эксперт Андрей Марочко."
     claims = extract(text, lang="ru", published="2025-06-05")
     assert [c.claimant for c in claims] == ["военный эксперт Андрей Марочко"]
+
+
+@pytest.mark.parametrize("text, claimant", [
+    ("Ранее в Минобороны России заявляли, что ВСУ потеряли более 1 000 000 военнослужащих.", "Минобороны России"),
+    # a person's verb keeps its person: the place is a setting
+    ("Зеленский в Киеве заявил, что Россия потеряла 1400 военнослужащих.", "Зеленский"),
+])
+def test_they_reported_at_an_institution_names_it(text, claimant):
+    assert [c.claimant for c in extract(text, lang="ru", published="2024-03-15")] == [claimant]

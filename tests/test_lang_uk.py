@@ -269,3 +269,13 @@ def test_a_forecast_verb_names_its_source():
             "Олександр Сирський.")
     claims = extract(text, lang="uk", published="2026-05-19")
     assert [c.claimant for c in claims] == ["головнокомандувач ЗСУ Олександр Сирський"]
+
+
+@pytest.mark.parametrize("text, claimant", [
+    # a verb with no subject of its own: the place before it is the source
+    ("Водночас у Генштабі ЗСУ повідомили, що за лютий росіяни втратили близько 28,5 тисячі осіб.", "Генштаб ЗСУ"),
+    # "as reported at X"
+    ("Як повідомили в Повітряних силах ЗСУ, збито 118 ворожих дронів.", "Повітряні сили ЗСУ"),
+])
+def test_they_reported_at_an_institution_names_it(text, claimant):
+    assert [c.claimant for c in extract(text, lang="uk", published="2024-03-15")] == [claimant]

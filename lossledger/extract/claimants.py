@@ -242,10 +242,13 @@ def _relay_before_np(text: str, s0: int, span: tuple[int, int], lex: Lexicon) ->
     return _np_backward(text, s0, hits[-1].start, lex)
 
 
-def _subject_before(text: str, s0: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
+def _subject_before(text: str, s0: int, end: int, lex: Lexicon, impersonal: bool = False) -> tuple[int, int] | None:
     """The subject ending at `end`, past the phrases of setting before a verb: "Путин на совещании с военными"
-    -> "Путин"; "der Gouverneur, Serhij Lyssak, am Montag auf Telegram" -> "Serhij Lyssak"."""
+    -> "Путин"; "der Gouverneur, Serhij Lyssak, am Montag auf Telegram" -> "Serhij Lyssak". Before a verb with no
+    subject of its own, the place is the source: "Водночас у Генштабі ЗСУ повідомили" -> "Генштабі ЗСУ"."""
     back = _np_backward(text, s0, end, lex)
+    if impersonal:
+        return back
     for _ in range(4):
         if back is None:
             return None
@@ -349,7 +352,7 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon) -> Attribution | None:
             break
     acc = None
     for m in [*acc_hits, *_after_comma(text, s0, s1, lex)]:
-        acc = _np_forward(text, _past_day_words(text, m.end, s1, lex), s1, lex)
+        acc = _np_forward(text, _past_setting_word(text, _past_day_words(text, m.end, s1, lex), s1, lex), s1, lex)
         link = lex.source_links.search(text, m.end, min(s1, (acc[1] if acc else m.end) + 20))
         if link:  # "according to data compiled by X": X is the source
             acc = _np_forward(text, link.end, s1, lex) or acc
@@ -530,7 +533,8 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
         return _after_verb(text, m.end, s1, lex)
     if _POSSESSIVE.search(prev):  # "slammed Donald Trump's claim": the verb is a noun, its owner the source
         return _possessor(text, s0, end - 2, lex)
-    back = _subject_before(text, s0, end, lex)
+    impersonal = text[m.start:m.end].casefold() in pack_words(lex.code, "impersonal_verbs")
+    back = _subject_before(text, s0, end, lex, impersonal)
     relayed = _relay_before_np(text, s0, back, lex) if back else None
     if relayed:  # "Fuentes de inteligencia citadas por el diario X estiman": the sources claim, X relays
         return relayed
@@ -578,6 +582,12 @@ def _after_verb(text: str, pos: int, s1: int, lex: Lexicon) -> tuple[int, int] |
     if m and m.group(1).casefold() in lex.pronouns and m.group(1).casefold() not in lex.articles:
         return pos + m.start(1), pos + m.end(1)  # "schrieb er auf Telegram": the pronoun alone
     return _np_forward(text, pos, s1, lex)  # "framhåller det ukrainska försvarsdepartementet": an article
+
+
+def _past_setting_word(text: str, pos: int, s1: int, lex: Lexicon) -> int:
+    """Past a preposition of place right after 'as reported': "Як повідомили в Повітряних силах" -> the name."""
+    m = re.match(r"\s*(\w+)\s", text[pos:s1])
+    return pos + m.end(1) if m and m.group(1).casefold() in pack_words(lex.code, "settings") else pos
 
 
 def _past_day_words(text: str, pos: int, s1: int, lex: Lexicon) -> int:

@@ -92,6 +92,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "according_to": "phrases before a source: 'according to X', 'enligt X'",
         "verbs": "speech verbs: 'X said', 'said X', 'X skriver'",
         "relay_before": "phrases right before a relaying outlet: 'citing X', 'told X'",
+        "impersonal_verbs": "speech verbs with no subject of their own ('у Генштабі ЗСУ повідомили': they reported at "
+                            "the General Staff): a place just before the verb is the source",
         "citing": "phrases before the source a speaker cites ('TASS, citing a security source', 'со ссылкой на'): "
                   "the cited one claims, the speaker relays",
         "comitative": "phrases joining a co-source before the speech verb ('together with' in 'Mediazona together "
