@@ -952,3 +952,20 @@ def test_a_source_that_verified_or_documented_losses(text, lang, claimant):
 def test_whom_a_speaker_cites_is_the_source_and_the_speaker_relays(text, lang, claimant, via):
     claim = one(text, lang=lang, published="2024-11-14")
     assert (claim["claimant"], claim["via"]) == (claimant, via)
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Sedan invasionen har Ryssland förlorat 28 fartyg och båtar samt en ubåt, enligt Ukrainas flotta.", "sv",
+     {(28, "ships"), (1, "submarines")}),
+    ("Russland hat 28 Schiffe und ein U-Boot verloren.", "de", {(28, "ships"), (1, "submarines")}),
+    ("Deux soldats ukrainiens ont été tués et un blessé.", "fr", {(2, "killed"), (1, "wounded")}),
+    # an article before no loss word is an article
+    ("Ukraine lost 3 tanks and a lot of men.", "en", {(3, "tanks")}),
+])
+def test_an_article_after_a_count_counts_one(text, lang, expected):
+    assert {(c["value"], c["category"]) for c in extract_dicts(text, lang=lang, published="2024-03-15")} == expected
+
+
+def test_a_count_joined_to_the_one_before_shares_its_side():
+    text = "Två ukrainska soldater dödades och en skadades när ryska styrkor besköt deras ställning."
+    assert {c["side"] for c in extract_dicts(text, lang="sv", published="2024-03-15")} == {"ukraine"}

@@ -7,7 +7,7 @@ import datetime as dt
 from lossledger.extract import claimants as cl
 from lossledger.extract.assemble import assemble, merge_repeats
 from lossledger.extract.dates import DateRef, find_dates, iso_at_precision, ordinal_nouns, parse_iso, publication_date
-from lossledger.extract.figures import opponents, read_figures, side_words
+from lossledger.extract.figures import article_ones, opponents, read_figures, side_words
 from lossledger.extract.inference import infer_reference_date
 from lossledger.extract.language import detect
 from lossledger.extract.lexicon import lexicon
@@ -48,6 +48,8 @@ def extract_article(article: Article) -> list[Claim]:
             if quantities[qi].start >= s0:
                 qs.append(quantities[qi])
             qi += 1
+        if qs:
+            qs = sorted(qs + article_ones(text, s0, s1, qs, lex), key=lambda q: q.start)
         dates = find_dates(text, s0, s1, lex, ref, day_known) if qs else []
         exclude = (att.span,) if att and att.span else ()
         figs = read_figures(text, s0, s1, qs, lex, [(d.start, d.end) for d in dates], exclude,

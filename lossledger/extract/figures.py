@@ -180,6 +180,43 @@ def read_figures(text: str, s0: int, s1: int, quantities: list[Quantity], lex: L
     return _wholes_of_dead_and_wounded(figures)
 
 
+@functools.cache
+def _conjunctions(code: str) -> frozenset[str]:
+    from lossledger.lang import get_pack
+
+    return frozenset(w.casefold() for w in get_pack(code).words("sides", "conjunctions"))
+
+
+@functools.cache
+def _article_one_pattern(code: str) -> re.Pattern | None:
+    from lossledger.lang import get_pack
+
+    pack = get_pack(code)
+    arts = pack.section("numbers").get("articles", [])
+    conj = pack.words("sides", "conjunctions")
+    if not arts or not conj:
+        return None
+    alt = "|".join(re.escape(w) for w in sorted(conj, key=len, reverse=True))
+    art = "|".join(re.escape(w) for w in sorted(arts, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alt})\s+({art})(?=\s)", re.IGNORECASE)
+
+
+def article_ones(text: str, s0: int, s1: int, quantities: list[Quantity], lex: Lexicon) -> list[Quantity]:
+    """An article that counts one in a list of counts: "28 ships and one submarine" written "28 fartyg samt en
+    ubåt", "zwei Tote und ein Verletzter": after a conjunction, with a loss word right after it, once the
+    sentence has given a number."""
+    pattern = _article_one_pattern(lex.code)
+    if pattern is None or not quantities:
+        return []
+    out = []
+    for m in pattern.finditer(text, quantities[0].end, s1):
+        a, b = m.span(1)
+        if _at(lex.categories, text, b) and not any(q.start <= a < q.end for q in quantities):
+            out.append(Quantity(start=a, end=b, text=text[a:b], value=1.0, low=1.0, high=1.0, qualifier="exact",
+                                vague=False, num_start=a, num_end=b))
+    return out
+
+
 def _wholes_of_dead_and_wounded(figures: list[Figure]) -> list[Figure]:
     """A figure followed by its dead and its wounded holds them: "30,457 troops, 10,582 dead and 19,875 wounded"
     are killed or wounded; where the parts leave some over ("79,000 fallen, 22,000 of them dead and 40,000
@@ -509,7 +546,10 @@ def opponents(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> t
 
 def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end: int, nxt: int,
           lex: Lexicon, prev: Figure | None, exclude: tuple = ()) -> tuple[str | None, bool]:
-    noun = lex.population.search(text, q.end, head_end) or lex.categories.search(text, q.end, head_end)
+    # the figure's own noun: the nearest word of people or loss ("en skadades när ryska styrkor": "skadades")
+    nouns = [m for m in (lex.population.search(text, q.end, head_end), lex.categories.search(text, q.end, head_end))
+             if m is not None]
+    noun = min(nouns, key=lambda m: m.start) if nouns else None
     head = side_words(text, q.end, noun.end if noun else head_end, lex)
     if noun and not head:  # an adjective after its noun: "1 000 soldats russes", "1.000 bajas rusas"
         follow = lex.sides.search(text, noun.end, min(len(text), noun.end + 30))
@@ -548,6 +588,9 @@ def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end:
         if agent and not patient and not owned and m.label in _SIDE_ENEMY:
             return _SIDE_ENEMY[m.label], False
         return m.label, False
+    if prev is not None and q.start - prev.q.end < 60 and _conjunctions(lex.code) & set(
+            text[prev.q.end:q.start].casefold().split()):
+        return prev.side, prev.enemy  # "Två ukrainska soldater dödades och en skadades när ryska styrkor besköt"
     if against:  # "killed in clashes with Russian troops", "killed in a Russian missile attack"
         return against, False
     after = side_words(text, head_end, _zone_end(text, head_end, nxt), lex, exclude)
