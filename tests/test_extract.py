@@ -969,3 +969,13 @@ def test_an_article_after_a_count_counts_one(text, lang, expected):
 def test_a_count_joined_to_the_one_before_shares_its_side():
     text = "Två ukrainska soldater dödades och en skadades när ryska styrkor besköt deras ställning."
     assert {c["side"] for c in extract_dicts(text, lang="sv", published="2024-03-15")} == {"ukraine"}
+
+
+@pytest.mark.parametrize("text, lang, claimant", [
+    ("Russia has lost 1,217,810 troops, according to figures published on Saturday by the General Staff.", "en",
+     "the General Staff"),
+    ("Rysslands förluster uppskattas av västerländska underrättelsetjänster till runt 700 000 döda och sårade.", "sv",
+     "västerländska underrättelsetjänster"),
+])
+def test_the_agent_of_a_passive_or_a_document_is_the_source(text, lang, claimant):
+    assert one(text, lang=lang, published="2026-01-10")["claimant"] == claimant

@@ -356,6 +356,8 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon) -> Attribution | None:
         link = lex.source_links.search(text, m.end, min(s1, (acc[1] if acc else m.end) + 20))
         if link:  # "according to data compiled by X": X is the source
             acc = _np_forward(text, link.end, s1, lex) or acc
+        elif acc and text[acc[0]:acc[1]].casefold().split()[-1] in lex.documents:
+            acc = _agent_after(text, acc[1], s1, lex) or acc  # "figures published on Saturday by X"
         if acc:
             acc = _cut_to_known(text, _past_document(text, acc, lex), lex)
             break
@@ -413,6 +415,16 @@ def _apposed_name(text: str, span: tuple[int, int], s1: int) -> tuple[int, int] 
         return None
     m = _APPOSED.match(text, span[0], s1)
     return m.span(1) if m and m.start(1) >= span[1] else None
+
+
+def _agent_after(text: str, pos: int, s1: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The agent of a document named at `pos`: "figures published on Saturday by the General Staff"."""
+    window = text[pos:min(s1, pos + 50)]
+    for w in pack_words(lex.code, "agent_by"):
+        m = re.search(rf"(?<!\w){re.escape(w)}\s", window, re.IGNORECASE)
+        if m and not re.search(r"[\d,;:]", window[:m.start()]):
+            return _np_forward(text, pos + m.end(), s1, lex)
+    return None
 
 
 def _cited(text: str, s0: int, s1: int, lex: Lexicon) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:

@@ -94,6 +94,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "relay_before": "phrases right before a relaying outlet: 'citing X', 'told X'",
         "impersonal_verbs": "speech verbs with no subject of their own ('у Генштабі ЗСУ повідомили': they reported at "
                             "the General Staff): a place just before the verb is the source",
+        "agent_by": "the preposition of a passive's agent ('by' in 'figures published on Saturday by the General "
+                    "Staff'): after a document noun, the agent is the source",
         "citing": "phrases before the source a speaker cites ('TASS, citing a security source', 'со ссылкой на'): "
                   "the cited one claims, the speaker relays",
         "comitative": "phrases joining a co-source before the speech verb ('together with' in 'Mediazona together "
