@@ -979,3 +979,19 @@ def test_a_count_joined_to_the_one_before_shares_its_side():
 ])
 def test_the_agent_of_a_passive_or_a_document_is_the_source(text, lang, claimant):
     assert one(text, lang=lang, published="2026-01-10")["claimant"] == claimant
+
+
+@pytest.mark.parametrize("text, lang, claimant", [
+    ("The Kremlin rejected Ukraine's claim that 700,000 Russian soldiers had been killed or wounded.", "en", "Ukraine"),
+    ("Песков отверг данные Минобороны Украины о гибели 700 тысяч российских военных.", "ru", "Минобороны Украины"),
+    ("Zelenskyj avfärdade det ryska försvarsministeriets uppgifter om att Ukraina skulle ha förlorat nästan en miljon "
+     "soldater som en lögn.", "sv", "det ryska försvarsministeriets"),
+])
+def test_figures_a_third_party_rejects_stay_their_owners_and_asserted(text, lang, claimant):
+    claim = one(text, lang=lang, published="2026-01-10")
+    assert (claim["claimant"], claim["stance"]) == (claimant, "asserted")
+
+
+def test_a_speaker_denying_unowned_figures_disputes_them():
+    claim = one("Zelensky denied figures of 300,000 Ukrainian dead.", lang="en", published="2026-01-10")
+    assert (claim["claimant"], claim["stance"]) == ("Zelensky", "disputed")

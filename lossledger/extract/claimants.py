@@ -349,6 +349,9 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon) -> Attribution | None:
     for m in verbs:
         speech_np = _speech_subject(text, s0, s1, m, lex)
         if speech_np:
+            owner = _originator(text, m, pivot, lex)
+            if owner:  # "Zelenskyj avfärdade det ryska försvarsministeriets uppgifter om ...": the ministry's figure
+                speech_np = owner
             break
     acc = None
     for m in [*acc_hits, *_after_comma(text, s0, s1, lex)]:
@@ -425,6 +428,23 @@ def _agent_after(text: str, pos: int, s1: int, lex: Lexicon) -> tuple[int, int] 
         if m and not re.search(r"[\d,;:]", window[:m.start()]):
             return _np_forward(text, pos + m.end(), s1, lex)
     return None
+
+
+def _originator(text: str, verb, pivot: int, lex: Lexicon) -> tuple[int, int] | None:
+    """Whose figures a denial rejects, named between the verb and the first number ("rejected Ukraine's claim
+    that ...", "отверг данные Минобороны Украины о ..."): a third party's rejection leaves them theirs."""
+    from lossledger.extract.modality import owned_figures
+
+    denial = lex.cues.get("dispute_verbs")
+    if denial is None or not denial.search(text, verb.start, verb.end) or pivot <= verb.end:
+        return None
+    owned = owned_figures(text, verb.end, pivot, lex)
+    if owned is None:
+        return None
+    a, b, before = owned
+    if before:  # "det ryska försvarsministeriets uppgifter": the owner's words run back from it
+        return _np_backward(text, verb.end, b, lex) or (a, b)
+    return _np_forward(text, a, pivot, lex) or (a, b)  # "данные Минобороны Украины"
 
 
 def _cited(text: str, s0: int, s1: int, lex: Lexicon) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:

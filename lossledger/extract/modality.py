@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from lossledger.extract.claimants import known_name
 from lossledger.extract.figures import Figure, clause_start
 from lossledger.extract.lexicon import Lexicon
@@ -30,6 +32,11 @@ def _governing_start(text: str, zone_start: int, lex: Lexicon) -> int:
 def stance(text: str, fig: Figure, s1: int, lex: Lexicon) -> str:
     """`disputed` when the figure is negated ("not 300,000") or called false right after it."""
     q = fig.q
+    denial = lex.cues.get("dispute_verbs")
+    clause = clause_start(text, max(0, q.start - 120), q.start)
+    hit = denial.find(text, clause, q.start) if denial else []
+    if hit and owned_figures(text, hit[-1].end, q.start, lex):
+        return "asserted"  # "Zelenskyj avfärdade det ryska försvarsministeriets uppgifter ... som en lögn": the MoD's
     words = text[max(0, q.start - 20):q.start].split()
     last = words[-1].casefold().strip(",:;\"“”") if words else ""
     if last in lex.cues["dispute_before"].labels:
@@ -37,8 +44,26 @@ def stance(text: str, fig: Figure, s1: int, lex: Lexicon) -> str:
     if lex.cues["dispute_after"].search(text, q.end, min(s1 + 40, len(text), q.end + 40)):
         return "disputed"
     # "Zelensky denied figures of 300,000": a denial before it in its clause, with no other source between
-    denial = lex.cues.get("dispute_verbs")
-    hit = denial.find(text, clause_start(text, max(0, q.start - 120), q.start), q.start) if denial else []
     if hit and not known_name().search(text, hit[-1].end, q.start):  # "dismissed the CSIS estimate": CSIS asserts it
         return "disputed"
     return "asserted"
+
+
+def owned_figures(text: str, a: int, b: int, lex: Lexicon) -> tuple[int, int, bool] | None:
+    """The owner of figures named in text[a:b] as someone's ("Ukraine's claim", "det ryska försvarsministeriets
+    uppgifter", "Kiewer Angaben", "данные Минобороны Украины", "les chiffres de Kiev"): the span of the owner's
+    word next to the figures, and whether it stands before them."""
+    for m in re.finditer(r"[^\W\d_]+", text[a:b]):
+        if m.group().casefold() not in lex.documents:
+            continue
+        before = text[a:a + m.start()].rstrip().split()
+        prev = before[-1] if before else ""
+        if prev[:1].isupper() or re.search(r"\w['’]s$", prev) or len(prev) > 6 and prev.endswith("s") and \
+                prev[:-1].casefold() not in lex.documents:
+            end = a + m.start() - (len(text[a:a + m.start()]) - len(text[a:a + m.start()].rstrip()))
+            return end - len(prev), end, True
+        after = re.match(r"\s+(?:(?:of|de|du|des|del|der|des)\s+)?(?:the\s+|la\s+|le\s+|l['’])?([^\W\d_][\w-]*)",
+                         text[a + m.end():b])
+        if after and after.group(1)[:1].isupper():
+            return a + m.end() + after.start(1), a + m.end() + after.end(1), False
+    return None
