@@ -995,3 +995,13 @@ def test_figures_a_third_party_rejects_stay_their_owners_and_asserted(text, lang
 def test_a_speaker_denying_unowned_figures_disputes_them():
     claim = one("Zelensky denied figures of 300,000 Ukrainian dead.", lang="en", published="2026-01-10")
     assert (claim["claimant"], claim["stance"]) == ("Zelensky", "disputed")
+
+
+def test_a_part_of_a_whole_that_is_no_loss_is_none():
+    text = "The study found that 15 of Russia's 85 regions had published nothing about local servicemen killed."
+    assert extract_dicts(text, lang="en", published="2022-04-01") == []
+
+
+def test_a_hyphenated_pair_of_sides_is_both():
+    text = "The Russia-Ukraine war could reach 2 million overall casualties by the spring, a new study says."
+    assert one(text, lang="en", published="2026-01-27")["side"] == "both"

@@ -17,6 +17,7 @@ _PERSONNEL_COMBOS = [
 _CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d)|[;:()\[\]–—…]|\s-\s|[.!?](?=\s|$)")  # not "300,000"
 _SIDE_ENEMY = {"russia": "ukraine", "ukraine": "russia", "israel": "palestine", "palestine": "israel"}
 _COUNTS = re.compile(r"[\d\s.,+()\u00a0\u202f]+")  # list counts and their increments: "22.250 (+11),"
+_PAIR = ("-", "–", "/", "—")  # "the Russia-Ukraine war": the two sides together
 _ITEM_LEAD = re.compile(r"[\s\-–—•*·]*")  # bullets before a list item's noun
 _ITEM_DASH = re.compile(r"\s*[—–‒―−:-]\s*")  # between a list item's noun and its number
 _LIST_CONTEXT = 800  # characters before a list item searched for its loss word (the list's heading)
@@ -144,7 +145,11 @@ def read_figures(text: str, s0: int, s1: int, quantities: list[Quantity], lex: L
     `earlier` is the last figure of the sentence before: a rebuttal that names no loss ("Not 300,000,
     not 150,000.") is about the same loss.
     """
-    kept = [q for q in quantities if not is_noise(text, q, lex, date_spans)]
+    noise = [is_noise(text, q, lex, date_spans) for q in quantities]
+    # "15 of Russia's 85 regions": a part of a whole that is no loss is none either
+    noise = [n or i + 1 < len(quantities) and noise[i + 1] and _part_of(text, q, quantities[i + 1], lex)
+             for i, (q, n) in enumerate(zip(quantities, noise, strict=True))]
+    kept = [q for q, n in zip(quantities, noise, strict=True) if not n]
     counts = tuple((q.start, q.end) for q in kept)
     # "shot down 215 of 300 drones": the 300 launched are the whole, no loss, and the 215 take their noun
     kept = [q for i, q in enumerate(kept) if not (i and _whole_of(text, kept[i - 1], q, lex))]
@@ -267,6 +272,13 @@ def _is_part(text: str, q: Quantity, lex: Lexicon) -> bool:
     marker = lex.cues.get("breakdown")
     hits = marker.find(text, max(0, q.start - 30), q.start) if marker else []
     return bool(hits) and not text[hits[-1].end:q.start].strip()
+
+
+def _part_of(text: str, part: Quantity, whole: Quantity, lex: Lexicon) -> bool:
+    """`part` is counted out of `whole`: "of" and at most two words ("of Russia's 85") stand between."""
+    out_of = lex.cues.get("out_of")
+    hit = out_of.search(text, part.end, whole.start) if out_of else None
+    return hit is not None and not text[part.end:hit.start].strip() and len(text[hit.end:whole.start].split()) <= 2
 
 
 def _whole_of(text: str, part: Quantity, q: Quantity, lex: Lexicon) -> bool:
@@ -567,9 +579,9 @@ def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end:
     before = side_words(text, before_start, q.start, lex, exclude)
     if before and prev is not None and q.start - prev.q.end < 80 and before[-1].start < prev.head_end:
         return prev.side, prev.enemy  # coordinated: "43.000 ukrainische Soldaten getötet und 370.000 verwundet"
-    if len(before) > 1 and before[-1].label != before[-2].label and re.fullmatch(
-            lex.side_joiner, text[before[-2].end:before[-1].start]):
-        return "both", False
+    if len(before) > 1 and before[-1].label != before[-2].label and (re.fullmatch(
+            lex.side_joiner, text[before[-2].end:before[-1].start]) or text[before[-2].end:before[-1].start] in _PAIR):
+        return "both", False  # "Russian and Ukrainian soldiers", "the Russia-Ukraine war"
     if before:
         m = before[-1]
         between = text[m.end:q.start]
