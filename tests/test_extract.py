@@ -1005,3 +1005,20 @@ def test_a_part_of_a_whole_that_is_no_loss_is_none():
 def test_a_hyphenated_pair_of_sides_is_both():
     text = "The Russia-Ukraine war could reach 2 million overall casualties by the spring, a new study says."
     assert one(text, lang="en", published="2026-01-27")["side"] == "both"
+
+
+def test_a_quoted_witness_speaks_for_no_later_paragraph():
+    text = ('"Our flat burned down in minutes," Olena told Euronews.\n\nEarlier this week, at least two Ukrainian '
+            "civilians died and 9 were injured in a Russian missile attack on Odesa.")
+    assert {c["claimant"] for c in extract_dicts(text, lang="en", published="2025-06-12")} == {None}
+
+
+def test_missing_or_captive_further_on_in_the_clause_is_one_category():
+    text = ('Zelensky said "tens of thousands" of Ukrainian soldiers remained either "missing in action" or held in '
+            "Russian captivity.")
+    assert one(text, lang="en", published="2025-02-16")["category"] == "missing_or_captured"
+
+
+def test_a_time_after_to_is_no_relay():
+    text = "Enligt CSIS kan de ryska förlusterna nå 2 miljoner döda och sårade till våren 2026."
+    assert one(text, lang="sv", published="2026-01-29")["via"] == []

@@ -140,6 +140,9 @@ def _main_side(text: str, lex) -> str | None:
     return max(counts, key=counts.__getitem__) if counts else None
 
 
+_QUOTE_MARKS = "\"”»“"
+
+
 def _attributions(text: str, own: list, per_sentence: list, lex, ref, day_known: bool) -> list:
     """(attribution, statement date) of every sentence: its own, resolved, or carried from neighbours."""
     out: list = []
@@ -147,6 +150,7 @@ def _attributions(text: str, own: list, per_sentence: list, lex, ref, day_known:
     current_when: str | None = None
     names: dict[str, str] = {}
     low = text.casefold()
+    quote_end: int | None = None
     for i, att in enumerate(own):
         s0, s1, _, dates = per_sentence[i]
         when = next((d.value for d in dates if d.kind == "point"), None)
@@ -167,9 +171,13 @@ def _attributions(text: str, own: list, per_sentence: list, lex, ref, day_known:
                 ahead = next((own[j] for j in range(i + 1, min(i + 2, len(own)))
                               if own[j] and not per_sentence[j][2] and not own[j].anaphoric
                               and _about_the_losses(text, *per_sentence[j][:2], lex)), None)
+            if ahead is None and current is not None and quote_end is not None and "\n" in text[quote_end:s0]:
+                current = None  # a quoted witness ('..., Kateryna told Euronews.') speaks for no later paragraph
             att = ahead or current
         elif not carried:
             current, current_when = att, when
+            figs = per_sentence[i][2]
+            quote_end = s1 if not figs and any(c in text[s0:s1] for c in _QUOTE_MARKS) else None
         if att and att.claimant:
             if att.claimant not in names:
                 names[att.claimant] = cl.fullest(att.claimant, low)

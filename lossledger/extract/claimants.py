@@ -369,6 +369,8 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon) -> Attribution | None:
         relay = _np_forward(text, _past_day_words(text, m.end, s1, lex), s1, lex)
         if relay and _audience(text[relay[0]:relay[1]], lex):
             relay = None  # "told reporters": whom the source spoke to, no outlet
+        if relay and re.match(r"\s*\d{4}\b", text[relay[1]:relay[1] + 6]):
+            relay = None  # "till våren 2026": a time, no outlet
         if relay:
             break
     if acc and speech_np and _overlap(acc, speech_np):

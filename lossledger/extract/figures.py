@@ -274,6 +274,18 @@ def _is_part(text: str, q: Quantity, lex: Lexicon) -> bool:
     return bool(hits) and not text[hits[-1].end:q.start].strip()
 
 
+def _either_or(text: str, q: Quantity, category: str, end: int, lex: Lexicon) -> str:
+    """A kind of loss and its partner further on in the figure's clause, no other number between: "tens of
+    thousands remained either missing in action or held in Russian captivity" -> missing_or_captured."""
+    for pair, combined in _PERSONNEL_COMBOS:
+        if category in pair:
+            partner = next(iter(pair - {category}))
+            if any(h.label == partner for h in lex.categories.find(text, q.end, end)) and \
+                    _conjunctions(lex.code) & set(text[q.end:end].casefold().split()):
+                return combined
+    return category
+
+
 def _part_of(text: str, part: Quantity, whole: Quantity, lex: Lexicon) -> bool:
     """`part` is counted out of `whole`: "of" and at most two words ("of Russia's 85") stand between."""
     out_of = lex.cues.get("out_of")
@@ -361,6 +373,9 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
             category = prev.category if prev.category != "losses" or category is None else category
         if category is None:
             return None
+        clause_end = _zone_end(text, q.end, s1)
+        if clause_end <= nxt:  # no number of its own further on: "killed eight and injured 11" keeps its verbs
+            category = _either_or(text, q, category, clause_end, lex)
         if q.value is not None and q.value < 10 and q.qualifier == "exact" and not (
                 first_pop or head_hits or _of_category(text, clause_at, q.start, lex)):
             return None  # "one of them", "two sides": a small number word needs its noun
