@@ -1022,3 +1022,16 @@ def test_missing_or_captive_further_on_in_the_clause_is_one_category():
 def test_a_time_after_to_is_no_relay():
     text = "Enligt CSIS kan de ryska förlusterna nå 2 miljoner döda och sårade till våren 2026."
     assert one(text, lang="sv", published="2026-01-29")["via"] == []
+
+
+@pytest.mark.parametrize("text, lang, claimant", [
+    # a participle's source opens the sentence
+    ("BBC Russian has conducted an investigation, confirming the names of 557 Russian soldiers killed in Ukraine.",
+     "en", "BBC Russian"),
+    # or is the source of the verb before it
+    ("Belousov stated on Monday, adding that Kyiv lost more than 40,000 Ukrainian soldiers in Kursk.", "en",
+     "Belousov"),
+    ("Песков заявил журналистам, добавив, что ВСУ потеряли 40 тысяч военных.", "ru", "Песков"),
+])
+def test_a_speech_participle_takes_the_source_of_its_clause(text, lang, claimant):
+    assert one(text, lang=lang, published="2024-12-16")["claimant"] == claimant

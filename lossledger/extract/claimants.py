@@ -242,6 +242,11 @@ def _relay_before_np(text: str, s0: int, span: tuple[int, int], lex: Lexicon) ->
     return _np_backward(text, s0, hits[-1].start, lex)
 
 
+def _participles(lex: Lexicon) -> tuple[str, ...]:
+    """The pack's speech participles ("adding", "saying"), which take the subject of the clause before."""
+    return pack_words(lex.code, "participles")
+
+
 def _subject_before(text: str, s0: int, end: int, lex: Lexicon, impersonal: bool = False) -> tuple[int, int] | None:
     """The subject ending at `end`, past the phrases of setting before a verb: "Путин на совещании с военными"
     -> "Путин"; "der Gouverneur, Serhij Lyssak, am Montag auf Telegram" -> "Serhij Lyssak". Before a verb with no
@@ -523,6 +528,8 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
             break
         prev = prev[:cut.start()].rstrip()
     end = s0 + len(prev)
+    if prev.endswith(",") and text[m.start:m.end].casefold() in _participles(lex) and lex.speech.search(text, s0, end):
+        return None  # "Belousov stated on Monday, adding that ...": the earlier verb's source is the participle's
     last = prev.split()[-1].casefold().strip(",") if prev.split() else ""
     if last in lex.pronouns and last not in lex.expletives:
         return end - len(last), end  # "this week it has verified": the pronoun is the subject
@@ -544,6 +551,12 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
         closing = _after_verb(text, m.end, s1, lex)
         if closing and text[closing[1]:s1].lstrip()[:1] in ("", ".", ","):
             return closing  # "..., a indiqué le chef de l'administration, Tymour Tkatchenko.": the source closes it
+        if "," not in prev[:-1] and not any(c.isdigit() for c in prev) and any(c.isdigit() for c in text[m.end:s1]):
+            # "BBC Russian has conducted an investigation, confirming the names of 557 soldiers": the participle's
+            # subject opens the sentence
+            opening = _np_forward(text, s0, s0 + len(prev), lex)
+            if opening and text[opening[0]:opening[0] + 1].isupper() and not _loss_word(text, *opening, lex):
+                return opening
         inner = prev[:-1].rfind(",")
         # an apposition is short, holds no figure ("..., then 81 systems in a day, says X") and names no
         # other source ("X, citing officials, reported": the officials are the source, `attribute` sees them)

@@ -96,6 +96,8 @@ SCHEMA: dict[str, dict[str, str]] = {
                             "the General Staff): a place just before the verb is the source",
         "agent_by": "the preposition of a passive's agent ('by' in 'figures published on Saturday by the General "
                     "Staff'): after a document noun, the agent is the source",
+        "participles": "speech participles after a comma ('X stated, adding that ...', 'подчеркнув'): their source "
+                       "is the subject of the clause before",
         "citing": "phrases before the source a speaker cites ('TASS, citing a security source', 'со ссылкой на'): "
                   "the cited one claims, the speaker relays",
         "comitative": "phrases joining a co-source before the speech verb ('together with' in 'Mediazona together "
