@@ -1035,3 +1035,18 @@ def test_a_time_after_to_is_no_relay():
 ])
 def test_a_speech_participle_takes_the_source_of_its_clause(text, lang, claimant):
     assert one(text, lang=lang, published="2024-12-16")["claimant"] == claimant
+
+
+def test_a_caption_date_the_totals_contradict_is_not_the_articles_date():
+    # a photo caption's date in the first lines; the report of 400,000 came out two years later
+    text = ("Zelensky says Ukraine has lost 31,000 soldiers\n\nKYIV, UKRAINE - JANUARY 11: President Volodymyr "
+            "Zelensky during a press conference on January 11, 2023 in Kyiv.\n\nUkraine's Defense Ministry said "
+            "last week that Russia had suffered more than 400,000 casualties since the start of the war.")
+    dated = {c["value"]: c["as_of"] for c in extract_dicts(text, lang="en")}
+    # the month the General Staff's series passed 400,000 (the shipped snapshot), no day: "last week" of when?
+    assert dated == {31000: "2024-02", 400000: "2024-02"}
+
+
+def test_may_last_year_is_the_calendar_year_before():
+    text = "In May last year, a Wagner-affiliated channel said 22,000 Russian fighters had been killed."
+    assert one(text, lang="en", published="2024-01-20")["as_of"] == "2023-05"

@@ -6,9 +6,17 @@ import datetime as dt
 
 from lossledger.extract import claimants as cl
 from lossledger.extract.assemble import assemble, merge_repeats
-from lossledger.extract.dates import DateRef, find_dates, iso_at_precision, ordinal_nouns, parse_iso, publication_date
+from lossledger.extract.dates import (
+    _DATE_LINE,
+    DateRef,
+    find_dates,
+    iso_at_precision,
+    ordinal_nouns,
+    parse_iso,
+    publication_date,
+)
 from lossledger.extract.figures import article_ones, opponents, read_figures, side_words
-from lossledger.extract.inference import infer_reference_date
+from lossledger.extract.inference import crossing_month, infer_reference_date, too_early
 from lossledger.extract.language import detect
 from lossledger.extract.lexicon import lexicon
 from lossledger.extract.numbers import find_numbers
@@ -57,14 +65,26 @@ def extract_article(article: Article) -> list[Claim]:
         last_fig = figs[-1] if figs else None
         per_sentence.append((s0, s1, figs, dates))
     # 5. no publication day: a figure matching the General Staff series dates the article (within the
-    # month or year of the publication date where that much is known)
+    # month or year of the publication date where that much is known); a date read from the text that the
+    # article's running totals of Russian losses contradict (a photo caption's) is none
     inferred = False
+    totals = _russian_totals(text, per_sentence, lex)
+    contradicted = ref is not None and article.published is None and not _DATE_LINE.match(text) and \
+        published == publication_date(text, None, lex) and too_early(ref.isoformat(), totals)
+    if contradicted:
+        ref = stated = None
+        day_known = True
+        per_sentence = [_redated(text, s0, s1, figs, d, lex, None) for s0, s1, figs, d in per_sentence]
     if not day_known or ref is None:
         guess = infer_reference_date([(f.category, f.q.value, f.side) for *_, figs, _ in per_sentence
                                       for f in figs if f.q.qualifier == "exact"], stated or "")
+        if guess is None and contradicted:
+            guess = crossing_month(totals)  # "more than 400,000": the month the series passed it
         if guess:
             ref, stated, inferred = parse_iso(guess), guess, True
-            per_sentence = [_redated(text, s0, s1, figs, d, lex, ref) for s0, s1, figs, d in per_sentence]
+            day_known = len(guess) == 10  # a month guess dates "in March", not "last week"
+            per_sentence = [_redated(text, s0, s1, figs, d, lex, ref, day_known=day_known)
+                            for s0, s1, figs, d in per_sentence]
     if ref is None:  # no date at all: the latest full date named sets the year of "on 20 May"
         floor = _latest_full_date(text, lex)
         if floor is not None:
@@ -106,13 +126,25 @@ def _paragraph_days(text: str, per_sentence: list, lex) -> list:
     return out
 
 
-def _redated(text: str, s0: int, s1: int, figs: list, dates: list, lex, ref, floor=None) -> tuple:
+def _redated(text: str, s0: int, s1: int, figs: list, dates: list, lex, ref, floor=None, day_known=True) -> tuple:
     """A sentence's dates found again with the inferred reference date (or year floor); a figure inside one
     ("26 жовтня", a day and month whose year was unknown) is a date, not a loss."""
     if not figs:
         return s0, s1, figs, dates
-    dates = find_dates(text, s0, s1, lex, ref, floor=floor)
+    dates = find_dates(text, s0, s1, lex, ref, day_known, floor=floor)
     return s0, s1, [f for f in figs if not any(d.start <= f.q.num_start < d.end for d in dates)], dates
+
+
+def _russian_totals(text: str, per_sentence: list, lex) -> list[float]:
+    """Running totals of Russian soldiers lost stated as standing now (no period, no projection)."""
+    out = []
+    for s0, s1, figs, dates in per_sentence:
+        if lex.cues["projection"].search(text, s0, s1) or any(d.kind in ("year", "start", "end") for d in dates):
+            continue
+        out += [f.q.value or f.q.low for f in figs if f.side in ("russia", None) and f.population == "military"
+                and f.category in ("killed_or_wounded", "losses") and f.metric == "count"
+                and f.q.qualifier in ("exact", "approx", "at_least") and (f.q.value or f.q.low or 0) >= 20000]
+    return out
 
 
 def _latest_full_date(text: str, lex) -> dt.date | None:

@@ -275,8 +275,8 @@ def find_dates(text: str, start: int, end: int, lex: Lexicon, ref: dt.date | Non
             year = int(m["y"]) if m["y"] else _year_for(month, ref, floor)
             stop = m.end()
             last = None if m["y"] else _last_year_after(text, m.end(), lex)
-            if year and last is not None:
-                year, stop = year - 1, last
+            if year and last is not None:  # "in May last year": the calendar year before the reference's
+                year, stop = (ref.year - 1 if ref else year - 1), last
             add(m.start(), stop, f"{year:04d}-{month:02d}" if year else None)
     # before the relative words: "yesterday alone" is a day's tally, "in der vergangenen Woche" a week's
     for key, kind in (("this_year", "year"), ("last_year", "year"), ("past_day", "past_day"),

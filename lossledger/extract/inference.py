@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
 import io
@@ -46,3 +47,34 @@ def infer_reference_date(candidates: list[tuple[str, float | None, str | None]],
         if d and d.startswith(within):
             votes[d] = votes.get(d, 0) + 1
     return max(votes, key=lambda d: (votes[d], d)) if votes else None
+
+
+@functools.cache
+def _personnel_series() -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """(dates, values) of the General Staff's running personnel total, in date order."""
+    pairs = sorted((d, v) for v, days in general_staff().get("killed_or_wounded", {}).items() for d in days)
+    return tuple(d for d, _ in pairs), tuple(v for _, v in pairs)
+
+
+def too_early(day: str, totals: list[float]) -> bool:
+    """Running totals of Russian soldiers lost that the series had not nearly reached by `day`: a date taken
+    from a photo caption ("LVIV, UKRAINE - JANUARY 11: ... 2023") cannot be when a report of 400,000 came out."""
+    dates, values = _personnel_series()
+    i = bisect.bisect_right(dates, day)
+    if not totals or i == 0 or i == len(dates):
+        return False  # before or after the series: it says nothing
+    return max(totals) > 1.25 * values[i - 1]
+
+
+def crossing_month(totals: list[float]) -> str | None:
+    """The month in which the series first reached the largest of the totals ("more than 400,000" -> 2024-02)."""
+    dates, values = _personnel_series()
+    if not totals:
+        return None
+    target = max(totals)
+    running = 0
+    for d, v in zip(dates, values, strict=True):
+        running = max(running, v)
+        if running >= target:
+            return d[:7]
+    return None
