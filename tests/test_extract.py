@@ -1050,3 +1050,23 @@ def test_a_caption_date_the_totals_contradict_is_not_the_articles_date():
 def test_may_last_year_is_the_calendar_year_before():
     text = "In May last year, a Wagner-affiliated channel said 22,000 Russian fighters had been killed."
     assert one(text, lang="en", published="2024-01-20")["as_of"] == "2023-05"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Tens of thousands of people have been killed in Sudan since April 2023, and more than 12 million have been "
+     "forced from their homes, the UN says.", "en"),
+    ("Po rosyjskim ataku na Odessę około 160 tysięcy odbiorców pozostało bez prądu.", "pl"),
+])
+def test_people_displaced_or_without_power_are_no_losses(text, lang):
+    assert all(c["value"] is None or c["value"] < 1_000_000 and c["value"] != 160000
+               for c in extract_dicts(text, lang=lang, published="2025-09-20"))
+
+
+@pytest.mark.parametrize("text, lang, value", [
+    ("Израильская армия сообщает о 17 тысячах ликвидированных боевиков ХАМАС.", "ru", 17000),
+    ("Йдеться про втрати росіян у 20 тисячах убитих.", "uk", 20000),
+])
+def test_thousands_in_the_locative_case_scale_the_number(text, lang, value):
+    from lossledger import find_numbers
+
+    assert [q.value for q in find_numbers(text, lang)] == [value]
