@@ -115,9 +115,21 @@ def fullest(name: str, low: str) -> str:
     if e is None:
         return name
     # a fuller form of the same spelling ("Zelensky" -> "Volodymyr Zelensky", not "Volodymyr Zelenskyi")
-    same = re.compile(rf"(?<!\w){re.escape(name.casefold())}(?!\w)")
-    found = [a for a in e.aliases if a.casefold() in low and len(a) > len(name) and same.search(a.casefold())]
+    same = _whole_word(name.casefold())
+    found = [a for a, folded in _folded_aliases(e) if len(a) > len(name) and folded in low and same.search(folded)]
     return citation(max(found, key=len) if found else name, e)
+
+
+@functools.lru_cache(maxsize=1024)
+def _folded_aliases(e: Entity) -> tuple[tuple[str, str], ...]:
+    """(alias, its case-folded form) of an entity."""
+    return tuple((a, a.casefold()) for a in e.aliases)
+
+
+@functools.lru_cache(maxsize=1024)
+def _whole_word(word: str) -> re.Pattern:
+    """`word` standing as a whole word."""
+    return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
 
 
 def citation(name: str, e: Entity | None = None) -> str:

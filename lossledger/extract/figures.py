@@ -233,9 +233,16 @@ def _negated(text: str, q: Quantity, lex: Lexicon) -> bool:
     return bool(words) and words[-1].casefold().strip(",:;\"“”«»'‘’") in lex.cues["dispute_before"].labels
 
 
+@functools.cache
+def _words_pattern(n: int) -> re.Pattern:
+    """Up to `n` words (and what stands before each)."""
+    return re.compile(rf"(?:\W*[\w'’-]+){{0,{n}}}")
+
+
 def _word_limit(text: str, pos: int, n: int) -> int:
-    m = re.match(rf"(?:\W*[\w'’-]+){{0,{n}}}", text[pos:pos + 120])
-    return pos + (m.end() if m else 0)
+    """Where the `n` words after `pos` end (within 120 characters)."""
+    m = _words_pattern(n).match(text, pos, pos + 120)
+    return m.end() if m else pos
 
 
 def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end: int, nxt: int,
@@ -366,7 +373,9 @@ def _of_category(text: str, a: int, b: int, lex: Lexicon) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)  # asked for the same number's clause by several readers
 def clause_start(text: str, a: int, b: int) -> int:
+    """Where the clause that text[a:b] ends in starts (after the last clause end in it), else `a`."""
     last = a
     for m in _CLAUSE_END.finditer(text, a, b):
         last = m.end()
