@@ -305,10 +305,11 @@ def find_dates(text: str, start: int, end: int, lex: Lexicon, ref: dt.date | Non
     # before the relative words: "yesterday alone" is a day's tally, "in der vergangenen Woche" a week's
     for key, kind in (("this_year", "year"), ("last_year", "year"), ("past_day", "past_day"),
                       ("past_week", "past_week")):
+        if not ref or not (day_known or kind == "year"):
+            continue  # nothing to resolve these words against
         for m in lex.dates[key].find(text, start, end):
-            if ref and (day_known or kind == "year"):
-                value = str(ref.year - (key == "last_year")) if kind == "year" else ref.isoformat()
-                add(m.start, m.end, value, kind)
+            value = str(ref.year - (key == "last_year")) if kind == "year" else ref.isoformat()
+            add(m.start, m.end, value, kind)
     if "rel" in pats and ref:
         for m in pats["rel"].finditer(text, start, end):
             unit, off = lex.relative[re.sub(r"\s+", " ", m["r"].casefold())]

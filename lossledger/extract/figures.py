@@ -19,6 +19,7 @@ _SIDE_ENEMY = {"russia": "ukraine", "ukraine": "russia", "israel": "palestine", 
 _COUNTS = re.compile(r"[\d\s.,+()\u00a0\u202f]+")  # list counts and their increments: "22.250 (+11),"
 _ITEM_LEAD = re.compile(r"[\s\-–—•*·]*")  # bullets before a list item's noun
 _ITEM_DASH = re.compile(r"\s*[—–‒―−:-]\s*")  # between a list item's noun and its number
+_APOSTROPHE = re.compile(r"['’]")
 _LIST_CONTEXT = 800  # characters before a list item searched for its loss word (the list's heading)
 
 
@@ -62,8 +63,9 @@ def _ends_with(matcher, text: str, pos: int) -> bool:
 
 def is_noise(text: str, q: Quantity, lex: Lexicon, date_spans: list[tuple[int, int]]) -> bool:
     """True when the number is a date, money, a percentage, a distance, an age or another non-loss."""
-    if any(q.num_start < e and q.num_end > s for s, e in date_spans):
-        return True
+    for s, e in date_spans:
+        if q.num_start < e and q.num_end > s:
+            return True
     if _glued_noise(text, q):
         return True
     after = _at(lex.cues["noise_after"], text, q.num_end)
@@ -449,12 +451,13 @@ def opponents(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> t
         if any(x <= m.start < y for x, y in exclude):
             continue
         lead = text[max(a, m.start - 40):m.start]
-        lead = lead[max(lead.rfind(c) for c in ",;:.()") + 1:]  # the side word's own clause
+        lead = lead[max(lead.rfind(","), lead.rfind(";"), lead.rfind(":"), lead.rfind("."), lead.rfind("("),
+                        lead.rfind(")")) + 1:]  # the side word's own clause
         words = [w.casefold() for w in lead.split()[-3:]]  # "with the Russian", "contre les troupes russes"
         limit = _word_limit(text, m.end, 3)
         after = lex.strike.search(text, m.end, limit) or lex.aggression.search(text, m.end, limit)
         last = lead.rstrip()
-        word = len(last) - len(re.split(r"['’]", last.split()[-1])[-1]) if words else 0  # "l'invasion russe"
+        word = len(last) - len(_APOSTROPHE.split(last.split()[-1])[-1]) if words else 0  # "l'invasion russe"
         # "Russian drones struck Kharkiv": weapons may stand between the side and its attack, people may not
         attack = after and not any(h.label not in EQUIPMENT_CATEGORIES
                                    for h in lex.categories.find(text, m.end, after.start)) or \
