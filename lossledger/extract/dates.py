@@ -13,6 +13,7 @@ from lossledger.extract.lexicon import Lexicon, trie_pattern
 _URL_DATE = re.compile(r"(?<!\d)(20[0-4]\d|19[89]\d)([/_.-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])"
                        r"(?:(?!\d{3})|(?=(?:[01]\d|2[0-3])[0-5]\d[0-5]\d(?!\d)))")
 _URL_MONTH = re.compile(r"/(20[0-4]\d)/(0[1-9]|1[0-2])/")
+_ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")  # YYYY[-MM[-DD]]
 _DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\b", re.IGNORECASE)
 
 
@@ -42,7 +43,7 @@ def parse_iso(s: str | None) -> dt.date | None:
     """Parse `YYYY[-MM[-DD]]` into a date (first day of the month/year), or None."""
     if not s:
         return None
-    m = re.match(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", s.strip())
+    m = _ISO_PREFIX.match(s.strip())
     if not m:
         return None
     try:
@@ -56,7 +57,7 @@ def iso_at_precision(s: str | None) -> str | None:
     d = parse_iso(s)
     if d is None or s is None:
         return None
-    parts = len(re.match(r"^\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?", s.strip()).group().split("-"))
+    parts = len(_ISO_PREFIX.match(s.strip()).group().split("-"))
     return d.isoformat()[:(4, 7, 10)[parts - 1]]
 
 
