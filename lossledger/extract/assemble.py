@@ -177,10 +177,14 @@ def merge_repeats(claims: list[Claim]) -> list[Claim]:
     surname or title-less repeat of a named claimant is the same claimant; an unattributed repeat of an
     attributed claim goes."""
     kept: list[Claim] = []
+    keys: list[tuple] = []  # _key of each kept claim (merging changes no part of it)
     for c in claims:
-        first = next((k for k in kept if _key(k) == _key(c) and _same_claimant(k.claimant, c.claimant)), None)
+        key = _key(c)
+        first = next((k for k, k_key in zip(kept, keys, strict=True)
+                      if k_key == key and _same_claimant(k.claimant, c.claimant)), None)
         if first is None:
             kept.append(c)
+            keys.append(key)
             continue
         _fill_period(first, c)
         _fill_category(first, c)

@@ -20,6 +20,14 @@ _QUOTES = frozenset("\"“”«»„")
 _OPEN_QUOTE_END = re.compile(r"(?<=\s)[\"“„«]$")
 _POSSESSIVE = re.compile(r"\w['’]s$")
 _ACRONYM_END = re.compile(r"\s*\([^()\d]{1,15}\)$")  # "the Center for Strategic and International Studies (CSIS)"
+_POSSESSIVE_S = re.compile(r"'s\b")
+_NON_WORDS = re.compile(r"[\W_]+")
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an) ")
+_SPACES = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")
+_HEADLINE_LEAD = re.compile(r"([^\W\d_][\w'’ .-]{1,40}):\s")  # "Kremlin: ..."
+_HEADLINE_TAIL = re.compile(r"\s[—–]\s*([^\W\d_][\w'’ .-]{1,40}?)\s*$")  # "... — General Staff"
+_FIRST_WORD = re.compile(r"\s*([^\W\d_]+)")
 
 
 @dataclass(frozen=True)
@@ -46,8 +54,8 @@ class Attribution:
 def _norm(s: str) -> str:
     s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c)).casefold().replace("’", "'")
-    s = re.sub(r"'s\b", "", s)
-    return re.sub(r"^(?:the|a|an) ", "", re.sub(r"[\W_]+", " ", s).strip())
+    s = _POSSESSIVE_S.sub("", s)
+    return _LEADING_ARTICLE.sub("", _NON_WORDS.sub(" ", s).strip())
 
 
 def _entity_tables() -> list[dict]:
@@ -117,9 +125,21 @@ def fullest(name: str, low: str) -> str:
     if e is None:
         return name
     # a fuller form of the same spelling ("Zelensky" -> "Volodymyr Zelensky", not "Volodymyr Zelenskyi")
-    same = re.compile(rf"(?<!\w){re.escape(name.casefold())}(?!\w)")
-    found = [a for a in e.aliases if a.casefold() in low and len(a) > len(name) and same.search(a.casefold())]
+    same = _whole_word(name.casefold())
+    found = [a for a, folded in _folded_aliases(e) if len(a) > len(name) and folded in low and same.search(folded)]
     return citation(max(found, key=len) if found else name, e)
+
+
+@functools.lru_cache(maxsize=1024)
+def _folded_aliases(e: Entity) -> tuple[tuple[str, str], ...]:
+    """(alias, its case-folded form) of an entity."""
+    return tuple((a, a.casefold()) for a in e.aliases)
+
+
+@functools.lru_cache(maxsize=1024)
+def _whole_word(word: str) -> re.Pattern:
+    """`word` standing as a whole word."""
+    return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
 
 
 def citation(name: str, e: Entity | None = None) -> str:
@@ -144,7 +164,7 @@ def _np_forward(text: str, pos: int, end: int, lex: Lexicon) -> tuple[int, int] 
         lw = w.casefold().rstrip(".")
         if w in _QUOTES:
             continue
-        if not w[0].isalnum() or any(c.isdigit() for c in w):
+        if not w[0].isalnum() or _has_digit(w):
             break
         if lw in lex.stop and start is not None and not _connector(toks, i, lex):
             break
@@ -163,6 +183,11 @@ def _np_forward(text: str, pos: int, end: int, lex: Lexicon) -> tuple[int, int] 
     if not taken:
         return None
     return start, taken[-1].end()
+
+
+def _has_digit(w: str) -> bool:
+    """A digit in the word (one of letters only has none)."""
+    return not w.isalpha() and any(c.isdigit() for c in w)
 
 
 def _document(text: str, span: tuple[int, int], lex: Lexicon) -> bool:
@@ -200,7 +225,7 @@ def _np_backward(text: str, a: int, pos: int, lex: Lexicon) -> tuple[int, int] |
         lw = w.casefold()
         if w in _QUOTES:
             continue  # a quoted name: "Журналисты «Медиазоны» установили"
-        if not w[0].isalnum() or any(c.isdigit() for c in w) or _date_word(w, lex):
+        if not w[0].isalnum() or _has_digit(w) or _date_word(w, lex):
             break
         if lw in lex.stop and not ((lw in lex.name_links or lw in lex.articles) and start is not None
                                    and (lw in lex.articles or toks[i - 1].group()[:1].isupper())):
@@ -285,7 +310,10 @@ def _comitative_before(text: str, a: int, pos: int, lex: Lexicon) -> int | None:
     ends = [before]
     if words and (words[-1] in lex.articles or words[-1] in lex.name_links):
         ends.append(before[:len(before) - len(words[-1])].rstrip())
-    return next((a + len(b) - len(w) for b in ends for w in pack_words(lex.code, "comitative")
+    comitative = pack_words(lex.code, "comitative")
+    if not any(b.endswith(comitative) for b in ends):
+        return None
+    return next((a + len(b) - len(w) for b in ends for w in comitative
                  if b.endswith(w) and (len(b) == len(w) or not b[-len(w) - 1].isalnum())), None)
 
 
@@ -348,8 +376,8 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon) -> Attribution | None:
     verbs = [v for v in _active(lex.speech.find(text, s0, s1), text, s0, s1, lex)
              if not any(a.start <= v.start and v.end <= a.end and a.end - a.start > v.end - v.start
                         for a in acc_hits)]
-    first_num = re.search(r"\d", text[s0:s1])
-    pivot = s0 + first_num.start() if first_num else s1
+    first_num = _DIGIT.search(text, s0, s1)
+    pivot = first_num.start() if first_num else s1
     verbs.sort(key=lambda m: (m.start > pivot, -m.start if m.start < pivot else m.start))
     for m in verbs:
         speech_np = _speech_subject(text, s0, s1, m, lex)
@@ -625,7 +653,7 @@ def _after_losses(text: str, span: tuple[int, int], lex: Lexicon) -> tuple[int, 
 def _after_verb(text: str, pos: int, s1: int, lex: Lexicon) -> tuple[int, int] | None:
     """The source after its verb: a pronoun ("Am 2. März meldete es", "då sade han") or a name."""
     pos = _past_day_words(text, pos, s1, lex)  # "сообщило в пятницу Министерство обороны"
-    m = re.match(r"\s*([^\W\d_]+)", text[pos:s1])
+    m = _FIRST_WORD.match(text[pos:s1])
     if m and m.group(1).casefold() in lex.pronouns and m.group(1).casefold() not in lex.articles:
         return pos + m.start(1), pos + m.end(1)  # "schrieb er auf Telegram": the pronoun alone
     return _np_forward(text, pos, s1, lex)  # "framhåller det ukrainska försvarsdepartementet": an article
@@ -698,10 +726,10 @@ def _pronoun_only(text: str, span: tuple[int, int] | None, lex: Lexicon, allow: 
 
 def _headline_source(text: str, s0: int, s1: int, lex: Lexicon) -> tuple[int, int] | None:
     """'Kremlin: ...' or '... — General Staff' headline forms."""
-    m = re.match(r"([^\W\d_][\w'’ .-]{1,40}):\s", text[s0:s1])
+    m = _HEADLINE_LEAD.match(text[s0:s1])
     if m and lookup(m.group(1)) is not None:
         return s0, s0 + len(m.group(1))
-    m = re.search(r"\s[—–]\s*([^\W\d_][\w'’ .-]{1,40}?)\s*$", text[s0:s1])
+    m = _HEADLINE_TAIL.search(text[s0:s1])
     if m and lookup(m.group(1)) is not None:
         return s0 + m.start(1), s0 + m.end(1)
     return None
@@ -734,8 +762,7 @@ def _generic(name: str, lex: Lexicon) -> bool:
 
 def _clean(s: str) -> str:
     s = s.strip(" ,.:;\"“”'’«»()")
-    s = re.sub(r"\s+", " ", s)
-    return s
+    return _SPACES.sub(" ", s)
 
 
 def side_of(claimant: str | None, lex: Lexicon) -> str | None:

@@ -13,6 +13,7 @@ from lossledger.extract.lexicon import Lexicon, trie_pattern
 _URL_DATE = re.compile(r"(?<!\d)(20[0-4]\d|19[89]\d)([/_.-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])"
                        r"(?:(?!\d{3})|(?=(?:[01]\d|2[0-3])[0-5]\d[0-5]\d(?!\d)))")
 _URL_MONTH = re.compile(r"/(20[0-4]\d)/(0[1-9]|1[0-2])/")
+_ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")  # YYYY[-MM[-DD]]
 _DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\b", re.IGNORECASE)
 
 
@@ -42,7 +43,7 @@ def parse_iso(s: str | None) -> dt.date | None:
     """Parse `YYYY[-MM[-DD]]` into a date (first day of the month/year), or None."""
     if not s:
         return None
-    m = re.match(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", s.strip())
+    m = _ISO_PREFIX.match(s.strip())
     if not m:
         return None
     try:
@@ -56,7 +57,7 @@ def iso_at_precision(s: str | None) -> str | None:
     d = parse_iso(s)
     if d is None or s is None:
         return None
-    parts = len(re.match(r"^\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?", s.strip()).group().split("-"))
+    parts = len(_ISO_PREFIX.match(s.strip()).group().split("-"))
     return d.isoformat()[:(4, 7, 10)[parts - 1]]
 
 
@@ -119,6 +120,9 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
     war_day = _war_day_pattern(get_pack(lex.code), suffixes)
     if war_day:
         p["war_day"] = war_day
+        gate = _war_day_gate(get_pack(lex.code))
+        if gate:
+            p["war_day_gate"] = gate
     return p
 
 
@@ -145,6 +149,31 @@ def _war_day_pattern(pack, suffixes: str) -> re.Pattern | None:
     return re.compile(rf"(?<!\w)(?:{'|'.join(alts)})(?!\w)", re.IGNORECASE)
 
 
+def _war_day_gate(pack) -> re.Pattern | None:
+    """Words one of which every 'day N of the war' holds (of each template, the required word whose
+    shortest spelling is longest): where none is, the costlier template regex need not run."""
+    anchors: set[str] = set()
+    for t in pack.words("dates", "war_day"):
+        groups = [w.split("|") for w in t.split() if not w.endswith("?") and w != "{n}"]
+        if not groups:
+            return None
+        anchors |= {a[:-1] if a.endswith("*") else a for a in max(groups, key=lambda g: min(map(len, g)))}
+    if "" in anchors:
+        return None
+    return re.compile("|".join(re.escape(a) for a in sorted(anchors)), re.IGNORECASE)
+
+
+def _war_day_matches(pats: dict[str, re.Pattern], text: str, a: int, b: int) -> list[re.Match]:
+    """The matches of the war-day regex in text[a:b] (none without it, or without a word of its gate)."""
+    pat = pats.get("war_day")
+    if pat is None:
+        return []
+    gate = pats.get("war_day_gate")
+    if gate is not None and not gate.search(text, a, b):
+        return []
+    return list(pat.finditer(text, a, b))
+
+
 @functools.cache
 def ordinal_nouns(lex: Lexicon) -> frozenset[str]:
     """Words an ordinal number stands before: month names ("2. März") and the day of 'the 100. Tag des
@@ -161,8 +190,7 @@ def ordinal_nouns(lex: Lexicon) -> frozenset[str]:
 
 def war_days(text: str, a: int, b: int, lex: Lexicon) -> list[tuple[int, int]]:
     """The spans of 'the 100th day of the war' in text[a:b]."""
-    pat = _patterns(lex).get("war_day")
-    return [m.span() for m in pat.finditer(text, a, b)] if pat else []
+    return [m.span() for m in _war_day_matches(_patterns(lex), text, a, b)]
 
 
 def _word(w: str) -> str:
@@ -250,23 +278,21 @@ def find_dates(text: str, start: int, end: int, lex: Lexicon, ref: dt.date | Non
             taken.append((a, b))
             masked.append(DateRef(a, b, "", "unknown"))
 
-    if "war_day" in pats:
-        for m in pats["war_day"].finditer(text, start, end):
-            add(m.start(), m.end(), _war_day(m, lex))
+    for m in _war_day_matches(pats, text, start, end):
+        add(m.start(), m.end(), _war_day(m, lex))
     numeric = ("iso", "dmy_num", "dmy_short", "ymd_sp") if _NUMERIC_HINT.search(text, start, end) else ("ymd_sp",)
     for name in numeric:
         for m in pats[name].finditer(text, start, end):
             year = int(m["y"]) + (2000 if len(m["y"]) == 2 else 0)
             d = _safe_date(year, int(m["m"]), int(m["d"]))
             add(m.start(), m.end(), d.isoformat() if d else None)
-    for name in ("dmy", "mdy"):
-        if name not in pats or not pats["my"].search(text, start, end):
-            continue
-        for m in pats[name].finditer(text, start, end):
-            month = lex.months[m["m"].casefold()]
-            year = int(m["y"]) if m["y"] else _year_for(month, ref, floor, int(m["d"]))
-            d = _safe_date(year, month, int(m["d"])) if year else None
-            add(m.start(), m.end(), d.isoformat() if d else None, "point" if d else "day")
+    if "my" in pats and pats["my"].search(text, start, end):  # a month is named: look for its day
+        for name in ("dmy", "mdy"):
+            for m in pats[name].finditer(text, start, end):
+                month = lex.months[m["m"].casefold()]
+                year = int(m["y"]) if m["y"] else _year_for(month, ref, floor, int(m["d"]))
+                d = _safe_date(year, month, int(m["d"])) if year else None
+                add(m.start(), m.end(), d.isoformat() if d else None, "point" if d else "day")
     if "my" in pats:
         for m in pats["my"].finditer(text, start, end):
             month = lex.months[m["m"].casefold()]
@@ -281,10 +307,11 @@ def find_dates(text: str, start: int, end: int, lex: Lexicon, ref: dt.date | Non
     # before the relative words: "yesterday alone" is a day's tally, "in der vergangenen Woche" a week's
     for key, kind in (("this_year", "year"), ("last_year", "year"), ("past_day", "past_day"),
                       ("past_week", "past_week")):
+        if not ref or not (day_known or kind == "year"):
+            continue  # nothing to resolve these words against
         for m in lex.dates[key].find(text, start, end):
-            if ref and (day_known or kind == "year"):
-                value = str(ref.year - (key == "last_year")) if kind == "year" else ref.isoformat()
-                add(m.start, m.end, value, kind)
+            value = str(ref.year - (key == "last_year")) if kind == "year" else ref.isoformat()
+            add(m.start, m.end, value, kind)
     if "rel" in pats and ref:
         for m in pats["rel"].finditer(text, start, end):
             unit, off = lex.relative[re.sub(r"\s+", " ", m["r"].casefold())]
@@ -367,19 +394,31 @@ def _gap(text: str, a: DateRef, b: DateRef, lex: Lexicon) -> str:
     return gap[:ends[-1].start].strip() if ends and ends[-1].end == len(gap) else gap
 
 
-def _mark_periods(text: str, refs: list[DateRef], lex: Lexicon) -> list[DateRef]:
-    """Mark `since` starts and `between A and B` periods."""
+@functools.cache
+def _period_words(code: str) -> tuple[str, str, frozenset[str]]:
+    """The pack's 'between' opener and joiner ("between", "and"; empty when missing) and its 'until' words."""
     from lossledger.lang import get_pack
 
-    between = [w.casefold() for w in get_pack(lex.code).words("dates", "between")]
-    until = {w.casefold() for w in get_pack(lex.code).words("dates", "until")}
+    between = [w.casefold() for w in get_pack(code).words("dates", "between")]
+    until = frozenset(w.casefold() for w in get_pack(code).words("dates", "until"))
     opener, joiner = (between + ["", ""])[:2]
+    return opener, joiner, until
+
+
+_CLAUSE_CUT = re.compile(r"[,;:()]|[.!?](?=\s)")
+
+
+def _mark_periods(text: str, refs: list[DateRef], lex: Lexicon) -> list[DateRef]:
+    """Mark `since` starts and `between A and B` periods."""
+    if not refs:
+        return []
+    opener, joiner, until = _period_words(lex.code)
     out: list[DateRef] = []
     i = 0
     while i < len(refs):
         r = refs[i]
         before = text[max(0, r.start - 100):r.start]
-        clause = re.split(r"[,;:()]|[.!?](?=\s)", before)[-1].casefold()  # not into the sentence before
+        clause = _CLAUSE_CUT.split(before)[-1].casefold()  # not into the sentence before
         if i + 1 < len(refs) and opener and re.search(rf"\b{re.escape(opener)}(?:\s+\w{{1,3}})?\s*$", clause):
             nxt = refs[i + 1]
             if _gap(text, r, nxt, lex) in {joiner, "-", "–", "—"} | until:

@@ -20,6 +20,7 @@ _COUNTS = re.compile(r"[\d\s.,+()\u00a0\u202f]+")  # list counts and their incre
 _PAIR = ("-", "–", "/", "—")  # "the Russia-Ukraine war": the two sides together
 _ITEM_LEAD = re.compile(r"[\s\-–—•*·]*")  # bullets before a list item's noun
 _ITEM_DASH = re.compile(r"\s*[—–‒―−:-]\s*")  # between a list item's noun and its number
+_APOSTROPHE = re.compile(r"['’]")
 _LIST_CONTEXT = 800  # characters before a list item searched for its loss word (the list's heading)
 
 
@@ -63,8 +64,9 @@ def _ends_with(matcher, text: str, pos: int) -> bool:
 
 def is_noise(text: str, q: Quantity, lex: Lexicon, date_spans: list[tuple[int, int]]) -> bool:
     """True when the number is a date, money, a percentage, a distance, an age or another non-loss."""
-    if any(q.num_start < e and q.num_end > s for s, e in date_spans):
-        return True
+    for s, e in date_spans:
+        if q.num_start < e and q.num_end > s:
+            return True
     if _glued_noise(text, q):
         return True
     after = _at(lex.cues["noise_after"], text, q.num_end)
@@ -322,9 +324,16 @@ def _negated(text: str, q: Quantity, lex: Lexicon) -> bool:
     return bool(words) and words[-1].casefold().strip(",:;\"“”«»'‘’") in lex.cues["dispute_before"].labels
 
 
+@functools.cache
+def _words_pattern(n: int) -> re.Pattern:
+    """Up to `n` words (and what stands before each)."""
+    return re.compile(rf"(?:\W*[\w'’-]+){{0,{n}}}")
+
+
 def _word_limit(text: str, pos: int, n: int) -> int:
-    m = re.match(rf"(?:\W*[\w'’-]+){{0,{n}}}", text[pos:pos + 120])
-    return pos + (m.end() if m else 0)
+    """Where the `n` words after `pos` end (within 120 characters)."""
+    m = _words_pattern(n).match(text, pos, pos + 120)
+    return m.end() if m else pos
 
 
 def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end: int, nxt: int,
@@ -463,7 +472,9 @@ def _of_category(text: str, a: int, b: int, lex: Lexicon) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)  # asked for the same number's clause by several readers
 def clause_start(text: str, a: int, b: int) -> int:
+    """Where the clause that text[a:b] ends in starts (after the last clause end in it), else `a`."""
     last = a
     for m in _CLAUSE_END.finditer(text, a, b):
         last = m.end()
@@ -546,12 +557,13 @@ def opponents(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> t
         if any(x <= m.start < y for x, y in exclude):
             continue
         lead = text[max(a, m.start - 40):m.start]
-        lead = lead[max(lead.rfind(c) for c in ",;:.()") + 1:]  # the side word's own clause
+        lead = lead[max(lead.rfind(","), lead.rfind(";"), lead.rfind(":"), lead.rfind("."), lead.rfind("("),
+                        lead.rfind(")")) + 1:]  # the side word's own clause
         words = [w.casefold() for w in lead.split()[-3:]]  # "with the Russian", "contre les troupes russes"
         limit = _word_limit(text, m.end, 3)
         after = lex.strike.search(text, m.end, limit) or lex.aggression.search(text, m.end, limit)
         last = lead.rstrip()
-        word = len(last) - len(re.split(r"['’]", last.split()[-1])[-1]) if words else 0  # "l'invasion russe"
+        word = len(last) - len(_APOSTROPHE.split(last.split()[-1])[-1]) if words else 0  # "l'invasion russe"
         # "Russian drones struck Kharkiv": weapons may stand between the side and its attack, people may not
         attack = after and not any(h.label not in EQUIPMENT_CATEGORIES
                                    for h in lex.categories.find(text, m.end, after.start)) or \

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 
 from lossledger.lang import get_pack, languages
 
@@ -25,9 +26,10 @@ def detect(text: str, default: str = "en") -> str:
     words = _WORDS.findall(sample)
     if not words:
         return default
+    counts = Counter(words)  # each distinct word looked up once per pack
     best, best_score = default, 0.0
     for code, (stops, letters) in _profiles().items():
-        score = sum(1 for w in words if w in stops) / len(words)
+        score = sum(n for w, n in counts.items() if w in stops) / len(words)
         if letters:
             score += 5 * sum(sample.count(ch) for ch in letters) / len(words)
         if score > best_score:
