@@ -7,13 +7,13 @@ import datetime as dt
 from lossledger.extract import claimants as cl
 from lossledger.extract.assemble import assemble, merge_repeats
 from lossledger.extract.dates import (
-    _DATE_LINE,
     DateRef,
     find_dates,
     iso_at_precision,
     ordinal_nouns,
     parse_iso,
     publication_date,
+    stated_outside_the_body,
 )
 from lossledger.extract.figures import article_ones, opponents, read_figures, side_words
 from lossledger.extract.inference import crossing_month, infer_reference_date, too_early
@@ -69,8 +69,8 @@ def extract_article(article: Article) -> list[Claim]:
     # article's running totals of Russian losses contradict (a photo caption's) is none
     inferred = False
     totals = _russian_totals(text, per_sentence, lex)
-    contradicted = ref is not None and article.published is None and not _DATE_LINE.match(text) and \
-        published == publication_date(text, None, lex) and too_early(ref.isoformat(), totals)
+    contradicted = ref is not None and article.published is None and \
+        not stated_outside_the_body(text, article.url) and too_early(ref.isoformat(), totals)
     if contradicted:
         ref = stated = None
         day_known = True

@@ -21,6 +21,7 @@ _OPEN_QUOTE_END = re.compile(r"(?<=\s)[\"“„«]$")
 _POSSESSIVE = re.compile(r"\w['’]s$")
 _ACRONYM_END = re.compile(r"\s*\([^()\d]{1,15}\)$")  # "the Center for Strategic and International Studies (CSIS)"
 _POSSESSIVE_S = re.compile(r"'s\b")
+_WORD = re.compile(r"[^\W\d_][\w-]*")
 _NON_WORDS = re.compile(r"[\W_]+")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an) ")
 _SPACES = re.compile(r"\s+")
@@ -465,11 +466,32 @@ def _agent_after(text: str, pos: int, s1: int, lex: Lexicon) -> tuple[int, int] 
     return None
 
 
+def owned_figures(text: str, a: int, b: int, lex: Lexicon) -> tuple[int, int, bool] | None:
+    """The owner of figures named in text[a:b] as someone's ("Ukraine's claim", "det ryska försvarsministeriets
+    uppgifter", "Kiewer Angaben", "данные Минобороны Украины", "les chiffres de Kiev"): the span of the owner's
+    word next to the figures, and whether it stands before them."""
+    for m in _WORD.finditer(text, a, b):
+        if m.group().casefold() not in lex.documents:
+            continue
+        head = text[a:m.start()].rstrip()
+        prev = head.split()[-1] if head.split() else ""
+        if prev[:1].isupper() or _POSSESSIVE.search(prev) or len(prev) > 6 and prev.endswith("s") and \
+                prev[:-1].casefold() not in lex.documents:
+            return a + len(head) - len(prev), a + len(head), True
+        # after the figures, past links and articles ("les chiffres de l'état-major", "данные Минобороны")
+        for w in _WORD.finditer(text, m.end(), b):
+            low = w.group().casefold()
+            if low in lex.name_links or low in lex.articles or low + "'" in lex.articles or low + "’" in lex.articles:
+                continue
+            if w.group()[:1].isupper():
+                return w.start(), w.end(), False
+            break
+    return None
+
+
 def _originator(text: str, verb, pivot: int, lex: Lexicon) -> tuple[int, int] | None:
     """Whose figures a denial rejects, named between the verb and the first number ("rejected Ukraine's claim
     that ...", "отверг данные Минобороны Украины о ..."): a third party's rejection leaves them theirs."""
-    from lossledger.extract.modality import owned_figures
-
     denial = lex.cues.get("dispute_verbs")
     if denial is None or not denial.search(text, verb.start, verb.end) or pivot <= verb.end:
         return None

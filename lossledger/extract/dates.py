@@ -213,6 +213,11 @@ def _war_day(m: re.Match, lex: Lexicon) -> str | None:
     return (WAR_START + dt.timedelta(days=n - 1)).isoformat() if 0 < n < 10000 else None
 
 
+def stated_outside_the_body(text: str, url: str | None) -> bool:
+    """The publication date comes from a ` date YYYY-MM-DD` line or the URL, not from the article's own words."""
+    return bool(_DATE_LINE.match(text) or url and (_URL_DATE.search(url) or _URL_MONTH.search(url)))
+
+
 def publication_date(text: str, url: str | None, lex: Lexicon) -> str | None:
     """Find the publication date: a ` date YYYY-MM-DD` line, a date in the URL, or one in the header."""
     m = _DATE_LINE.match(text)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
-from lossledger.extract.claimants import known_name
+from lossledger.extract.claimants import known_name, owned_figures
 from lossledger.extract.figures import Figure, clause_start
 from lossledger.extract.lexicon import Lexicon
 
@@ -48,22 +46,3 @@ def stance(text: str, fig: Figure, s1: int, lex: Lexicon) -> str:
         return "disputed"
     return "asserted"
 
-
-def owned_figures(text: str, a: int, b: int, lex: Lexicon) -> tuple[int, int, bool] | None:
-    """The owner of figures named in text[a:b] as someone's ("Ukraine's claim", "det ryska försvarsministeriets
-    uppgifter", "Kiewer Angaben", "данные Минобороны Украины", "les chiffres de Kiev"): the span of the owner's
-    word next to the figures, and whether it stands before them."""
-    for m in re.finditer(r"[^\W\d_]+", text[a:b]):
-        if m.group().casefold() not in lex.documents:
-            continue
-        before = text[a:a + m.start()].rstrip().split()
-        prev = before[-1] if before else ""
-        if prev[:1].isupper() or re.search(r"\w['’]s$", prev) or len(prev) > 6 and prev.endswith("s") and \
-                prev[:-1].casefold() not in lex.documents:
-            end = a + m.start() - (len(text[a:a + m.start()]) - len(text[a:a + m.start()].rstrip()))
-            return end - len(prev), end, True
-        after = re.match(r"\s+(?:(?:of|de|du|des|del|der|des)\s+)?(?:the\s+|la\s+|le\s+|l['’])?([^\W\d_][\w-]*)",
-                         text[a + m.end():b])
-        if after and after.group(1)[:1].isupper():
-            return a + m.end() + after.start(1), a + m.end() + after.end(1), False
-    return None
