@@ -677,6 +677,26 @@ def test_side_of_the_loser_not_the_attacker(text, lang, side):
     assert one(text, lang=lang, published="2025-04-22")["side"] == side
 
 
+@pytest.mark.parametrize("text, lang, side", [
+    # "by" after a loss word names who inflicted it
+    ("Officials said 14 civilians were killed by Russian forces near Izium.", "en", "ukraine"),
+    ("Selon Kyiv, 9 civils ont été tués par les forces russes à Kherson.", "fr", "ukraine"),
+    # "by" elsewhere names the agent of something else, not the side that lost
+    ("The health ministry in Gaza, run by Hamas, said 40,005 people have been killed.", "en", "palestine"),
+    ("El Ministerio de Sanidad de Gaza, controlado por Hamás, elevó a 52.000 el número de muertos.", "es",
+     "palestine"),
+])
+def test_an_agent_preposition_names_the_attacker_only_after_a_loss_word(text, lang, side):
+    assert one(text, lang=lang, published="2025-04-22")["side"] == side
+
+
+def test_the_same_source_in_french_is_the_source_named_before():
+    text = ("Le ministère de la Santé de Gaza a annoncé lundi que 52 000 personnes avaient été tuées. Depuis "
+            "mars, 1 200 personnes ont été tuées, selon la même source.")
+    claims = extract_dicts(text, lang="fr", published="2025-05-05")
+    assert [c["claimant"] for c in claims] == ["ministère de la Santé de Gaza"] * 2
+
+
 def test_people_killed_after_a_strike_sentence_are_the_attacked_sides_civilians():
     text = ("W nocy rosyjskie drony uderzyły w Charków. Zginęły co najmniej cztery osoby, a 31 zostało rannych – "
             "poinformował mer miasta.")

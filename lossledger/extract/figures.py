@@ -21,6 +21,7 @@ _PAIR = ("-", "–", "/", "—")  # "the Russia-Ukraine war": the two sides toge
 _ITEM_LEAD = re.compile(r"[\s\-–—•*·]*")  # bullets before a list item's noun
 _ITEM_DASH = re.compile(r"\s*[—–‒―−:-]\s*")  # between a list item's noun and its number
 _APOSTROPHE = re.compile(r"['’]")
+_WORDS = re.compile(r"[^\W\d_]+")
 _LIST_CONTEXT = 800  # characters before a list item searched for its loss word (the list's heading)
 
 
@@ -551,7 +552,8 @@ def side_words(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> 
 def opponents(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> tuple[str | None, tuple]:
     """Side words in text[a:b] that name who the losses were suffered against: after an opponent word ("in
     clashes with Russian troops", "killed by Russian shelling") or before an attack word ("a Russian missile
-    attack", "Ukrainian shelling"). Returns (the enemy of that side if exactly one is named, their spans)."""
+    attack", "Ukrainian shelling"). Returns (the enemy of that side if exactly one is named, their spans and those
+    of sides after an agent preposition, which name no loser: "the ministry, controlled by Hamas")."""
     found, spans = set(), []
     for m in lex.sides.find(text, a, b):
         if any(x <= m.start < y for x, y in exclude):
@@ -575,12 +577,27 @@ def opponents(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> t
             attack = bool(strikes) and len(gap.split()) <= 4 and not any(c.isdigit() for c in gap) and any(
                 h.label in EQUIPMENT_CATEGORIES for h in lex.categories.find(text, strikes[-1].end, m.start))
         if lex.cues["patient_verbs"].search(text, m.end, _word_limit(text, m.end, 2)) and \
-                not any(w in lex.opponent for w in words[-2:]):
+                not any(w in lex.opponent or w in lex.agent_opponent for w in words[-2:]):
             continue  # "od początku inwazji Rosja straciła", "з початку року Україна втратила": this side lost
-        if any(w in lex.opponent for w in words) or attack:
+        agent = any(w in lex.agent_opponent for w in words)
+        harmed = agent and _harmed_by(text, m.start - len(lead), m.start, lex)
+        if any(w in lex.opponent for w in words) or attack or harmed:
             found.add(_SIDE_ENEMY.get(m.label))
             spans.append((m.start, m.end))
+        elif agent:  # "the ministry, controlled by Hamas", "figures given by the Ukrainian side": no loser either
+            spans.append((m.start, m.end))
     return (found.pop() if len(found) == 1 else None), tuple(spans)
+
+
+def _harmed_by(text: str, a: int, b: int, lex: Lexicon) -> bool:
+    """The agent preposition in text[a:b] follows a loss or attack word: "killed by", "tués par les"."""
+    for w in _WORDS.finditer(text, a, b):
+        if w.group().casefold() in lex.agent_opponent:
+            near = max(0, w.start() - 30)
+            return any(h.end <= w.start() for h in (*lex.categories.find(text, near, w.start()),
+                                                     *lex.strike.find(text, near, w.start()),
+                                                     *lex.cues["patient_verbs"].find(text, near, w.start())))
+    return False
 
 
 def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end: int, nxt: int,

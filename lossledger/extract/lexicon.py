@@ -247,6 +247,7 @@ class Lexicon:
     both: Matcher
     locative: frozenset[str]
     opponent: frozenset[str]
+    agent_opponent: frozenset[str]  # 'by': an opponent only after a loss or a strike ('killed by')
     aggression: Matcher
     cues: dict[str, Matcher]
     according_to: Matcher
@@ -320,6 +321,7 @@ def lexicon(code: str) -> Lexicon:
         both=_plain(sides.get("both", []), lemma=lem, index=ix),
         locative=frozenset(w.casefold() for w in sides.get("locative", [])),
         opponent=frozenset(w.casefold() for w in sides.get("opponent", [])),
+        agent_opponent=frozenset(w.casefold() for w in sides.get("agent_opponent", [])),
         aggression=_plain(sides.get("aggression", []), lemma=lem, index=ix),
         cues={k: _plain(v, k, lem, ix) for k, v in cues.items()},
         according_to=_plain(att.get("according_to", []), lemma=lem, index=ix),

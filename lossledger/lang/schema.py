@@ -55,7 +55,10 @@ SCHEMA: dict[str, dict[str, str]] = {
         "aggression": "nouns of a side's attack ('invasion' in 'Russia's invasion', 'l'invasion russe'): that side "
                       "is the attacker, not the loser",
         "opponent": "prepositions that make a following side the one the losses were suffered against ('in "
-                    "clashes with Russian troops', 'killed by Russian shelling')",
+                    "clashes with Russian troops', 'contre les forces russes')",
+        "agent_opponent": "prepositions of a passive's agent ('by', 'par', 'durch'): a following side is the one the "
+                          "losses were suffered against only right after a loss or an attack word ('killed by "
+                          "Russian forces'), not elsewhere ('the ministry, controlled by Hamas')",
     },
     "places": {side: f"places (cities, regions; '*' = prefix) that lie on the {side} side: people killed in a "
                      f"strike on one, with no party named, are {side}'s"
