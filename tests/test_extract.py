@@ -192,6 +192,35 @@ def test_two_sources_in_one_sentence_each_keep_their_figure():
         15000: "Kyiv's defence ministry", 500: "the Russian authorities"}
 
 
+@pytest.mark.parametrize("text, lang, claimants", [
+    # an 'according to' is a voice of its own beside a later speaker's figure
+    ("At least 20,000 people have been killed in Sudan, according to the UN, while local monitors put the toll at "
+     "more than 60,000.", "en", {20000: "the UN", 60000: "local monitors"}),
+    ("Al menos 20.000 personas han muerto en Sudán, según la ONU, aunque grupos locales elevan la cifra a más de "
+     "60.000.", "es", {20000: "ONU", 60000: "grupos locales"}),
+])
+def test_an_according_to_and_a_later_speaker_each_keep_their_figure(text, lang, claimants):
+    got = by_value(text, lang=lang, published="2024-04-15")
+    assert {v: c["claimant"] for v, c in got.items()} == claimants
+
+
+def test_a_speaker_of_a_later_clause_does_not_take_the_figure_of_an_according_to():
+    text = ("The fighting in Sudan has killed at least 24,000 people, according to the United Nations, though aid "
+            "groups say the true toll is far higher.")
+    assert one(text, lang="en", published="2025-02-18")["claimant"] == "the United Nations"
+
+
+@pytest.mark.parametrize("text, lang, claimant", [
+    # "according to Ukrainian data": the data of the source named before
+    ("Sztab Generalny podał, że Rosja straciła 720 000 żołnierzy. Według ukraińskich danych zniszczono też 9 300 "
+     "czołgów.", "pl", "Sztab Generalny"),
+    ("Ukraine's General Staff said Russia had lost 720,000 troops. Ukrainian figures also put Russian tank losses at "
+     "9,300, according to Ukrainian data.", "en", "Ukraine's General Staff"),
+])
+def test_data_named_by_a_nationality_only_are_the_named_sources(text, lang, claimant):
+    assert {c["claimant"] for c in extract_dicts(text, lang=lang, published="2024-11-20")} == {claimant}
+
+
 def test_a_rebuttal_without_loss_words_is_about_the_loss_before_it():
     text = ("Zelensky said 31,000 Ukrainian soldiers have been killed. "
             "\"Not 300,000, not 150,000, whatever Moscow says.\"")

@@ -338,17 +338,30 @@ def _modifier(toks: list[re.Match], i: int) -> bool:
 
 
 def speakers(text: str, s0: int, s1: int, lex: Lexicon) -> list[tuple[int, str]]:
-    """Every speech verb of the sentence whose subject is a name: (verb position, name), in text order.
+    """Every speech verb or 'according to' of the sentence whose source is a name: (position, name), in text order.
 
     With two of them ("Kyiv claims 15,000 ..., while Moscow admitted to 500"), each figure takes the
     source of the verb that governs it (see `for_figure`)."""
     found = []
     for m in _active(lex.speech.find(text, s0, s1), text, s0, s1, lex):
         span = _speech_subject(text, s0, s1, m, lex)
-        name = _clean(text[span[0]:span[1]]) if span else ""
-        if name and name.casefold() not in lex.pronouns and not _generic(name, lex):
-            found.append((m.start, name))
-    return found
+        found.append((m.start, _clean(text[span[0]:span[1]]) if span else ""))
+    for m in lex.according_to.find(text, s0, s1):  # "..., según la ONU, aunque grupos locales elevan la cifra a"
+        span = _according_source(text, m, s1, lex)
+        found.append((m.start, _clean(text[span[0]:span[1]]) if span else ""))
+    return sorted((at, name) for at, name in found
+                  if name and name.casefold() not in lex.pronouns and not _generic(name, lex))
+
+
+def _according_source(text: str, m: Match, s1: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The source after the 'according to' phrase `m`, or None."""
+    acc = _np_forward(text, _past_setting_word(text, _past_day_words(text, m.end, s1, lex), s1, lex), s1, lex)
+    link = lex.source_links.search(text, m.end, min(s1, (acc[1] if acc else m.end) + 20))
+    if link:  # "according to data compiled by X": X is the source
+        acc = _np_forward(text, link.end, s1, lex) or acc
+    elif acc and text[acc[0]:acc[1]].casefold().split()[-1] in lex.documents:
+        acc = _agent_after(text, acc[1], s1, lex) or acc  # "figures published on Saturday by X"
+    return _cut_to_known(text, _past_document(text, acc, lex), lex) if acc else None
 
 
 def _active(verbs: list, text: str, s0: int, s1: int, lex: Lexicon) -> list:
@@ -389,14 +402,8 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon) -> Attribution | None:
             break
     acc = None
     for m in [*acc_hits, *_after_comma(text, s0, s1, lex)]:
-        acc = _np_forward(text, _past_setting_word(text, _past_day_words(text, m.end, s1, lex), s1, lex), s1, lex)
-        link = lex.source_links.search(text, m.end, min(s1, (acc[1] if acc else m.end) + 20))
-        if link:  # "according to data compiled by X": X is the source
-            acc = _np_forward(text, link.end, s1, lex) or acc
-        elif acc and text[acc[0]:acc[1]].casefold().split()[-1] in lex.documents:
-            acc = _agent_after(text, acc[1], s1, lex) or acc  # "figures published on Saturday by X"
+        acc = _according_source(text, m, s1, lex)
         if acc:
-            acc = _cut_to_known(text, _past_document(text, acc, lex), lex)
             break
     relay = None
     for m in lex.relay_before.find(text, s0, s1):
@@ -409,6 +416,8 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon) -> Attribution | None:
             break
     if acc and speech_np and _overlap(acc, speech_np):
         claimant = acc  # one source read twice: after "informó" as a verb and as a relay word
+    elif acc and speech_np and pivot < acc[0] and acc[1] < speech_np[0]:
+        claimant = acc  # "... killed 24,000 people, according to the UN, though activists say ...": a later clause's
     elif acc and speech_np and _anaphoric(_clean(text[speech_np[0]:speech_np[1]]), lex):
         claimant = acc  # "according to Y ..., as the staff (it) said": the anaphor is Y itself
     elif acc and speech_np:
@@ -772,14 +781,22 @@ def _past_document(text: str, span: tuple[int, int], lex: Lexicon) -> tuple[int,
 
 
 def _generic(name: str, lex: Lexicon) -> bool:
-    """A document for its unnamed source ("the latest report"), or "the same ..." ("el mismo parte")."""
+    """A document for its unnamed source ("the latest report", "ukraińskich danych": Ukrainian data), or "the
+    same ..." ("el mismo parte")."""
     words = name.casefold().split()
     while words and words[0] in lex.articles:
         words = words[1:]
     rest = " ".join(words)
     if any(rest == s or rest.startswith(s + " ") for s in lex.same):
         return True
-    return bool(words) and words[-1] in lex.documents and all(w in lex.document_modifiers for w in words[:-1])
+    return bool(words) and words[-1] in lex.documents and all(
+        w in lex.document_modifiers or _side_word(w, lex) for w in words[:-1])
+
+
+def _side_word(word: str, lex: Lexicon) -> bool:
+    """The word is a side's name or adjective, whole ("ukrainian", "britischer")."""
+    m = lex.sides.search(word)
+    return m is not None and m.start == 0 and m.end == len(word)
 
 
 def _clean(s: str) -> str:
