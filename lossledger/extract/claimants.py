@@ -17,6 +17,8 @@ _TOKEN = re.compile(r"[^\W_][\w'’.&-]*(?::s\b)?|[\"“”«»:,;()—–]|\s-\
 _QUOTE = "\"“”«»"
 _COMMA_WORD = re.compile(r",\s+([^\W\d_]+)\s")
 _QUOTES = frozenset("\"“”«»„")
+_OPENING_QUOTES = frozenset("«„“")
+_QUOTED_NAME = re.compile(r"«[^»\d]{1,50}»|„[^“”\d]{1,50}[“”]|“[^”\d]{1,50}”")
 _OPEN_QUOTE_END = re.compile(r"(?<=\s)[\"“„«]$")
 _POSSESSIVE = re.compile(r"\w['’]s$")
 _ACRONYM_END = re.compile(r"\s*\([^()\d]{1,15}\)$")  # "the Center for Strategic and International Studies (CSIS)"
@@ -160,9 +162,18 @@ def _np_forward(text: str, pos: int, end: int, lex: Lexicon) -> tuple[int, int] 
     toks = _tokens(text, pos, end)
     start = None
     taken: list[re.Match] = []
+    closing = -1
     for i, t in enumerate(toks[:10]):
+        if t.start() < closing:
+            continue
         w = t.group()
         lw = w.casefold().rstrip(".")
+        quoted = _quoted_name(text, t.start(), end) if w in _OPENING_QUOTES else None
+        if quoted is not None:  # a name in quotes is whole: «Врачи без границ»
+            start = t.start() if start is None else start
+            taken.append(quoted)
+            closing = quoted.end()
+            continue
         if w in _QUOTES:
             continue
         if not w[0].isalnum() or _has_digit(w):
@@ -171,6 +182,9 @@ def _np_forward(text: str, pos: int, end: int, lex: Lexicon) -> tuple[int, int] 
             break
         if start is not None and (lex.speech.search(w) or _starts_at(lex.according_to, text, t.start(), end)):
             break
+        if lex.nouns_capitalised and taken and w[:1].islower() and _after_noun(taken[-1].group(), lex) and \
+                lw not in lex.name_links and lw not in lex.articles and not known_name().match(text, t.start()):
+            break  # "nach Einschätzung der Journalisten deutlich höher": the name ends at its noun (but for "dpa")
         if _starts_at(lex.categories, text, t.start(), end) and _loss_word(text, t.start(), t.end(), lex):
             # a loss word ends the name, and a party just before it owns the losses, not the name:
             # "according to a NATO official Russia's losses ...", "według Ukraińców straty ..."
@@ -184,6 +198,16 @@ def _np_forward(text: str, pos: int, end: int, lex: Lexicon) -> tuple[int, int] 
     if not taken:
         return None
     return start, taken[-1].end()
+
+
+def _after_noun(word: str, lex: Lexicon) -> bool:
+    """The word is a capitalised noun or name, not an article opening a sentence ("Das")."""
+    return word[:1].isupper() and word.casefold() not in lex.articles
+
+
+def _quoted_name(text: str, pos: int, end: int) -> re.Match | None:
+    """The quoted name opening at `pos` ("«Врачи без границ»", "„Times of Israel“"): short, no figure in it."""
+    return _QUOTED_NAME.match(text, pos, min(end, pos + 60))
 
 
 def _has_digit(w: str) -> bool:
@@ -255,6 +279,8 @@ def _np_backward(text: str, a: int, pos: int, lex: Lexicon) -> tuple[int, int] |
     if joint is not None:
         co = _np_backward(text, a, joint, lex)
         start = co[0] if co else start
+    else:  # "«Медиазона» совместно с Би-би-си и командой волонтеров установила": all three
+        start = _comitative_chain(text, a, start, lex) or start
     return start, stop
 
 
@@ -303,6 +329,17 @@ def _subject_before(text: str, s0: int, end: int, lex: Lexicon, impersonal: bool
     return back
 
 
+def _comitative_chain(text: str, a: int, pos: int, lex: Lexicon) -> int | None:
+    """Where a 'together with' phrase starts whose partners end in 'and' right before `pos`, or None."""
+    conj = re.search(r"(\w+)\s*$", text[max(a, pos - 12):pos])
+    if conj is None or conj.group(1).casefold() not in pack_words(lex.code, "conjunctions", "sides"):
+        return None
+    at = pos - len(conj.group())
+    partner = _np_backward(text, a, at, lex) if at > a else None  # itself joined to a source before it, if any
+    inside = f" {text[partner[0]:at].casefold()} " if partner else ""
+    return partner[0] if partner and any(f" {w} " in inside for w in pack_words(lex.code, "comitative")) else None
+
+
 def _comitative_before(text: str, a: int, pos: int, lex: Lexicon) -> int | None:
     """Where a 'together with' phrase ending at `pos` (maybe with an article: "gemeinsam mit der") starts."""
     a = max(a, pos - 40)
@@ -319,11 +356,11 @@ def _comitative_before(text: str, a: int, pos: int, lex: Lexicon) -> int | None:
 
 
 @functools.cache
-def pack_words(code: str, key: str) -> tuple[str, ...]:
-    """An attribution word list of the pack, case-folded, longest first."""
+def pack_words(code: str, key: str, section: str = "attribution") -> tuple[str, ...]:
+    """A word list of the pack (an attribution one unless `section` says), case-folded, longest first."""
     from lossledger.lang import get_pack
 
-    return tuple(sorted((w.casefold() for w in get_pack(code).words("attribution", key)), key=len, reverse=True))
+    return tuple(sorted((w.casefold() for w in get_pack(code).words(section, key)), key=len, reverse=True))
 
 
 def _date_word(w: str, lex: Lexicon) -> bool:
@@ -359,8 +396,9 @@ def _according_source(text: str, m: Match, s1: int, lex: Lexicon) -> tuple[int, 
     link = lex.source_links.search(text, m.end, min(s1, (acc[1] if acc else m.end) + 20))
     if link:  # "according to data compiled by X": X is the source
         acc = _np_forward(text, link.end, s1, lex) or acc
-    elif acc and text[acc[0]:acc[1]].casefold().split()[-1] in lex.documents:
-        acc = _agent_after(text, acc[1], s1, lex) or acc  # "figures published on Saturday by X"
+    elif acc and any(w in lex.documents for w in text[acc[0]:acc[1]].casefold().split()):
+        # "figures published on Saturday by X", "un bilan arrêté au 31 juillet par X"
+        acc = _agent_after(text, acc[1], s1, lex) or acc
     return _cut_to_known(text, _past_document(text, acc, lex), lex) if acc else None
 
 
@@ -470,7 +508,8 @@ def _agent_after(text: str, pos: int, s1: int, lex: Lexicon) -> tuple[int, int] 
     window = text[pos:min(s1, pos + 50)]
     for w in pack_words(lex.code, "agent_by"):
         m = re.search(rf"(?<!\w){re.escape(w)}\s", window, re.IGNORECASE)
-        if m and not re.search(r"[\d,;:]", window[:m.start()]):
+        # a date may stand between ("arrêté au 31 juillet par X"), no clause break nor a figure's words
+        if m and not re.search(r"[,;:]", window[:m.start()]) and not lex.categories.search(text, pos, pos + m.start()):
             return _np_forward(text, pos + m.end(), s1, lex)
     return None
 
@@ -633,7 +672,8 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
                                                         for w in words):
                 a = s0 + inner + 1 + (len(seg) - len(seg.lstrip()))
                 return a, s0 + inner + 1 + len(seg.rstrip())
-            back = _np_backward(text, s0, s0 + inner, lex)
+            acronym = _ACRONYM_END.search(prev[:inner])  # "El Centro de Estudios ... (CSIS), con sede en Washington,"
+            back = _np_backward(text, s0, s0 + (acronym.start() if acronym else inner), lex)
             if back and text[s0:s0 + inner].split()[-1].casefold() not in lex.months:
                 return back  # "in October, including the wounded, says X": a month is no source
         return _after_verb(text, m.end, s1, lex)
@@ -644,7 +684,8 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
     relayed = _relay_before_np(text, s0, back, lex) if back else None
     if relayed:  # "Fuentes de inteligencia citadas por el diario X estiman": the sources claim, X relays
         return relayed
-    if back and (_loss_word(text, back[0], back[1], lex) or _document(text, back, lex)):
+    counted = back is not None and text[s0:back[0]].rstrip()[-1:].isdigit()  # "107.620 russische Soldaten"
+    if back and (counted or _loss_word(text, back[0], back[1], lex) or _document(text, back, lex)):
         # the losses are the object: the source follows the verb ("Die russischen Verluste bezifferte er auf
         # ..."), or opens the sentence when the verb ends it ("Die UN-Mission hat ... 12.300 Tote dokumentiert")
         after = _after_verb(text, m.end, s1, lex)

@@ -278,6 +278,7 @@ class Lexicon:
     weekdays: dict[str, int]
     relative: dict[str, tuple[str, int]]
     dates: dict[str, Matcher]
+    nouns_capitalised: bool = False  # German: a lower-case word after a noun ends a name
 
 
 def _joiner(words: list[str]) -> re.Pattern:
@@ -359,4 +360,5 @@ def lexicon(code: str) -> Lexicon:
         dates={k: _plain(dates.get(k, []), k, index=ix)
                for k in ("since", "this_year", "last_year", "past_day", "past_week", "end_of", "start_of",
                          "published", "during", "then")},
+        nouns_capitalised=bool(pack.section("meta").get("nouns_capitalised", False)),
     )

@@ -13,6 +13,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "stopwords": "frequent short words, used to detect the language of a text",
         "script_letters": "letters that only this language uses among the packs (e.g. 'іїєґ' for uk)",
         "lemmatizer": "'simplemma' to match word lists by lemma too, so inflected forms need not be listed",
+        "nouns_capitalised": "true where every noun is written with a capital (German): a lower-case word after a "
+                             "noun ends a name ('der Journalisten deutlich höher')",
     },
     "numbers": {
         "words": "number words and their values (one = 1, twenty = 20, hundred = 100)",

@@ -1,0 +1,58 @@
+"""Who claims a figure: names in quotes, joint sources, sources after a document, the object of a verb-final clause.
+
+Sentences written for these tests, in several languages; each asserts the claimant a reader would name.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lossledger import extract
+
+
+def claimants(text: str, lang: str, published: str = "2025-06-10") -> list[str | None]:
+    return [c.claimant for c in extract(text, lang=lang, published=published)]
+
+
+@pytest.mark.parametrize("text, lang, claimant", [
+    # a name in quotes is whole, its inner words no end of it
+    ("Не менее 12 человек погибли при обстреле Харькова, сообщила организация «Врачи без границ».", "ru",
+     "организация «Врачи без границ"),
+    # an acronym in brackets and an apposition between a source and its verb
+    ("El Centro de Estudios Estratégicos e Internacionales (CSIS), con sede en Washington, estimó que las bajas "
+     "rusas rondan las 950.000.", "es", "El Centro de Estudios Estratégicos e Internacionales"),
+    # a document, its date, then its author: "un bilan arrêté au 31 mai par X"
+    ("Au moins 13 500 civils ont été tués en Ukraine, selon un bilan arrêté au 31 mai par la mission de l'ONU.",
+     "fr", "la mission de l'ONU"),
+])
+def test_the_source_is_the_whole_name(text, lang, claimant):
+    assert claimants(text, lang) == [claimant]
+
+
+def test_partners_joined_by_together_with_and_and_are_one_source():
+    text = ("«Медиазона» совместно с Би-би-си и командой волонтеров установила имена 120 000 погибших российских "
+            "военных.")
+    (claimant,) = claimants(text, "ru")
+    assert claimant.startswith("Медиазона»") and claimant.endswith("командой волонтеров")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Mediazona hat 120.000 getötete russische Soldaten identifiziert. Nach Einschätzung der Journalisten deutlich "
+     "höher liegt die wahre Zahl: bis zu 200.000 Tote.", "de"),
+    ("Медиазона установила имена 120 000 погибших российских военных. По оценке журналистов, реальное число "
+     "погибших может достигать 200 000.", "ru"),
+])
+def test_the_journalists_are_the_outlet_named_before(text, lang):
+    assert set(claimants(text, lang)) == {"Mediazona" if lang == "de" else "Медиазона"}
+
+
+def test_a_german_name_ends_at_its_noun():
+    text = "Die wahre Zahl der russischen Toten liegt nach Angaben der Organisation deutlich höher, bei 200.000."
+    assert claimants(text, "de") == ["Organisation"]
+
+
+def test_counted_people_before_a_final_verb_are_its_object_not_its_source():
+    text = ("Das Portal Mediazona und der russische Dienst der BBC haben inzwischen 107.000 getötete russische "
+            "Soldaten namentlich identifiziert.")
+    (claimant,) = claimants(text, "de")
+    assert claimant.startswith("Das Portal Mediazona")
