@@ -719,6 +719,22 @@ def test_an_agent_preposition_names_the_attacker_only_after_a_loss_word(text, la
     assert one(text, lang=lang, published="2025-04-22")["side"] == side
 
 
+def test_the_whole_after_of_the_is_launched_not_lost():
+    text = "The air force said it had shot down 33 of the 38 drones and two of the six missiles Russia launched."
+    got = by_value(text, lang="en", published="2025-06-24")
+    assert {v: (c["category"], c["side"]) for v, c in got.items()} == {
+        33: ("drones", "russia"), 2: ("cruise_missiles", "russia")}
+
+
+@pytest.mark.parametrize("text, lang, side", [
+    # drones shot down with no side named are the enemy's of the source that shot them down
+    ("Повітряні сили ЗСУ повідомили, що вночі збито 120 дронів.", "uk", "russia"),
+    ("Минобороны России сообщило, что за ночь сбиты 40 беспилотников.", "ru", "ukraine"),
+])
+def test_drones_shot_down_belong_to_the_sources_enemy(text, lang, side):
+    assert one(text, lang=lang, published="2025-09-07")["side"] == side
+
+
 def test_the_same_source_in_french_is_the_source_named_before():
     text = ("Le ministère de la Santé de Gaza a annoncé lundi que 52 000 personnes avaient été tuées. Depuis "
             "mars, 1 200 personnes ont été tuées, selon la même source.")

@@ -13,6 +13,7 @@ from lossledger.extract.modality import modality, stance
 from lossledger.model import Claim, Evidence
 
 _ENEMY = {"russia": "ukraine", "ukraine": "russia"}
+_LAUNCHED = ("drones", "cruise_missiles")  # lost by the side that launched them at the source's
 _NUMBER = re.compile(r"\d")
 # "since 24 February 2022" marks the full-scale invasion: a cumulative figure, no period (spec, Dates).
 _INVASION = (dt.date(2022, 2, 20), dt.date(2022, 2, 24))
@@ -31,6 +32,8 @@ def assemble(doc: str, text: str, s0: int, s1: int, fig: Figure, att: Attributio
     side = fig.side
     if fig.enemy:
         side = _ENEMY.get(side_of(claimant, lex) or "", None) or lex.enemy_default  # a source of no known side
+    if side is None and fig.category in _LAUNCHED:
+        side = _ENEMY.get(side_of(claimant, lex) or "")  # "air defence shot down 747 drones": the attacker's
     side = side or fallback_side
     if side is None:
         return None

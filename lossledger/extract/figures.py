@@ -297,11 +297,13 @@ def _part_of(text: str, part: Quantity, whole: Quantity, lex: Lexicon) -> bool:
 
 
 def _whole_of(text: str, part: Quantity, q: Quantity, lex: Lexicon) -> bool:
-    """`q` is the whole `part` was counted out of: only "of"/"з"/"из" stands between them."""
+    """`q` is the whole `part` was counted out of: only "of"/"з"/"из" (and an article: "33 of the 38") stands
+    between them."""
     out_of = lex.cues.get("out_of")
     gap = text[part.end:q.start]
-    hit = out_of.search(text, part.end, q.start) if out_of and len(gap) < 12 else None
-    if hit is None or text[part.end:hit.start].strip() or text[hit.end:q.start].strip():
+    hit = out_of.search(text, part.end, q.start) if out_of and len(gap) < 16 else None
+    if hit is None or text[part.end:hit.start].strip() or \
+            text[hit.end:q.start].strip() and text[hit.end:q.start].strip().casefold() not in lex.articles:
         return False
     # equipment launched ("215 of 300 drones"); not people ("one of 12 killed" counts the 12)
     noun = lex.categories.search(text, q.end, _word_limit(text, q.end, 3))
