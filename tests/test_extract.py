@@ -735,6 +735,13 @@ def test_drones_shot_down_belong_to_the_sources_enemy(text, lang, side):
     assert one(text, lang=lang, published="2025-09-07")["side"] == side
 
 
+def test_a_coordinated_figure_keeps_the_side_across_a_long_first_clause():
+    text = ("Volodymyr Zelensky said 43,000 Ukrainian soldiers had been killed on the battlefield since Russia's "
+            "full-scale invasion and about 370,000 wounded, in an interview on Sunday.")
+    got = by_value(text, lang="en", published="2024-12-09")
+    assert {v: c["side"] for v, c in got.items()} == {43000: "ukraine", 370000: "ukraine"}
+
+
 def test_the_same_source_in_french_is_the_source_named_before():
     text = ("Le ministère de la Santé de Gaza a annoncé lundi que 52 000 personnes avaient été tuées. Depuis "
             "mars, 1 200 personnes ont été tuées, selon la même source.")

@@ -623,7 +623,7 @@ def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end:
     against, attackers = opponents(text, s0, s1, lex, exclude)
     exclude = exclude + attackers
     before = side_words(text, before_start, q.start, lex, exclude)
-    if before and prev is not None and q.start - prev.q.end < 80 and before[-1].start < prev.head_end:
+    if before and prev is not None and q.start - prev.q.end < 120 and before[-1].start < prev.head_end:
         return prev.side, prev.enemy  # coordinated: "43.000 ukrainische Soldaten getötet und 370.000 verwundet"
     if len(before) > 1 and before[-1].label != before[-2].label and (re.fullmatch(
             lex.side_joiner, text[before[-2].end:before[-1].start]) or text[before[-2].end:before[-1].start] in _PAIR):
