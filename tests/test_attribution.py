@@ -56,3 +56,29 @@ def test_counted_people_before_a_final_verb_are_its_object_not_its_source():
             "Soldaten namentlich identifiziert.")
     (claimant,) = claimants(text, "de")
     assert claimant.startswith("Das Portal Mediazona")
+
+
+@pytest.mark.parametrize("text, lang, claimant, via", [
+    # "as X reports" after an 'according to': X relays the source
+    ("Nach Angaben des ukrainischen Generalstabs hat Russland 650.000 Soldaten verloren, wie die Agentur Ukrinform "
+     "meldet.", "de", "ukrainischer Generalstab", ["die Agentur Ukrinform"]),
+    # a document "cited by" an outlet: its author claims, the outlet relays
+    ("Rusia habría perdido 200.000 soldados, según un informe confidencial del Gobierno ucraniano citado por el "
+     "diario El País.", "es", "Gobierno ucraniano", ["el diario El País"]),
+])
+def test_an_outlet_that_reports_an_according_to_relays_it(text, lang, claimant, via):
+    (claim,) = extract(text, lang=lang, published="2024-10-02")
+    assert (claim.claimant, claim.via) == (claimant, via)
+
+
+def test_a_known_name_longer_than_the_phrase_read_is_whole():
+    text = ("Las bajas rusas ascienden a 1.119.390 soldados, según el parte diario del Estado Mayor General de las "
+            "Fuerzas Armadas de Ucrania, que contabilizó 1.020 bajas en las últimas 24 horas.")
+    got = {c.value: (c.claimant, c.side) for c in extract(text, lang="es", published="2025-10-09")}
+    name = "Estado Mayor General de las Fuerzas Armadas de Ucrania"
+    assert got == {1119390: (name, "russia"), 1020: (name, "russia")}
+
+
+def test_a_german_case_form_of_a_known_name_is_cited_in_its_nominative():
+    text = "Nach Angaben des ukrainischen Generalstabs verlor Russland binnen 24 Stunden 1.130 Soldaten."
+    assert claimants(text, "de") == ["ukrainischer Generalstab"]

@@ -106,11 +106,14 @@ def _cut_to_known(text: str, span: tuple[int, int], lex: Lexicon) -> tuple[int, 
     a, b = span
     art = re.match(r"[^\W\d_]+\s+", text[a:b])
     start = a + art.end() if art and art.group().split()[0].casefold() in lex.articles else a
-    m = known_name().match(text, start, b)
-    if m is None or m.end() >= b or not text[m.end()].isspace():
+    m = known_name().match(text, start)
+    if m is not None and m.end() > b:
+        return a, m.end()  # a long name the phrase was cut short in: "Estado Mayor General de las Fuerzas Armadas ..."
+    if m is None or m.end() == b or not text[m.end()].isspace():
         return span
     rest = text[m.end():b].split()  # "UN OCHA" is one name; "Sztabu Generalnego Rosja straciła" goes on
-    return (a, m.end()) if any(w[:1].islower() and w not in lex.name_links for w in rest) else span
+    return (a, m.end()) if any(w[:1].islower() and w not in lex.name_links and w not in lex.articles
+                               for w in rest) else span
 
 
 @functools.lru_cache(maxsize=4096)
@@ -393,6 +396,10 @@ def speakers(text: str, s0: int, s1: int, lex: Lexicon) -> list[tuple[int, str]]
 def _according_source(text: str, m: Match, s1: int, lex: Lexicon) -> tuple[int, int] | None:
     """The source after the 'according to' phrase `m`, or None."""
     acc = _np_forward(text, _past_setting_word(text, _past_day_words(text, m.end, s1, lex), s1, lex), s1, lex)
+    cited = lex.relay_before.search(text, acc[0] + 1, min(s1, acc[1] + 12)) if acc else None
+    if cited is not None and cited.start < acc[1]:  # "una estimación del Gobierno citada por X": the source ends at X
+        acc = (acc[0], len(text[:cited.start].rstrip())) if text[acc[0]:cited.start].strip() else None
+        return _cut_to_known(text, _past_document(text, acc, lex), lex) if acc else None
     link = lex.source_links.search(text, m.end, min(s1, (acc[1] if acc else m.end) + 20))
     if link:  # "according to data compiled by X": X is the source
         acc = _np_forward(text, link.end, s1, lex) or acc
@@ -431,12 +438,14 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon) -> Attribution | None:
     first_num = _DIGIT.search(text, s0, s1)
     pivot = first_num.start() if first_num else s1
     verbs.sort(key=lambda m: (m.start > pivot, -m.start if m.start < pivot else m.start))
+    reporting = False
     for m in verbs:
         speech_np = _speech_subject(text, s0, s1, m, lex)
         if speech_np:
             owner = _originator(text, m, pivot, lex)
             if owner:  # "Zelenskyj avfärdade det ryska försvarsministeriets uppgifter om ...": the ministry's figure
                 speech_np = owner
+            reporting = text[m.start:m.end].casefold() in pack_words(lex.code, "relay_after")
             break
     acc = None
     for m in [*acc_hits, *_after_comma(text, s0, s1, lex)]:
@@ -450,10 +459,15 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon) -> Attribution | None:
             relay = None  # "told reporters": whom the source spoke to, no outlet
         if relay and re.match(r"\s*\d{4}\b", text[relay[1]:relay[1] + 6]):
             relay = None  # "till våren 2026": a time, no outlet
+        if relay and acc and _overlap(relay, acc):
+            relay = None  # "según X": read as the source already
         if relay:
             break
     if acc and speech_np and _overlap(acc, speech_np):
         claimant = acc  # one source read twice: after "informó" as a verb and as a relay word
+    elif acc and speech_np and reporting and acc[1] < speech_np[0] and not _anaphoric(
+            _clean(text[speech_np[0]:speech_np[1]]), lex):
+        claimant, relays = acc, [speech_np]  # "Nach Angaben des Generalstabs ..., wie Ukrinform meldet": a relay
     elif acc and speech_np and pivot < acc[0] and acc[1] < speech_np[0]:
         claimant = acc  # "... killed 24,000 people, according to the UN, though activists say ...": a later clause's
     elif acc and speech_np and _anaphoric(_clean(text[speech_np[0]:speech_np[1]]), lex):
@@ -817,7 +831,10 @@ def _past_document(text: str, span: tuple[int, int], lex: Lexicon) -> tuple[int,
     while i < len(toks) and toks[i].group().casefold() in lex.document_modifiers:
         i += 1
     if i < len(toks) - 1 and toks[i].group().casefold() in lex.documents:
-        return span[0] + toks[i + 1].start(), span[1]
+        # "una estimación confidencial del Gobierno ucraniano": past an adjective or two to the owner's link
+        j = next((j for j in range(i + 1, min(i + 4, len(toks) - 1)) if toks[j].group().casefold() in lex.name_links
+                  and all(t.group()[:1].islower() for t in toks[i + 1:j])), None)
+        return span[0] + toks[j + 1 if j is not None and j > i + 1 else i + 1].start(), span[1]
     return span
 
 
