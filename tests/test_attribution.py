@@ -82,3 +82,21 @@ def test_a_known_name_longer_than_the_phrase_read_is_whole():
 def test_a_german_case_form_of_a_known_name_is_cited_in_its_nominative():
     text = "Nach Angaben des ukrainischen Generalstabs verlor Russland binnen 24 Stunden 1.130 Soldaten."
     assert claimants(text, "de") == ["ukrainischer Generalstab"]
+
+
+def test_a_day_after_the_verb_is_no_part_of_the_source_after_it():
+    text = ("Seis personas murieron en un ataque con drones contra Járkov la noche del lunes, informó este martes el "
+            "gobernador Oleh Sinegubov.")
+    assert claimants(text, "es") == ["el gobernador Oleh Sinegubov"]
+
+
+def test_a_relative_clause_citing_the_source_is_no_other_voice():
+    text = ("По данным министерства здравоохранения Газы, которые приводит телеканал «Аль-Джазира», число погибших "
+            "превысило 45 000, а число раненых достигло 107 000.")
+    assert set(claimants(text, "ru")) == {"министерства здравоохранения Газы"}
+
+
+def test_a_document_named_by_its_nationality_after_the_noun_is_the_source_before():
+    text = ("El Estado Mayor de Ucrania informó de 1.100 bajas rusas en un día. El parte ucraniano suma además "
+            "38.000 sistemas de artillería destruidos.")
+    assert set(claimants(text, "es", published="2025-06-10")) == {"El Estado Mayor de Ucrania"}

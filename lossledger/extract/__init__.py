@@ -98,7 +98,8 @@ def extract_article(article: Article) -> list[Claim]:
     for (s0, s1, figs, dates), (att, when) in zip(per_sentence, attributions, strict=True):
         voices = cl.speakers(text, s0, s1, lex) if len(figs) > 1 and att and att.claimant else []
         # a relay ("..., a congressional source told CNN") or the sentence's own source, shorter, is no other voice
-        voices = [(at, att.claimant if name in att.claimant else name) for at, name in voices if name not in att.via]
+        voices = [(at, att.claimant if name in att.claimant or att.claimant in name else name) for at, name in voices
+                  if name not in att.via]
         if len({name for _, name in voices}) < 2:
             voices = []
         for fig in figs:

@@ -753,7 +753,7 @@ def _past_setting_word(text: str, pos: int, s1: int, lex: Lexicon) -> int:
 
 def _past_day_words(text: str, pos: int, s1: int, lex: Lexicon) -> int:
     """Past a day named right after a verb: "в пятницу", "on Friday", "am 3. März", "i går" -> after them."""
-    settings = pack_words(lex.code, "settings")
+    settings = pack_words(lex.code, "settings") + pack_words(lex.code, "day_determiners")
     while True:
         m = re.match(r"\s*(\w+)\.?(?:\s+(\w+)\.?)?(?:\s+(\w+))?", text[pos:s1])
         if not m:
@@ -839,16 +839,17 @@ def _past_document(text: str, span: tuple[int, int], lex: Lexicon) -> tuple[int,
 
 
 def _generic(name: str, lex: Lexicon) -> bool:
-    """A document for its unnamed source ("the latest report", "ukraińskich danych": Ukrainian data), or "the
-    same ..." ("el mismo parte")."""
+    """A document for its unnamed source ("the latest report", "ukraińskich danych": Ukrainian data, "el parte
+    ucraniano"), or "the same ..." ("el mismo parte")."""
     words = name.casefold().split()
     while words and words[0] in lex.articles:
         words = words[1:]
     rest = " ".join(words)
     if any(rest == s or rest.startswith(s + " ") for s in lex.same):
         return True
-    return bool(words) and words[-1] in lex.documents and all(
-        w in lex.document_modifiers or _side_word(w, lex) for w in words[:-1])
+    doc = next((i for i in (len(words) - 1, 0) if words and words[i] in lex.documents), None)  # "el parte ucraniano"
+    return doc is not None and all(w in lex.document_modifiers or _side_word(w, lex)
+                                   for i, w in enumerate(words) if i != doc)
 
 
 def _side_word(word: str, lex: Lexicon) -> bool:

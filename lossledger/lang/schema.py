@@ -111,6 +111,8 @@ SCHEMA: dict[str, dict[str, str]] = {
                     "as Marx'): the name is the claimant",
         "settings": "prepositions of a setting between a source and its speech verb ('Putin at a meeting with "
                     "officers said', 'X am Montag auf Telegram mitteilte'): the phrase is no part of the source",
+        "day_determiners": "words before a weekday after a speech verb ('informó este martes el gobernador'): the day "
+                           "is no part of the source that follows",
         "refers_back": "words opening a sentence that names the source of the sentence before ('That is according "
                        "to X', 'Det skriver X', 'Про це повідомило X')",
         "audiences": "head nouns of whom a source speaks to ('told reporters', 'told a news conference'): no relay",
