@@ -742,6 +742,18 @@ def test_a_coordinated_figure_keeps_the_side_across_a_long_first_clause():
     assert {v: c["side"] for v, c in got.items()} == {43000: "ukraine", 370000: "ukraine"}
 
 
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Liczba zniszczonych rosyjskich czołgów wzrosła do 4500, a systemów artyleryjskich – do 5600.", "pl",
+     {4500: ("tanks", "exact"), 5600: ("artillery", "exact")}),
+    ("The number of destroyed Russian tanks rose to 4,500, the General Staff said.", "en",
+     {4500: ("tanks", "exact")}),
+    ("Кількість знищених російських танків зросла до 4500.", "uk", {4500: ("tanks", "exact")}),
+])
+def test_a_tally_of_equipment_rising_to_a_number(text, lang, expected):
+    got = by_value(text, lang=lang, published="2023-09-01")
+    assert {v: (c["category"], c["qualifier"]) for v, c in got.items()} == expected
+
+
 def test_the_same_source_in_french_is_the_source_named_before():
     text = ("Le ministère de la Santé de Gaza a annoncé lundi que 52 000 personnes avaient été tuées. Depuis "
             "mars, 1 200 personnes ont été tuées, selon la même source.")

@@ -352,6 +352,12 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
     clause_at = clause_start(text, before_start, q.start)
     item_at = _item_start(text, s0, before_start, q.start)
     item = None if equipment else _list_item(text, item_at, q.start, lex)
+    if not equipment and not item:
+        risen = _risen_to(text, before_start, q, lex)
+        if risen:  # "Liczba zniszczonych rosyjskich czołgów wzrosła do 4459": the tanks' number, exact
+            equipment = risen
+            if q.qualifier == "at_most":
+                q = dataclasses.replace(q, qualifier="exact", low=q.value, high=q.value)
     equipment = equipment or item
     if equipment:
         # a list item ("- tanks — 10,933") takes its loss word from the list's heading lines
@@ -399,6 +405,21 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
     pop = _resolve_population(text, population, side, s0, s1, lex, q, head_end, category, exclude)
     metric = _metric(text, q, kind_end, nxt, before_start, lex)
     return Figure(q=q, category=category, population=pop, side=side, metric=metric, head_end=head_end, enemy=enemy)
+
+
+def _risen_to(text: str, a: int, q: Quantity, lex: Lexicon) -> Match | None:
+    """The equipment word whose tally rises to `q`: a rise verb or, in an elliptic clause, a dash between them
+    ("czołgów wzrosła do 4459", "a systemów artyleryjskich – do 5530")."""
+    hits = [h for h in lex.categories.find(text, a, q.start) if h.label in EQUIPMENT_CATEGORIES]
+    if not hits:
+        return None
+    gap = text[hits[-1].end:q.start].strip()
+    rise = lex.cues["rise_to"].search(text, hits[-1].end, q.start)
+    if rise is not None and not text[hits[-1].end:rise.start].strip() and not text[rise.end:q.start].strip():
+        return hits[-1]
+    if gap in ("–", "—", "-") and lex.cues["rise_to"].search(text, max(0, hits[-1].start - 120), hits[-1].start):
+        return hits[-1]
+    return None
 
 
 def _list_verb_after(text: str, pos: int, s1: int, lex: Lexicon, counts: tuple = ()) -> bool:
