@@ -100,3 +100,17 @@ def test_a_document_named_by_its_nationality_after_the_noun_is_the_source_before
     text = ("El Estado Mayor de Ucrania informó de 1.100 bajas rusas en un día. El parte ucraniano suma además "
             "38.000 sistemas de artillería destruidos.")
     assert set(claimants(text, "es", published="2025-06-10")) == {"El Estado Mayor de Ucrania"}
+
+
+def test_das_opening_a_sentence_refers_back_and_is_no_relative_pronoun():
+    text = ("Die Zahl der Toten nach dem russischen Großangriff auf Kiew ist auf 23 gestiegen. Das teilte der "
+            "Bürgermeister Vitali Klitschko am Freitag mit.")
+    got = extract(text, lang="de", published="2025-08-29")
+    assert [(c.claimant, c.side, c.population) for c in got] == [
+        ("der Bürgermeister Vitali Klitschko", "ukraine", "civilian")]
+
+
+def test_a_report_as_subject_names_its_author():
+    text = ("Russland verlor im Dezember im Schnitt 1.585 Soldaten pro Tag. Das geht aus dem jüngsten Lagebericht "
+            "des britischen Verteidigungsministeriums hervor.")
+    assert claimants(text, "de", published="2025-01-15") == ["britisches Verteidigungsministerium"]

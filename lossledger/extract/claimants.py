@@ -495,6 +495,7 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon) -> Attribution | None:
             return None
         claimant = head
     claimant = _known_as(text, claimant[1], s1, lex) or _apposed_name(text, claimant, s1) or claimant
+    claimant = _past_document(text, claimant, lex)  # "Das geht aus dem Lagebericht des Ministeriums hervor"
     name = _clean(text[claimant[0]:claimant[1]])
     if not name:
         return None
@@ -645,9 +646,9 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
     last = prev.split()[-1].casefold().strip(",") if prev.split() else ""
     if last in lex.pronouns and last not in lex.expletives:
         return end - len(last), end  # "this week it has verified": the pronoun is the subject
-    if last in lex.relatives:
-        cut = max(prev.rfind(","), prev.rfind("("))
-        return _np_backward(text, s0, s0 + cut, lex) if cut > 0 else None
+    cut = max(prev.rfind(","), prev.rfind("("))
+    if last in lex.relatives and cut > 0:  # "..., der ... sagte"; "Das teilte X mit" opens with no relative
+        return _np_backward(text, s0, s0 + cut, lex)
     if last in lex.months or last in lex.weekdays or last.rstrip(".").isdigit() or _ends_with_war_day(prev, lex):
         # "Zelensky on 25 February said": the source before the date; "Am 2. März meldete es",
         # "I mars skrev X": nothing before the date, the source follows
@@ -824,6 +825,8 @@ def _headline_source(text: str, s0: int, s1: int, lex: Lexicon) -> tuple[int, in
 def _past_document(text: str, span: tuple[int, int], lex: Lexicon) -> tuple[int, int]:
     """The owner of a document named in the genitive: "według najnowszej oceny brytyjskiego ministerstwa
     obrony" -> "brytyjskiego ministerstwa obrony" (the document alone stays: it refers back)."""
+    if _generic(text[span[0]:span[1]], lex):
+        return span  # "el parte ucraniano": the document refers back
     toks = list(re.finditer(r"\S+", text[span[0]:span[1]]))
     i = 0
     while i < len(toks) and toks[i].group().casefold() in lex.articles:
@@ -834,7 +837,7 @@ def _past_document(text: str, span: tuple[int, int], lex: Lexicon) -> tuple[int,
         # "una estimación confidencial del Gobierno ucraniano": past an adjective or two to the owner's link
         j = next((j for j in range(i + 1, min(i + 4, len(toks) - 1)) if toks[j].group().casefold() in lex.name_links
                   and all(t.group()[:1].islower() for t in toks[i + 1:j])), None)
-        return span[0] + toks[j + 1 if j is not None and j > i + 1 else i + 1].start(), span[1]
+        return span[0] + toks[j + 1 if j is not None else i + 1].start(), span[1]
     return span
 
 
