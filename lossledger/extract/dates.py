@@ -120,9 +120,6 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
     war_day = _war_day_pattern(get_pack(lex.code), suffixes)
     if war_day:
         p["war_day"] = war_day
-        gate = _war_day_gate(get_pack(lex.code))
-        if gate:
-            p["war_day_gate"] = gate
     return p
 
 
@@ -149,28 +146,41 @@ def _war_day_pattern(pack, suffixes: str) -> re.Pattern | None:
     return re.compile(rf"(?<!\w)(?:{'|'.join(alts)})(?!\w)", re.IGNORECASE)
 
 
-def _war_day_gate(pack) -> re.Pattern | None:
-    """Words one of which every 'day N of the war' holds (of each template, the required word whose
-    shortest spelling is longest): where none is, the costlier template regex need not run."""
-    anchors: set[str] = set()
+def _war_day_gates(pack) -> tuple[re.Pattern, ...]:
+    """Word sets each of which every 'day N of the war' holds a word of: of each template, its required words
+    ranked by their shortest spelling, longest first, and the k-th gate the union of the k-th of every template.
+    Where one is missing, the costlier template regex need not run."""
+    ranked = []
     for t in pack.words("dates", "war_day"):
         groups = [w.split("|") for w in t.split() if not w.endswith("?") and w != "{n}"]
         if not groups:
-            return None
-        anchors |= {a[:-1] if a.endswith("*") else a for a in max(groups, key=lambda g: min(map(len, g)))}
-    if "" in anchors:
-        return None
-    return re.compile("|".join(re.escape(a) for a in sorted(anchors)), re.IGNORECASE)
+            return ()
+        ranked.append(sorted(groups, key=lambda g: -min(map(len, g))))
+    gates = []
+    for k in range(min(map(len, ranked), default=0)):
+        anchors = {a[:-1] if a.endswith("*") else a for groups in ranked for a in groups[k]}
+        if "" not in anchors:
+            gates.append(re.compile("|".join(re.escape(a) for a in sorted(anchors)), re.IGNORECASE))
+    return tuple(gates)
 
 
-def _war_day_matches(pats: dict[str, re.Pattern], text: str, a: int, b: int) -> list[re.Match]:
-    """The matches of the war-day regex in text[a:b] (none without it, or without a word of its gate)."""
+@functools.cache
+def _gates(lex: Lexicon) -> tuple[re.Pattern, ...]:
+    """The war-day gates of the lexicon's pack (see `_war_day_gates`)."""
+    from lossledger.lang import get_pack
+
+    return _war_day_gates(get_pack(lex.code))
+
+
+def _war_day_matches(pats: dict[str, re.Pattern], text: str, a: int, b: int,
+                     gates: tuple[re.Pattern, ...] = ()) -> list[re.Match]:
+    """The matches of the war-day regex in text[a:b] (none without it, or without a word of one of its gates)."""
     pat = pats.get("war_day")
     if pat is None:
         return []
-    gate = pats.get("war_day_gate")
-    if gate is not None and not gate.search(text, a, b):
-        return []
+    for gate in gates:
+        if not gate.search(text, a, b):
+            return []
     return list(pat.finditer(text, a, b))
 
 
@@ -190,7 +200,7 @@ def ordinal_nouns(lex: Lexicon) -> frozenset[str]:
 
 def war_days(text: str, a: int, b: int, lex: Lexicon) -> list[tuple[int, int]]:
     """The spans of 'the 100th day of the war' in text[a:b]."""
-    return [m.span() for m in _war_day_matches(_patterns(lex), text, a, b)]
+    return [m.span() for m in _war_day_matches(_patterns(lex), text, a, b, _gates(lex))]
 
 
 def _word(w: str) -> str:
@@ -283,7 +293,7 @@ def find_dates(text: str, start: int, end: int, lex: Lexicon, ref: dt.date | Non
             taken.append((a, b))
             masked.append(DateRef(a, b, "", "unknown"))
 
-    for m in _war_day_matches(pats, text, start, end):
+    for m in _war_day_matches(pats, text, start, end, _gates(lex)):
         add(m.start(), m.end(), _war_day(m, lex))
     numeric = ("iso", "dmy_num", "dmy_short", "ymd_sp") if _NUMERIC_HINT.search(text, start, end) else ("ymd_sp",)
     for name in numeric:
