@@ -127,7 +127,7 @@ def fullest(name: str, low: str) -> str:
         return name
     # a fuller form of the same spelling ("Zelensky" -> "Volodymyr Zelensky", not "Volodymyr Zelenskyi")
     same = _whole_word(name.casefold())
-    found = [a for a, folded in _folded_aliases(e) if len(a) > len(name) and folded in low and same.search(folded)]
+    found = [a for a, folded in _folded_aliases(e) if len(a) > len(name) and same.search(folded) and folded in low]
     return citation(max(found, key=len) if found else name, e)
 
 
