@@ -84,6 +84,12 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
 _NUMERIC_HINT = re.compile(r"\d[./-]\d")  # a numeric date (2024-05-12, 12.05.2024) has one of these
 
 
+def _day(not_before: str) -> str:
+    """A day of one or two digits (the first of two 0-3) with no `not_before` character before it: the check comes
+    after the first digit, so that the regex engine can skip ahead to digits."""
+    return rf"(?P<d>\d(?<!{not_before}\d)(?:(?<=[0-3])\d)?)"
+
+
 @functools.cache
 def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
     # Patterns open with a character to look for, not a look-behind, so that the regex engine can
@@ -98,17 +104,18 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
     link = rf"(?:(?:{trie_pattern(links)})\s+)?" if links else ""
     suffixes = "|".join(re.escape(s) for s in get_pack(lex.code).words("dates", "ordinal_suffixes") + ["."])
     day = rf"(?P<d>[0-3]?\d)(?:{suffixes})?"
+    day_first = _day(r"\w") + rf"(?:{suffixes})?"  # as `day`, and no letter or digit before it
     year = r"(?P<y>(?:19|20)\d\d)"
     p = {
         "iso": re.compile(r"(?P<y>(?:19|20)(?<!\d..)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
-        "dmy_num": re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)[./-](?P<m>[01]?\d)[./-](?P<y>(?:19|20)\d\d)(?!\d)"),
+        "dmy_num": re.compile(_day(r"[\d.]") + r"[./-](?P<m>[01]?\d)[./-](?P<y>(?:19|20)\d\d)(?!\d)"),
         # "24.02.22": day, month and a two-digit year, with full stops only (never a grouped number)
-        "dmy_short": re.compile(r"(?<![\d.,])(?P<d>[0-3]?\d)\.(?P<m>[01]\d)\.(?P<y>\d\d)(?![\d]|[.,]\d)"),
+        "dmy_short": re.compile(_day(r"[\d.,]") + r"\.(?P<m>[01]\d)\.(?P<y>\d\d)(?![\d]|[.,]\d)"),
         "ymd_sp": re.compile(r"(?P<y>20(?<!\d..)\d\d) (?P<m>[01]\d) (?P<d>[0-3]\d)(?!\d)"),
         "year": re.compile(r"(?P<y>(?:19|20)(?<![\w,.]..)(?<!\d\s..)\d\d)\b(?![,.]?\d)(?!\s\d{3}\b)(?!\s?%)"),
     }
     if months:
-        p["dmy"] = re.compile(rf"(?<!\w){day}\s*{link}(?P<m>{months})\.?(?:,?\s*{link}{year})?(?!\w)",
+        p["dmy"] = re.compile(rf"{day_first}\s*{link}(?P<m>{months})\.?(?:,?\s*{link}{year})?(?!\w)",
                               re.IGNORECASE)
         p["mdy"] = re.compile(rf"(?P<m>{months_ws})\.?\s+{day}(?:,?\s*{year})?(?![\w])")
         # the link words serve between month and year too: "21 de septiembre de 2022", "May of 2022"
