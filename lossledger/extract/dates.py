@@ -308,15 +308,16 @@ def find_dates(text: str, start: int, end: int, lex: Lexicon, ref: dt.date | Non
             year = int(m["y"]) + (2000 if len(m["y"]) == 2 else 0)
             d = _safe_date(year, int(m["m"]), int(m["d"]))
             add(m.start(), m.end(), d.isoformat() if d else None)
-    if "my" in pats and pats["my"].search(text, start, end):  # a month is named: look for its day
+    named = pats["my"].search(text, start, end) if "my" in pats else None
+    if named:  # a month is named: look for its day
         for name in ("dmy", "mdy"):
             for m in pats[name].finditer(text, start, end):
                 month = lex.months[m["m"].casefold()]
                 year = int(m["y"]) if m["y"] else _year_for(month, ref, floor, int(m["d"]))
                 d = _safe_date(year, month, int(m["d"])) if year else None
                 add(m.start(), m.end(), d.isoformat() if d else None, "point" if d else "day")
-    if "my" in pats:
-        for m in pats["my"].finditer(text, start, end):
+    if named:
+        for m in pats["my"].finditer(text, named.start(), end):  # none before the first
             month = lex.months[m["m"].casefold()]
             if not m["y"] and not _month_context(text, m.start(), lex):
                 continue
