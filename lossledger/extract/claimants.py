@@ -17,7 +17,7 @@ _TOKEN = re.compile(r"[^\W_][\w'’.&-]*(?::s\b)?|[\"“”«»:,;()—–]|\s-\
 _QUOTE = "\"“”«»"
 _COMMA_WORD = re.compile(r",\s+([^\W\d_]+)\s")
 _QUOTES = frozenset("\"“”«»„")
-_OPEN_QUOTE_END = re.compile(r"(?<=\s)[\"“„«]$")
+_OPEN_QUOTE_END = re.compile(r"[\"“„«](?<=\s.)$")  # after a space; the quote first, for the engine to skip to
 _POSSESSIVE = re.compile(r"\w['’]s$")
 _ACRONYM_END = re.compile(r"\s*\([^()\d]{1,15}\)$")  # "the Center for Strategic and International Studies (CSIS)"
 _POSSESSIVE_S = re.compile(r"'s\b")
