@@ -94,7 +94,7 @@ def extract_article(article: Article) -> list[Claim]:
     attributions = _attributions(text, own, per_sentence, lex, ref, day_known)
     claims = []
     low = text.casefold()
-    side = _main_side(text, lex)
+    side = _main_side(text, lex) if any(figs for _, _, figs, _ in per_sentence) else None  # the fallback of a figure
     for (s0, s1, figs, dates), (att, when) in zip(per_sentence, attributions, strict=True):
         voices = cl.speakers(text, s0, s1, lex) if len(figs) > 1 and att and att.claimant else []
         # a relay ("..., a congressional source told CNN") or the sentence's own source, shorter, is no other voice

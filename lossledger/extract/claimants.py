@@ -19,7 +19,7 @@ _COMMA_WORD = re.compile(r",\s+([^\W\d_]+)\s")
 _QUOTES = frozenset("\"“”«»„")
 _OPENING_QUOTES = frozenset("«„“")
 _QUOTED_NAME = re.compile(r"«[^»\d]{1,50}»|„[^“”\d]{1,50}[“”]|“[^”\d]{1,50}”")
-_OPEN_QUOTE_END = re.compile(r"(?<=\s)[\"“„«]$")
+_OPEN_QUOTE_END = re.compile(r"[\"“„«](?<=\s.)$")  # after a space; the quote first, for the engine to skip to
 _POSSESSIVE = re.compile(r"\w['’]s$")
 _ACRONYM_END = re.compile(r"\s*\([^()\d]{1,15}\)$")  # "the Center for Strategic and International Studies (CSIS)"
 _POSSESSIVE_S = re.compile(r"'s\b")
@@ -132,7 +132,7 @@ def fullest(name: str, low: str) -> str:
         return name
     # a fuller form of the same spelling ("Zelensky" -> "Volodymyr Zelensky", not "Volodymyr Zelenskyi")
     same = _whole_word(name.casefold())
-    found = [a for a, folded in _folded_aliases(e) if len(a) > len(name) and folded in low and same.search(folded)]
+    found = [a for a, folded in _folded_aliases(e) if len(a) > len(name) and same.search(folded) and folded in low]
     return citation(max(found, key=len) if found else name, e)
 
 

@@ -84,6 +84,12 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
 _NUMERIC_HINT = re.compile(r"\d[./-]\d")  # a numeric date (2024-05-12, 12.05.2024) has one of these
 
 
+def _day(not_before: str) -> str:
+    """A day of one or two digits (the first of two 0-3) with no `not_before` character before it: the check comes
+    after the first digit, so that the regex engine can skip ahead to digits."""
+    return rf"(?P<d>\d(?<!{not_before}\d)(?:(?<=[0-3])\d)?)"
+
+
 @functools.cache
 def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
     # Patterns open with a character to look for, not a look-behind, so that the regex engine can
@@ -98,17 +104,18 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
     link = rf"(?:(?:{trie_pattern(links)})\s+)?" if links else ""
     suffixes = "|".join(re.escape(s) for s in get_pack(lex.code).words("dates", "ordinal_suffixes") + ["."])
     day = rf"(?P<d>[0-3]?\d)(?:{suffixes})?"
+    day_first = _day(r"\w") + rf"(?:{suffixes})?"  # as `day`, and no letter or digit before it
     year = r"(?P<y>(?:19|20)\d\d)"
     p = {
         "iso": re.compile(r"(?P<y>(?:19|20)(?<!\d..)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
-        "dmy_num": re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)[./-](?P<m>[01]?\d)[./-](?P<y>(?:19|20)\d\d)(?!\d)"),
+        "dmy_num": re.compile(_day(r"[\d.]") + r"[./-](?P<m>[01]?\d)[./-](?P<y>(?:19|20)\d\d)(?!\d)"),
         # "24.02.22": day, month and a two-digit year, with full stops only (never a grouped number)
-        "dmy_short": re.compile(r"(?<![\d.,])(?P<d>[0-3]?\d)\.(?P<m>[01]\d)\.(?P<y>\d\d)(?![\d]|[.,]\d)"),
+        "dmy_short": re.compile(_day(r"[\d.,]") + r"\.(?P<m>[01]\d)\.(?P<y>\d\d)(?![\d]|[.,]\d)"),
         "ymd_sp": re.compile(r"(?P<y>20(?<!\d..)\d\d) (?P<m>[01]\d) (?P<d>[0-3]\d)(?!\d)"),
         "year": re.compile(r"(?P<y>(?:19|20)(?<![\w,.]..)(?<!\d\s..)\d\d)\b(?![,.]?\d)(?!\s\d{3}\b)(?!\s?%)"),
     }
     if months:
-        p["dmy"] = re.compile(rf"(?<!\w){day}\s*{link}(?P<m>{months})\.?(?:,?\s*{link}{year})?(?!\w)",
+        p["dmy"] = re.compile(rf"{day_first}\s*{link}(?P<m>{months})\.?(?:,?\s*{link}{year})?(?!\w)",
                               re.IGNORECASE)
         p["mdy"] = re.compile(rf"(?P<m>{months_ws})\.?\s+{day}(?:,?\s*{year})?(?![\w])")
         # the link words serve between month and year too: "21 de septiembre de 2022", "May of 2022"
@@ -120,9 +127,6 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
     war_day = _war_day_pattern(get_pack(lex.code), suffixes)
     if war_day:
         p["war_day"] = war_day
-        gate = _war_day_gate(get_pack(lex.code))
-        if gate:
-            p["war_day_gate"] = gate
     return p
 
 
@@ -149,28 +153,41 @@ def _war_day_pattern(pack, suffixes: str) -> re.Pattern | None:
     return re.compile(rf"(?<!\w)(?:{'|'.join(alts)})(?!\w)", re.IGNORECASE)
 
 
-def _war_day_gate(pack) -> re.Pattern | None:
-    """Words one of which every 'day N of the war' holds (of each template, the required word whose
-    shortest spelling is longest): where none is, the costlier template regex need not run."""
-    anchors: set[str] = set()
+def _war_day_gates(pack) -> tuple[re.Pattern, ...]:
+    """Word sets each of which every 'day N of the war' holds a word of: of each template, its required words
+    ranked by their shortest spelling, longest first, and the k-th gate the union of the k-th of every template.
+    Where one is missing, the costlier template regex need not run."""
+    ranked = []
     for t in pack.words("dates", "war_day"):
         groups = [w.split("|") for w in t.split() if not w.endswith("?") and w != "{n}"]
         if not groups:
-            return None
-        anchors |= {a[:-1] if a.endswith("*") else a for a in max(groups, key=lambda g: min(map(len, g)))}
-    if "" in anchors:
-        return None
-    return re.compile("|".join(re.escape(a) for a in sorted(anchors)), re.IGNORECASE)
+            return ()
+        ranked.append(sorted(groups, key=lambda g: -min(map(len, g))))
+    gates = []
+    for k in range(min(map(len, ranked), default=0)):
+        anchors = {a[:-1] if a.endswith("*") else a for groups in ranked for a in groups[k]}
+        if "" not in anchors:
+            gates.append(re.compile("|".join(re.escape(a) for a in sorted(anchors)), re.IGNORECASE))
+    return tuple(gates)
 
 
-def _war_day_matches(pats: dict[str, re.Pattern], text: str, a: int, b: int) -> list[re.Match]:
-    """The matches of the war-day regex in text[a:b] (none without it, or without a word of its gate)."""
+@functools.cache
+def _gates(lex: Lexicon) -> tuple[re.Pattern, ...]:
+    """The war-day gates of the lexicon's pack (see `_war_day_gates`)."""
+    from lossledger.lang import get_pack
+
+    return _war_day_gates(get_pack(lex.code))
+
+
+def _war_day_matches(pats: dict[str, re.Pattern], text: str, a: int, b: int,
+                     gates: tuple[re.Pattern, ...] = ()) -> list[re.Match]:
+    """The matches of the war-day regex in text[a:b] (none without it, or without a word of one of its gates)."""
     pat = pats.get("war_day")
     if pat is None:
         return []
-    gate = pats.get("war_day_gate")
-    if gate is not None and not gate.search(text, a, b):
-        return []
+    for gate in gates:
+        if not gate.search(text, a, b):
+            return []
     return list(pat.finditer(text, a, b))
 
 
@@ -190,7 +207,7 @@ def ordinal_nouns(lex: Lexicon) -> frozenset[str]:
 
 def war_days(text: str, a: int, b: int, lex: Lexicon) -> list[tuple[int, int]]:
     """The spans of 'the 100th day of the war' in text[a:b]."""
-    return [m.span() for m in _war_day_matches(_patterns(lex), text, a, b)]
+    return [m.span() for m in _war_day_matches(_patterns(lex), text, a, b, _gates(lex))]
 
 
 def _word(w: str) -> str:
@@ -283,7 +300,7 @@ def find_dates(text: str, start: int, end: int, lex: Lexicon, ref: dt.date | Non
             taken.append((a, b))
             masked.append(DateRef(a, b, "", "unknown"))
 
-    for m in _war_day_matches(pats, text, start, end):
+    for m in _war_day_matches(pats, text, start, end, _gates(lex)):
         add(m.start(), m.end(), _war_day(m, lex))
     numeric = ("iso", "dmy_num", "dmy_short", "ymd_sp") if _NUMERIC_HINT.search(text, start, end) else ("ymd_sp",)
     for name in numeric:
@@ -291,15 +308,16 @@ def find_dates(text: str, start: int, end: int, lex: Lexicon, ref: dt.date | Non
             year = int(m["y"]) + (2000 if len(m["y"]) == 2 else 0)
             d = _safe_date(year, int(m["m"]), int(m["d"]))
             add(m.start(), m.end(), d.isoformat() if d else None)
-    if "my" in pats and pats["my"].search(text, start, end):  # a month is named: look for its day
+    named = pats["my"].search(text, start, end) if "my" in pats else None
+    if named:  # a month is named: look for its day
         for name in ("dmy", "mdy"):
             for m in pats[name].finditer(text, start, end):
                 month = lex.months[m["m"].casefold()]
                 year = int(m["y"]) if m["y"] else _year_for(month, ref, floor, int(m["d"]))
                 d = _safe_date(year, month, int(m["d"])) if year else None
                 add(m.start(), m.end(), d.isoformat() if d else None, "point" if d else "day")
-    if "my" in pats:
-        for m in pats["my"].finditer(text, start, end):
+    if named:
+        for m in pats["my"].finditer(text, named.start(), end):  # none before the first
             month = lex.months[m["m"].casefold()]
             if not m["y"] and not _month_context(text, m.start(), lex):
                 continue

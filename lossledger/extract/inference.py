@@ -68,13 +68,20 @@ def too_early(day: str, totals: list[float]) -> bool:
 
 def crossing_month(totals: list[float]) -> str | None:
     """The month in which the series first reached the largest of the totals ("more than 400,000" -> 2024-02)."""
-    dates, values = _personnel_series()
     if not totals:
         return None
+    dates, _ = _personnel_series()
+    reached = _running_max()
     target = max(totals)
-    running = 0
-    for d, v in zip(dates, values, strict=True):
+    i = bisect.bisect_left(reached, target)
+    return dates[i][:7] if i < len(reached) and reached[i] >= target else None
+
+
+@functools.cache
+def _running_max() -> tuple[int, ...]:
+    """The largest personnel total of the series up to each of its days (from 0), non-decreasing."""
+    out, running = [], 0
+    for v in _personnel_series()[1]:
         running = max(running, v)
-        if running >= target:
-            return d[:7]
-    return None
+        out.append(running)
+    return tuple(out)

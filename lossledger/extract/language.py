@@ -29,7 +29,7 @@ def detect(text: str, default: str = "en") -> str:
     counts = Counter(words)  # each distinct word looked up once per pack
     best, best_score = default, 0.0
     for code, (stops, letters) in _profiles().items():
-        score = sum(n for w, n in counts.items() if w in stops) / len(words)
+        score = sum(counts[w] for w in stops.intersection(counts)) / len(words)
         if letters:
             score += 5 * sum(sample.count(ch) for ch in letters) / len(words)
         if score > best_score:
