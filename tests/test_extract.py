@@ -754,6 +754,17 @@ def test_a_tally_of_equipment_rising_to_a_number(text, lang, expected):
     assert {v: (c["category"], c["qualifier"]) for v, c in got.items()} == expected
 
 
+@pytest.mark.parametrize("text, lang, side", [
+    # a 'combined' word before one side's adjective is that side's total
+    ("De samlade ryska förlusterna uppgår till omkring 1,2 miljoner, enligt CSIS.", "sv", "russia"),
+    ("Combined Russian losses stand at 1.2 million, CSIS said.", "en", "russia"),
+    # before two sides it is both
+    ("Combined Russian and Ukrainian losses stand at 1.5 million, CSIS said.", "en", "both"),
+])
+def test_combined_losses_of_one_side_are_that_sides(text, lang, side):
+    assert one(text, lang=lang, published="2025-06-10")["side"] == side
+
+
 def test_the_same_source_in_french_is_the_source_named_before():
     text = ("Le ministère de la Santé de Gaza a annoncé lundi que 52 000 personnes avaient été tuées. Depuis "
             "mars, 1 200 personnes ont été tuées, selon la même source.")

@@ -615,6 +615,15 @@ def opponents(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> t
     return (found.pop() if len(found) == 1 else None), tuple(spans)
 
 
+def _one_side_after(text: str, pos: int, lex: Lexicon) -> bool:
+    """One side's adjective right after a 'combined' word: "de samlade ryska förlusterna" are one side's total."""
+    nxt = lex.sides.search(text, pos, min(len(text), pos + 30))
+    if nxt is None or text[pos:nxt.start].strip():
+        return False
+    other = lex.sides.search(text, nxt.end, min(len(text), nxt.end + 30))
+    return other is None or other.label == nxt.label
+
+
 def _harmed_by(text: str, a: int, b: int, lex: Lexicon) -> bool:
     """The agent preposition in text[a:b] follows a loss or attack word: "killed by", "tués par les"."""
     for w in _WORDS.finditer(text, a, b):
@@ -637,7 +646,8 @@ def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end:
         follow = lex.sides.search(text, noun.end, min(len(text), noun.end + 30))
         if follow and not text[noun.end:follow.start].strip():
             head = [follow]
-    if lex.both.search(text, clause_start(text, before_start, q.start), head_end):
+    both = lex.both.search(text, clause_start(text, before_start, q.start), head_end)
+    if both and not _one_side_after(text, both.end, lex):
         return "both", False
     if head:
         labels = {m.label for m in head}
