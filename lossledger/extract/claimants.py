@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from lossledger.extract.dates import war_days
-from lossledger.extract.figures import word_before
+from lossledger.extract.figures import conjunctions, word_before
 from lossledger.extract.lexicon import Lexicon, Match
 
 _TOKEN = re.compile(r"[^\W_][\w'’.&-]*(?::s\b)?|[\"“”«»:,;()—–]|\s-\s", re.UNICODE)  # "FN:s" is one word
@@ -335,7 +335,7 @@ def _subject_before(text: str, s0: int, end: int, lex: Lexicon, impersonal: bool
 def _comitative_chain(text: str, a: int, pos: int, lex: Lexicon) -> int | None:
     """Where a 'together with' phrase starts whose partners end in 'and' right before `pos`, or None."""
     conj = re.search(r"(\w+)\s*$", text[max(a, pos - 12):pos])
-    if conj is None or conj.group(1).casefold() not in pack_words(lex.code, "conjunctions", "sides"):
+    if conj is None or conj.group(1).casefold() not in conjunctions(lex.code):
         return None
     at = pos - len(conj.group())
     partner = _np_backward(text, a, at, lex) if at > a else None  # itself joined to a source before it, if any
@@ -359,11 +359,11 @@ def _comitative_before(text: str, a: int, pos: int, lex: Lexicon) -> int | None:
 
 
 @functools.cache
-def pack_words(code: str, key: str, section: str = "attribution") -> tuple[str, ...]:
-    """A word list of the pack (an attribution one unless `section` says), case-folded, longest first."""
+def pack_words(code: str, key: str) -> tuple[str, ...]:
+    """An attribution word list of the pack, case-folded, longest first."""
     from lossledger.lang import get_pack
 
-    return tuple(sorted((w.casefold() for w in get_pack(code).words(section, key)), key=len, reverse=True))
+    return tuple(sorted((w.casefold() for w in get_pack(code).words("attribution", key)), key=len, reverse=True))
 
 
 def _date_word(w: str, lex: Lexicon) -> bool:

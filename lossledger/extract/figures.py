@@ -192,7 +192,8 @@ def read_figures(text: str, s0: int, s1: int, quantities: list[Quantity], lex: L
 
 
 @functools.cache
-def _conjunctions(code: str) -> frozenset[str]:
+def conjunctions(code: str) -> frozenset[str]:
+    """The pack's words joining two sides or two figures ('and', 'or')."""
     from lossledger.lang import get_pack
 
     return frozenset(w.casefold() for w in get_pack(code).words("sides", "conjunctions"))
@@ -287,7 +288,7 @@ def _either_or(text: str, q: Quantity, category: str, end: int, lex: Lexicon) ->
         if category in pair:
             partner = next(iter(pair - {category}))
             if any(h.label == partner for h in lex.categories.find(text, q.end, end)) and \
-                    _conjunctions(lex.code) & set(text[q.end:end].casefold().split()):
+                    conjunctions(lex.code) & set(text[q.end:end].casefold().split()):
                 return combined
     return category
 
@@ -629,9 +630,7 @@ def _harmed_by(text: str, a: int, b: int, lex: Lexicon) -> bool:
     for w in _WORDS.finditer(text, a, b):
         if w.group().casefold() in lex.agent_opponent:
             near = max(0, w.start() - 30)
-            return any(h.end <= w.start() for h in (*lex.categories.find(text, near, w.start()),
-                                                     *lex.strike.find(text, near, w.start()),
-                                                     *lex.cues["patient_verbs"].find(text, near, w.start())))
+            return any(m.search(text, near, w.start()) for m in (lex.categories, lex.strike, lex.cues["patient_verbs"]))
     return False
 
 
@@ -680,7 +679,7 @@ def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end:
         if agent and not patient and not owned and m.label in _SIDE_ENEMY:
             return _SIDE_ENEMY[m.label], False
         return m.label, False
-    if prev is not None and q.start - prev.q.end < 60 and _conjunctions(lex.code) & set(
+    if prev is not None and q.start - prev.q.end < 60 and conjunctions(lex.code) & set(
             text[prev.q.end:q.start].casefold().split()):
         return prev.side, prev.enemy  # "Två ukrainska soldater dödades och en skadades när ryska styrkor besköt"
     if against:  # "killed in clashes with Russian troops", "killed in a Russian missile attack"
