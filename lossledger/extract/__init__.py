@@ -105,6 +105,10 @@ def extract_article(article: Article) -> list[Claim]:
         for fig in figs:
             own = cl.for_figure(voices, fig.q.start) if voices else None
             fig_att = cl.Attribution(cl.fullest(own, low), att.via, False, att.span) if own else att
+            if fig_att is not None and fig_att.claimant:
+                name = cl.cited(fig_att.claimant, lex.code)
+                if name != fig_att.claimant:
+                    fig_att = cl.Attribution(name, fig_att.via, fig_att.anaphoric, fig_att.span)
             claim = assemble(article.doc, text, s0, s1, fig, fig_att, dates, stated, inferred, lex, side, when)
             if claim is not None:
                 claims.append(claim)

@@ -11,6 +11,7 @@ from importlib import resources
 
 from lossledger.extract.dates import war_days
 from lossledger.extract.figures import conjunctions, word_before
+from lossledger.extract.inflect import nominative
 from lossledger.extract.lexicon import Lexicon, Match
 
 _TOKEN = re.compile(r"[^\W_][\w'’.&-]*(?::s\b)?|[\"“”«»:,;()—–]|\s-\s", re.UNICODE)  # "FN:s" is one word
@@ -134,6 +135,13 @@ def fullest(name: str, low: str) -> str:
     same = _whole_word(name.casefold())
     found = [a for a, folded in _folded_aliases(e) if len(a) > len(name) and same.search(folded) and folded in low]
     return citation(max(found, key=len) if found else name, e)
+
+
+@functools.lru_cache(maxsize=4096)
+def cited(name: str, code: str) -> str:
+    """A claimant's name as the claim cites it: a known entity's as it is (see `fullest`), another's with its
+    head in the nominative in a language that declines names ("Одеської обласної адміністрації")."""
+    return name if lookup(name) is not None else nominative(name, code)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -752,22 +760,26 @@ def _past_setting_word(text: str, pos: int, s1: int, lex: Lexicon) -> int:
     return pos + m.end(1) if m and m.group(1).casefold() in pack_words(lex.code, "settings") else pos
 
 
+_W = r"\w+(?:['’ʼ]\w+)*"  # a word, with the apostrophes inside Ukrainian words ("п'ятницю")
+_DAY_WORDS = re.compile(rf"\s*({_W})\.?(?:\s+({_W})\.?)?(?:\s+({_W}))?")
+
+
 def _past_day_words(text: str, pos: int, s1: int, lex: Lexicon) -> int:
     """Past a day named right after a verb: "в пятницу", "on Friday", "am 3. März", "i går" -> after them."""
     settings = pack_words(lex.code, "settings") + pack_words(lex.code, "day_determiners")
     while True:
-        m = re.match(r"\s*(\w+)\.?(?:\s+(\w+)\.?)?(?:\s+(\w+))?", text[pos:s1])
+        m = _DAY_WORDS.match(text, pos, s1)
         if not m:
             return pos
         words = [w for w in m.groups() if w]
         lead = 1 if (words[0].casefold() in settings or words[0].casefold() in lex.articles) and len(words) > 1 else 0
         day = words[lead:]
         if day and (day[0].casefold() in lex.weekdays or day[0].casefold() in lex.relative):
-            pos += m.start(1 + lead) + len(day[0])
+            pos = m.start(1 + lead) + len(day[0])
         elif day and day[0].isdigit() and len(day) > 1 and day[1].casefold() in lex.months:
-            pos += m.start(2 + lead) + len(day[1])
+            pos = m.start(2 + lead) + len(day[1])
         elif day and day[0].casefold() in lex.months:
-            pos += m.start(1 + lead) + len(day[0])
+            pos = m.start(1 + lead) + len(day[0])
         else:
             return pos
 

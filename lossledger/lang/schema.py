@@ -13,6 +13,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "stopwords": "frequent short words, used to detect the language of a text",
         "script_letters": "letters that only this language uses among the packs (e.g. 'іїєґ' for uk)",
         "lemmatizer": "'simplemma' to match word lists by lemma too, so inflected forms need not be listed",
+        "inflector": "'pymorphy3' where names decline: a claimant named in an oblique case ('за даними Одеської "
+                     "обласної адміністрації') is cited with its head in the nominative",
         "nouns_capitalised": "true where every noun is written with a capital (German): a lower-case word after a "
                              "noun ends a name ('der Journalisten deutlich höher')",
     },

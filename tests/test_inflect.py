@@ -1,0 +1,50 @@
+"""Claimants named in an oblique case are cited with their head in the nominative (packs with
+meta.inflector): the phrase's head and a person's names in apposition change, its genitive modifiers stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from lossledger import extract
+from lossledger.extract.inflect import nominative
+
+
+@pytest.mark.parametrize("name, code, want", [
+    # leading adjectives agree with the head noun; the modifiers after it stay in the genitive
+    ("Херсонської обласної військової адміністрації", "uk", "Херсонська обласна військова адміністрація"),
+    ("министерства здравоохранения Ливана", "ru", "министерство здравоохранения Ливана"),
+    ("Главного разведывательного управления", "ru", "Главное разведывательное управление"),
+    # a title with its region, then the person's names in apposition
+    ("губернатора Курской области Алексея Смирнова", "ru", "губернатор Курской области Алексей Смирнов"),
+    ("Віталія Кличка", "uk", "Віталій Кличко"),
+    # a form that may be a plural nominative ("голови") is taken as oblique where a name shows the case
+    ("голови ОВА Івана Федорова", "uk", "голова ОВА Іван Федоров"),
+    # where the words may as well be a woman's name in the nominative, the name stays as written
+    ("Олександра Прокудіна", "uk", "Олександра Прокудіна"),
+    # already nominative, foreign, or not declined: unchanged
+    ("Сили оборони", "uk", "Сили оборони"),
+    ("губернатор Сергей Лесной", "ru", "губернатор Сергей Лесной"),
+    ("Reuters", "ru", "Reuters"),
+    ("ISW", "uk", "ISW"),
+    # a language whose pack asks for no inflector
+    ("des Gesundheitsministeriums", "de", "des Gesundheitsministeriums"),
+])
+def test_nominative(name, code, want):
+    assert nominative(name, code) == want
+
+
+@pytest.mark.parametrize("text, lang, claimant", [
+    ("За даними Херсонської обласної військової адміністрації, внаслідок обстрілу загинули троє людей.", "uk",
+     "Херсонська обласна військова адміністрація"),
+    ("По словам губернатора Курской области Алексея Смирнова, при атаке дронов погибли два человека.", "ru",
+     "губернатор Курской области Алексей Смирнов"),
+])
+def test_claims_cite_the_nominative(text, lang, claimant):
+    (claim,) = extract(text, published="2025-08-14", lang=lang)
+    assert claim.claimant == claimant
+
+
+def test_known_entities_keep_their_registry_form():
+    (claim,) = extract("За даними Генерального штабу ЗСУ, за минулу добу окупанти втратили 950 осіб.",
+                       published="2025-08-14", lang="uk")
+    assert claim.claimant in {"Генеральний штаб ЗСУ", "Генштаб ЗСУ"}
