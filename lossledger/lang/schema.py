@@ -90,6 +90,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "noise_after": "units after a number that make it no loss (percent, metres, dollars, years old)",
         "not_war": "words of deaths that are no war losses ('road accidents', 'earthquake'): a sentence with one gives "
                    "no claim of people",
+        "ratio": "words of a ratio ('for every' in 'five Russians for every Ukrainian killed'): a figure in the "
+                 "same clause is a ratio, not a count",
         "noise_before": "words just before a number that make it no loss (currency signs, 'aged')",
         "mark": "words for a milestone ('the 1 million mark'), a restatement of a bound",
         "cumulative": "words marking a running total, not a period's ('already', 'so far', 'in total')",
