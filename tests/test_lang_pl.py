@@ -56,6 +56,9 @@ def number(text: str) -> tuple:
     ("co najmniej 12 rannych", (12, 12, None, "at_least")),
     ("do 50 tys. żołnierzy", (50000, None, 50000, "at_most")),
     ("mniej niż 100 zabitych", (100, None, 100, "at_most")),
+    # collective and masculine-personal numerals
+    ("zginęło troje dzieci", (3, 3, 3, "exact")),
+    ("zginęli dwaj żołnierze", (2, 2, 2, "exact")),
 ])
 def test_numbers(text, want):
     assert number(text) == want

@@ -34,6 +34,8 @@ def one(text: str, **kw) -> dict:
     ("полторы тысячи", 1500),
     ("полмиллиона", 500_000),
     ("двух", 2),
+    ("трое", 3),
+    ("пятерых", 5),
 ])
 def test_numbers(text, value):
     got = find_numbers(text, "ru")

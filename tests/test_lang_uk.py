@@ -34,6 +34,8 @@ def one(text: str, **kw) -> dict:
     ("півтори тисячі", 1500),
     ("пів мільйона", 500_000),
     ("двох", 2),
+    ("троє", 3),
+    ("п'ятеро", 5),
 ])
 def test_numbers(text, value):
     got = find_numbers(text, "uk")
