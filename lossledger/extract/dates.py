@@ -315,6 +315,12 @@ def find_dates(text: str, start: int, end: int, lex: Lexicon, ref: dt.date | Non
                 month = lex.months[m["m"].casefold()]
                 year = int(m["y"]) if m["y"] else _year_for(month, ref, floor, int(m["d"]))
                 d = _safe_date(year, month, int(m["d"])) if year else None
+                first = _range_first_day(text, max(start, m.start() - 24), m.start(), lex) if name == "dmy" else None
+                if first is not None and d and 0 < int(first["d"]) < d.day and free(first.start(), m.end()):
+                    # "с 11 по 17 августа", "du 11 au 17 août": a period of days of one month
+                    add(first.start("d"), first.end("d"), d.replace(day=int(first["d"])).isoformat(), "start")
+                    add(m.start(), m.end(), d.isoformat(), "end")
+                    continue
                 add(m.start(), m.end(), d.isoformat() if d else None, "point" if d else "day")
     if named:
         for m in pats["my"].finditer(text, named.start(), end):  # none before the first
@@ -415,6 +421,19 @@ def _gap(text: str, a: DateRef, b: DateRef, lex: Lexicon) -> str:
     gap = text[a.end:b.start].strip().casefold()
     ends = lex.dates["end_of"].find(gap)
     return gap[:ends[-1].start].strip() if ends and ends[-1].end == len(gap) else gap
+
+
+_DAY_THEN_LINK = re.compile(r"(?<![\w.,])(?P<d>\d{1,2})\.?\s*(?P<link>[-–—]|\w+)\s*$")
+
+
+def _range_first_day(text: str, a: int, b: int, lex: Lexicon) -> re.Match | None:
+    """The first day of a range of days that ends at `b` ("11 to" before "17 August"), else None."""
+    m = _DAY_THEN_LINK.search(text, a, b)
+    if m is None:
+        return None
+    _, joiner, until = _period_words(lex.code)
+    link = m["link"].casefold()
+    return m if link in until or link == joiner or link in "-–—" else None
 
 
 @functools.cache

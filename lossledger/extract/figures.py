@@ -16,6 +16,7 @@ _PERSONNEL_COMBOS = [
 ]
 # a comma not inside a number ("300,000"), ; : ( ) [ ] – — …, a spaced hyphen, or . ! ? before a space or the end;
 # spelled as one character class first, so that the regex engine can skip ahead to those characters
+_RATIO_REACH = (80, 50)  # characters before and after a figure in which a ratio word makes it a ratio
 _CLAUSE_END = re.compile(r"[,;:()\[\]–—….!?\s](?:(?<=,)(?:(?<!\d,)|(?!\d))|(?<=[;:()\[\]–—…])|(?<=\s)-\s"
                          r"|(?<=[.!?])(?=\s|$))")
 _SIDE_ENEMY = {"russia": "ukraine", "ukraine": "russia", "israel": "palestine", "palestine": "israel"}
@@ -152,6 +153,12 @@ def read_figures(text: str, s0: int, s1: int, quantities: list[Quantity], lex: L
     not 150,000.") is about the same loss.
     """
     noise = [is_noise(text, q, lex, date_spans) for q in quantities]
+    ratio = lex.cues.get("ratio")
+    if ratio is not None and ratio.search(text, s0, s1) is not None:
+        # "five Russians for every Ukrainian killed": the figures near a ratio word are a ratio, not a count
+        hits = ratio.find(text, s0, s1)
+        noise = [n or any(q.start - _RATIO_REACH[0] <= h.start and h.end <= q.end + _RATIO_REACH[1] for h in hits)
+                 for q, n in zip(quantities, noise, strict=True)]
     # "15 of Russia's 85 regions": a part of a whole that is no loss is none either
     noise = [n or i + 1 < len(quantities) and noise[i + 1] and _part_of(text, q, quantities[i + 1], lex)
              for i, (q, n) in enumerate(zip(quantities, noise, strict=True))]
@@ -166,6 +173,9 @@ def read_figures(text: str, s0: int, s1: int, quantities: list[Quantity], lex: L
     parts = [_is_part(text, q, lex) or bool(i) and _alternative(text, kept[i - 1], q, lex)
              for i, q in enumerate(kept)]
     for i, q in enumerate(kept):
+        if q.qualifier == "at_most" and _after_rise(text, q, lex):
+            # "кількість загиблих зросла до п'яти": 'до' belongs to the verb (rose to), it bounds nothing
+            q = dataclasses.replace(q, qualifier="exact", low=q.value, high=q.value)
         # a part ("31 people, including five children, were killed") does not end the words of its whole
         nxt = next((k.start for k, part in zip(kept[i + 1:], parts[i + 1:], strict=True) if not part), s1)
         before_start = kept[i - 1].end if i else s0
@@ -358,7 +368,7 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
     item = None if equipment else _list_item(text, item_at, q.start, lex)
     if not equipment and not item:
         risen = _risen_to(text, before_start, q, lex)
-        if risen:  # "Liczba zniszczonych rosyjskich czołgów wzrosła do 4459": the tanks' number, exact
+        if risen:  # "czołgów wzrosła do 4459", "a systemów artyleryjskich – do 5530": the tanks' number, exact
             equipment = risen
             if q.qualifier == "at_most":
                 q = dataclasses.replace(q, qualifier="exact", low=q.value, high=q.value)
@@ -399,8 +409,8 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
         if clause_end <= nxt:  # no number of its own further on: "killed eight and injured 11" keeps its verbs
             category = _either_or(text, q, category, clause_end, lex)
         if q.value is not None and q.value < 10 and q.qualifier == "exact" and not (
-                first_pop or head_hits or _of_category(text, clause_at, q.start, lex)):
-            return None  # "one of them", "two sides": a small number word needs its noun
+                first_pop or head_hits or _of_category(text, clause_at, q.start, lex) or _after_rise(text, q, lex)):
+            return None  # "one of them", "two sides": a small number word needs its noun (or a toll that rose to it)
         kind_end = head_end
         population = _population(text, q.end, head_end, lex) or (prev.population if prev else None)
     side, enemy = _side(text, q, s0, s1, before_start, head_end, nxt, lex, prev, exclude)
@@ -409,6 +419,12 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
     pop = _resolve_population(text, population, side, s0, s1, lex, q, head_end, category, exclude)
     metric = _metric(text, q, kind_end, nxt, before_start, lex)
     return Figure(q=q, category=category, population=pop, side=side, metric=metric, head_end=head_end, enemy=enemy)
+
+
+def _after_rise(text: str, q: Quantity, lex: Lexicon) -> bool:
+    """A rise verb ends right before the number's bounding word ("wzrosła do 4459", "выросло до 12")."""
+    rise = lex.cues["rise_to"].search(text, max(0, q.start - 30), q.start)
+    return rise is not None and not text[rise.end:q.start].strip()
 
 
 def _risen_to(text: str, a: int, q: Quantity, lex: Lexicon) -> Match | None:
@@ -594,6 +610,8 @@ def opponents(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> t
         last = lead.rstrip()
         word = len(last) - len(_APOSTROPHE.split(last.split()[-1])[-1]) if words else 0  # "l'invasion russe"
         # "Russian drones struck Kharkiv": weapons may stand between the side and its attack, people may not
+        if after and m.text[:1].isupper() and _placed(words, lex) and _words_between(text, m.end, after.start, lex):
+            after = None  # "У Києві внаслідок атаки": a place, not the attacker ("in Russian missile attacks" is)
         attack = after and not any(h.label not in EQUIPMENT_CATEGORIES
                                    for h in lex.categories.find(text, m.end, after.start)) or \
             words and (_at(lex.strike, last, word) or _at(lex.aggression, last, word))  # "une attaque russe"
@@ -614,6 +632,20 @@ def opponents(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> t
         elif agent:  # "the ministry, controlled by Hamas", "figures given by the Ukrainian side": no loser either
             spans.append((m.start, m.end))
     return (found.pop() if len(found) == 1 else None), tuple(spans)
+
+
+def _placed(words: list[str], lex: Lexicon) -> bool:
+    """The words before a side name end with a preposition of place ("in", "у", "w")."""
+    return bool(words) and (words[-1] in lex.locative or " ".join(words[-2:]) in lex.locative)
+
+
+def _words_between(text: str, a: int, b: int, lex: Lexicon) -> bool:
+    """text[a:b] holds a word that is no weapon nor a conjunction ("внаслідок" in "у Києві внаслідок атаки")."""
+    rest = text[a:b]
+    for h in reversed(lex.categories.find(text, a, b)):
+        if h.label in EQUIPMENT_CATEGORIES:
+            rest = rest[:h.start - a] + rest[h.end - a:]
+    return any(w.casefold() not in conjunctions(lex.code) for w in re.findall(r"\w+", rest))
 
 
 def _one_side_after(text: str, pos: int, lex: Lexicon) -> bool:

@@ -1,0 +1,57 @@
+"""Kinds of phrasing common to news in every language, on sentences written for these tests: a range of days
+as a figure's period, a capital named as the place of a strike, a toll that rose to a small number, a weekday
+between a verb and its source."""
+
+from __future__ import annotations
+
+import pytest
+
+from lossledger import extract
+
+PUB = "2025-08-18"
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "From 11 to 17 August, 23 civilians were injured in Russian drone attacks on Kharkiv."),
+    ("en", "Between 11 and 17 August, 23 civilians were injured in Kharkiv."),
+    ("sv", "Mellan den 11 och 17 augusti skadades 23 civila i Charkiv."),
+    ("de", "Vom 11. bis 17. August wurden in Charkiw 23 Zivilisten verletzt."),
+    ("fr", "Du 11 au 17 août, 23 civils ont été blessés à Kharkiv."),
+    ("es", "Del 11 al 17 de agosto resultaron heridos 23 civiles en Járkov."),
+    ("pl", "Od 11 do 17 sierpnia w atakach na Charków rannych zostało 23 cywilów."),
+    ("ru", "С 11 по 17 августа от атак БПЛА в Курской области пострадали 23 мирных жителя."),
+    ("uk", "З 11 по 17 серпня внаслідок атак на Харківщину поранено 23 цивільних."),
+])
+def test_a_range_of_days_is_the_period_and_its_first_day_no_figure(lang, text):
+    (claim,) = extract(text, lang=lang, published=PUB)
+    assert (claim.value, claim.period_start, claim.period_end, claim.as_of) == (
+        23, "2025-08-11", "2025-08-17", "2025-08-17")
+
+
+@pytest.mark.parametrize("lang, text, side", [
+    ("uk", "У Києві внаслідок нічної атаки загинули 3 людини.", "ukraine"),
+    ("ru", "В Киеве в результате ночной атаки погибли 3 человека.", "ukraine"),
+    ("pl", "W Kijowie w wyniku nocnego ataku zginęły 3 osoby.", "ukraine"),
+    # a side's adjective before its attack still names the attacker
+    ("ru", "В российской ракетной атаке погибли 3 человека.", "ukraine"),
+    ("en", "Three people were killed in Russian drone and missile attacks on Odesa.", "ukraine"),
+])
+def test_a_capital_named_as_the_place_is_the_side_that_lost(lang, text, side):
+    (claim,) = extract(text, lang=lang, published=PUB)
+    assert claim.side == side
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("uk", "Кількість загиблих унаслідок удару по Дніпру зросла до чотирьох."),
+    ("ru", "Число погибших при ударе по Белгороду выросло до 4."),
+    ("pl", "Liczba zabitych w ataku na Odessę wzrosła do 4."),
+])
+def test_a_toll_that_rose_to_a_small_number_is_that_exact_number(lang, text):
+    (claim,) = extract(text, lang=lang, published=PUB)
+    assert (claim.value, claim.qualifier, claim.category) == (4, "exact", "killed")
+
+
+def test_a_weekday_written_with_an_apostrophe_between_verb_and_source():
+    text = "У Сумах загинули 2 людини, повідомив у п'ятницю голова ОВА Олег Григоров."
+    (claim,) = extract(text, lang="uk", published=PUB)
+    assert claim.claimant == "голова ОВА Олег Григоров"
