@@ -35,6 +35,8 @@ def test_a_range_of_days_is_the_period_and_its_first_day_no_figure(lang, text):
     # a side's adjective before its attack still names the attacker
     ("ru", "В российской ракетной атаке погибли 3 человека.", "ukraine"),
     ("en", "Three people were killed in Russian drone and missile attacks on Odesa.", "ukraine"),
+    # English writes the adjective with a capital: after 'to' it is still the attacker
+    ("en", "Officials said 3 people were killed, blaming the deaths on Russian long-range missile attacks.", "ukraine"),
 ])
 def test_a_capital_named_as_the_place_is_the_side_that_lost(lang, text, side):
     (claim,) = extract(text, lang=lang, published=PUB)

@@ -610,7 +610,8 @@ def opponents(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> t
         last = lead.rstrip()
         word = len(last) - len(_APOSTROPHE.split(last.split()[-1])[-1]) if words else 0  # "l'invasion russe"
         # "Russian drones struck Kharkiv": weapons may stand between the side and its attack, people may not
-        if after and m.text[:1].isupper() and _placed(words, lex) and _words_between(text, m.end, after.start, lex):
+        if after and m.text[:1].isupper() and not lex.adjectives_capitalised and _placed(words, lex) and \
+                _words_between(text, m.end, after.start, lex):
             after = None  # "У Києві внаслідок атаки": a place, not the attacker ("in Russian missile attacks" is)
         attack = after and not any(h.label not in EQUIPMENT_CATEGORIES
                                    for h in lex.categories.find(text, m.end, after.start)) or \

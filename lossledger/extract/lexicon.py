@@ -279,6 +279,7 @@ class Lexicon:
     relative: dict[str, tuple[str, int]]
     dates: dict[str, Matcher]
     nouns_capitalised: bool = False  # German: a lower-case word after a noun ends a name
+    adjectives_capitalised: bool = False  # English: "Russian" may be an adjective, not a place
 
 
 def _joiner(words: list[str]) -> re.Pattern:
@@ -362,4 +363,5 @@ def lexicon(code: str) -> Lexicon:
                for k in ("since", "this_year", "last_year", "past_day", "past_week", "end_of", "start_of",
                          "published", "during", "then")},
         nouns_capitalised=bool(pack.section("meta").get("nouns_capitalised", False)),
+        adjectives_capitalised=bool(pack.section("meta").get("adjectives_capitalised", False)),
     )
