@@ -57,3 +57,23 @@ def test_a_weekday_written_with_an_apostrophe_between_verb_and_source():
     text = "У Сумах загинули 2 людини, повідомив у п'ятницю голова ОВА Олег Григоров."
     (claim,) = extract(text, lang="uk", published=PUB)
     assert claim.claimant == "голова ОВА Олег Григоров"
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("sv", "Minst 12 människor dödades när två ryska robotar slog ned i centrala Odessa."),
+    ("en", "At least 12 people were killed when two Russian missiles hit a shopping centre in Odesa."),
+])
+def test_weapons_that_struck_are_no_loss_and_name_the_attacker(lang, text):
+    (claim,) = extract(text, lang=lang, published=PUB)
+    assert (claim.value, claim.side, claim.population) == (12, "ukraine", "civilian")
+
+
+def test_a_regional_official_reports_losses_of_the_region():
+    text = "Det var den största drönarattacken mot huvudstaden. Enligt Moskvaregionens guvernör dödades två personer."
+    (claim,) = extract(text, lang="sv", published=PUB)
+    assert (claim.side, claim.population) == ("russia", "civilian")
+
+
+def test_weapons_shot_down_stay_a_loss_though_others_struck():
+    (claim,) = extract("Air defence shot down 20 of the Russian missiles that struck Kyiv.", lang="en", published=PUB)
+    assert (claim.value, claim.category, claim.side) == (20, "cruise_missiles", "russia")

@@ -382,6 +382,13 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
                          for h in lex.categories.find(text, equipment.end, after_clause))
         if not (loss_before or loss_after or _list_verb_after(text, equipment.end, s1, lex, counts)):
             return None
+        # a verb of the weapons' loss right before them ("shot down 20 of the missiles that struck"), not one of
+        # people ("killed when two missiles hit")
+        verbs = [v for v in lex.cues["agent_verbs"].find(text, clause_at, q.start)
+                 if getattr(lex.categories.search(text, v.start, v.end), "label", "losses") == "losses"]
+        if lex.strike.search(text, equipment.end, min(s1, _word_limit(text, equipment.end, 2))) is not None and not (
+                verbs and len(text[verbs[-1].end:q.start].split()) <= 2):
+            return None  # "när två ryska robotar slog ned i Sumy": weapons that struck are no loss
         category, population, kind_end = equipment.label, "military", equipment.end
     elif prev and prev.category in EQUIPMENT_CATEGORIES and not first_pop and not _specific(head_hits) and \
             word_before(text, q.start) not in lex.locative:  # not "... 41 aircraft at four airbases"
@@ -606,6 +613,9 @@ def opponents(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> t
                         lead.rfind(")")) + 1:]  # the side word's own clause
         words = [w.casefold() for w in lead.split()[-3:]]  # "with the Russian", "contre les troupes russes"
         limit = _word_limit(text, m.end, 3)
+        weapons = [h for h in lex.categories.find(text, m.end, limit) if h.label in EQUIPMENT_CATEGORIES]
+        if weapons:  # "två ryska ballistiska robotar slog ned": the attack word may follow the weapons' noun
+            limit = max(limit, _word_limit(text, weapons[-1].end, 2))
         after = lex.strike.search(text, m.end, limit) or lex.aggression.search(text, m.end, limit)
         last = lead.rstrip()
         word = len(last) - len(_APOSTROPHE.split(last.split()[-1])[-1]) if words else 0  # "l'invasion russe"
