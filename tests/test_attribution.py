@@ -114,3 +114,9 @@ def test_a_report_as_subject_names_its_author():
     text = ("Russland verlor im Dezember im Schnitt 1.585 Soldaten pro Tag. Das geht aus dem jüngsten Lagebericht "
             "des britischen Verteidigungsministeriums hervor.")
     assert claimants(text, "de", published="2025-01-15") == ["britisches Verteidigungsministerium"]
+
+
+def test_a_pronoun_joined_to_its_auxiliary_refers_back():
+    text = ("Au moins 14 personnes ont été tuées à Kharkiv, a annoncé le gouverneur Oleh Synehoubov. Une trentaine "
+            "d'autres ont été blessées et 6 sont portées disparues, a-t-il ajouté.")
+    assert set(claimants(text, "fr")) == {"le gouverneur Oleh Synehoubov"}

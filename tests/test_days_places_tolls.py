@@ -77,3 +77,15 @@ def test_a_regional_official_reports_losses_of_the_region():
 def test_weapons_shot_down_stay_a_loss_though_others_struck():
     (claim,) = extract("Air defence shot down 20 of the Russian missiles that struck Kyiv.", lang="en", published=PUB)
     assert (claim.value, claim.category, claim.side) == (20, "cruise_missiles", "russia")
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("es", "Al menos 40.000 palestinos han muerto en Gaza, según el Ministerio de Sanidad. El número de heridos "
+           "asciende a 92.000, informó el organismo."),
+    ("en", "At least 40,000 Palestinians have been killed in Gaza, the health ministry said. The number of wounded "
+           "has risen to 92,000, the ministry added."),
+])
+def test_a_toll_carried_to_a_side_with_no_army_here_is_of_no_stated_population(lang, text):
+    claims = extract(text, lang=lang, published=PUB)
+    assert [(c.value, c.side, c.population) for c in claims] == [
+        (40000, "palestine", "unspecified"), (92000, "palestine", "unspecified")]

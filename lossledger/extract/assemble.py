@@ -7,7 +7,7 @@ import re
 
 from lossledger.extract.claimants import Attribution, side_of
 from lossledger.extract.dates import DateRef, end_of, parse_iso
-from lossledger.extract.figures import Figure, clause_start
+from lossledger.extract.figures import ARMY_SIDES, Figure, clause_start
 from lossledger.extract.lexicon import Lexicon
 from lossledger.extract.modality import modality, stance
 from lossledger.model import Claim, Evidence
@@ -37,6 +37,9 @@ def assemble(doc: str, text: str, s0: int, s1: int, fig: Figure, att: Attributio
     side = side or fallback_side
     if side is None:
         return None
+    population = fig.population
+    if fig.side is None and fig.population_elsewhere and side not in ARMY_SIDES:
+        population = fig.population_elsewhere  # the running side is Gaza's, Sudan's: no soldiers by default
     mod = modality(text, fig, _zone_start(text, fig, s0), s1, lex)
     as_of, start, end, from_ref = _when(fig, dates, ref, mod, text, lex)
     if from_ref and when:
@@ -45,7 +48,7 @@ def assemble(doc: str, text: str, s0: int, s1: int, fig: Figure, att: Attributio
         start = end = as_of  # "10,933 (+3)": the 3 are that day's tally, not a running total
     q = fig.q
     return Claim(
-        doc=doc, side=side, population=fig.population, category=fig.category, metric=fig.metric,
+        doc=doc, side=side, population=population, category=fig.category, metric=fig.metric,
         value=q.value, low=q.low, high=q.high, qualifier=q.qualifier,
         claimant=claimant, via=list(att.via) if att else [],
         as_of=as_of, period_start=start, period_end=end,

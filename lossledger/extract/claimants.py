@@ -654,6 +654,9 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
     last = prev.split()[-1].casefold().strip(",") if prev.split() else ""
     if last in lex.pronouns and last not in lex.expletives:
         return end - len(last), end  # "this week it has verified": the pronoun is the subject
+    clitic = last.rsplit("-", 1)[-1]
+    if clitic != last and clitic in lex.pronouns:
+        return end - len(clitic), end  # "a-t-il précisé": a pronoun joined to its auxiliary
     cut = max(prev.rfind(","), prev.rfind("("))
     if last in lex.relatives and cut > 0:  # "..., der ... sagte"; "Das teilte X mit" opens with no relative
         return _np_backward(text, s0, s0 + cut, lex)

@@ -16,6 +16,7 @@ _PERSONNEL_COMBOS = [
 ]
 # a comma not inside a number ("300,000"), ; : ( ) [ ] – — …, a spaced hyphen, or . ! ? before a space or the end;
 # spelled as one character class first, so that the regex engine can skip ahead to those characters
+ARMY_SIDES = frozenset({"russia", "ukraine", "both", "north korea"})  # whose losses with no noun are soldiers'
 _RATIO_REACH = (80, 50)  # characters before and after a figure in which a ratio word makes it a ratio
 _CLAUSE_END = re.compile(r"[,;:()\[\]–—….!?\s](?:(?<=,)(?:(?<!\d,)|(?!\d))|(?<=[;:()\[\]–—…])|(?<=\s)-\s"
                          r"|(?<=[.!?])(?=\s|$))")
@@ -40,6 +41,9 @@ class Figure:
     metric: str
     head_end: int
     enemy: bool = False
+    # the population had the side been one with no army at war here: where `side` is None and the population
+    # was read off the side ("El número de heridos asciende a 97.303": Gaza's wounded are no soldiers)
+    population_elsewhere: str | None = None
 
 
 def _zone_end(text: str, pos: int, limit: int) -> int:
@@ -424,8 +428,12 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
     if side is None and not enemy and (item or _list_item(text, item_at, q.start, lex, equipment=False)):
         side, enemy = _heading_side(text, s0, lex)
     pop = _resolve_population(text, population, side, s0, s1, lex, q, head_end, category, exclude)
+    elsewhere = None
+    if side is None and not enemy and pop == "military":
+        elsewhere = _resolve_population(text, population, "", s0, s1, lex, q, head_end, category, exclude)
     metric = _metric(text, q, kind_end, nxt, before_start, lex)
-    return Figure(q=q, category=category, population=pop, side=side, metric=metric, head_end=head_end, enemy=enemy)
+    return Figure(q=q, category=category, population=pop, side=side, metric=metric, head_end=head_end, enemy=enemy,
+                  population_elsewhere=elsewhere)
 
 
 def _after_rise(text: str, q: Quantity, lex: Lexicon) -> bool:
@@ -556,7 +564,7 @@ def _resolve_population(text: str, found: str | None, side: str | None, s0: int,
     if struck and category in ("killed", "wounded") and "military" not in kinds and not any(
             h.label == "losses" for h in lex.categories.find(text, s0, s1)):  # "the enemy's losses": soldiers
         return "civilian"  # "Russian missiles hit Kyiv ... the mayor put the dead at 27 and the wounded at 82"
-    if side in ("russia", "ukraine", "both", "north korea", None):
+    if side in ARMY_SIDES or side is None:
         return "military"
     return "unspecified"
 
