@@ -89,3 +89,28 @@ def test_a_toll_carried_to_a_side_with_no_army_here_is_of_no_stated_population(l
     claims = extract(text, lang=lang, published=PUB)
     assert [(c.value, c.side, c.population) for c in claims] == [
         (40000, "palestine", "unspecified"), (92000, "palestine", "unspecified")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("sv", "Antalet dödade i Gaza har passerat 50 000, uppger hälsoministeriet. Den israeliska armén meddelar att "
+           "409 israeliska soldater har stupat."),
+    ("en", "The number of people killed in Gaza has passed 50,000, the health ministry said. The Israeli army says "
+           "409 Israeli soldiers have died."),
+    ("ru", "Число погибших в Газе превысило 50 000, сообщил минздрав. Израильская армия сообщила о гибели 409 "
+           "израильских военных."),
+    ("uk", "Кількість загиблих у Газі перевищила 50 000, повідомило міністерство. Ізраїльська армія повідомила про "
+           "загибель 409 ізраїльських військових."),
+    ("de", "Die Zahl der Toten im Gazastreifen stieg auf mehr als 50.000, teilte das Ministerium mit. Die "
+           "israelische Armee meldete 409 getötete israelische Soldaten."),
+    ("es", "El número de muertos en Gaza superó los 50.000, según el ministerio. El ejército israelí informó de 409 "
+           "soldados israelíes muertos."),
+])
+def test_the_dead_of_a_place_named_with_no_side_are_that_places(lang, text):
+    assert [(c.value, c.side) for c in extract(text, lang=lang, published=PUB)] == [
+        (50000, "palestine"), (409, "israel")]
+
+
+def test_an_army_reporting_dead_in_a_place_reports_its_own():
+    (claim,) = extract("Israels Armee meldet drei weitere getötete Soldaten im Gazastreifen.", lang="de",
+                       published=PUB)
+    assert claim.side == "israel"

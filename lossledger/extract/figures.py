@@ -653,6 +653,22 @@ def opponents(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> t
     return (found.pop() if len(found) == 1 else None), tuple(spans)
 
 
+def _loss_in_place(text: str, s0: int, s1: int, lex: Lexicon) -> str | None:
+    """The side of a place named right after a word of people killed or wounded and a preposition of place
+    ("dödade i Gaza", "погибших в Газе", "tués à Gaza"), else None."""
+    for h in lex.categories.find(text, s0, s1):
+        if h.label in EQUIPMENT_CATEGORIES or h.label == "losses":
+            continue
+        m = re.match(r"\s+(\w+)\s+", text[h.end:min(s1, h.end + 20)])
+        if m is None or m.group(1).casefold() not in lex.locative:
+            continue
+        at = h.end + m.end()
+        place = _at(lex.sides, text, at) or _at(lex.places, text, at)
+        if place is not None:
+            return place.label
+    return None
+
+
 def _placed(words: list[str], lex: Lexicon) -> bool:
     """The words before a side name end with a preposition of place ("in", "у", "w")."""
     return bool(words) and (words[-1] in lex.locative or " ".join(words[-2:]) in lex.locative)
@@ -744,6 +760,12 @@ def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end:
     if rest:
         return min(rest, key=lambda m: abs(m.start - q.start)).label, False
     noun = lex.population.search(text, q.end, head_end)
+    if noun is None or noun.label != "military":
+        place = _loss_in_place(text, s0, s1, lex)
+        if place is not None and all(m.label == place for m in lex.sides.find(text, s0, s1)):
+            # "Antalet dödade i Gaza har passerat 50 000": the dead of that place, where no side is named (in
+            # "Israels Armee meldet drei weitere Tote im Gazastreifen" the army reports its own)
+            return place, False
     if noun and noun.label in ("civilian", "people") or lex.strike.search(text, s0, s1):
         # civilians hit in a place belong to it: "in Ukraine", "a missile strike on Kryvyi Rih"
         places = sorted(lex.sides.find(text, s0, s1) + lex.places.find(text, s0, s1), key=lambda m: m.start)
