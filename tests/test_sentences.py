@@ -20,3 +20,16 @@ def sentences(text: str) -> list[str]:
 ])
 def test_split(text: str, expected: list[str]) -> None:
     assert sentences(text) == expected
+
+
+@pytest.mark.parametrize("code, text", [
+    ("pl", "Według rzecznika resortu gen. Igora Konaszenkowa zginęło 498 żołnierzy."),
+    ("pl", "Dowódca brygady płk. Jan Nowak potwierdził straty."),
+    ("fr", "Selon le gén. Thierry Burkhard, les pertes sont lourdes."),
+    ("uk", "За словами полк. Івана Петренка, ворог втратив 1200 осіб."),
+])
+def test_a_pack_abbreviation_before_a_name_ends_no_sentence(code: str, text: str) -> None:
+    from lossledger.extract.lexicon import lexicon
+
+    assert split(text) != [(0, len(text))]  # without the pack's words the full stop ends a sentence
+    assert split(text, abbreviations=lexicon(code).abbreviations) == [(0, len(text))]

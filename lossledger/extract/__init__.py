@@ -40,7 +40,7 @@ def extract_article(article: Article) -> list[Claim]:
     # 2. publication date: given, else in the text or URL
     published = article.published or publication_date(text, article.url, lex)
     # 3. sentences, the numbers in them, and each sentence's own attribution
-    sentences = split(text, ordinal_nouns(lex))
+    sentences = split(text, ordinal_nouns(lex), lex.abbreviations)
     quantities = find_numbers(text, lang)
     own = [cl.attribute(text, s0, s1, lex) for s0, s1 in sentences]
     # 4. loss figures per sentence (dates found first: a date is not a loss)

@@ -280,6 +280,7 @@ class Lexicon:
     dates: dict[str, Matcher]
     nouns_capitalised: bool = False  # German: a lower-case word after a noun ends a name
     adjectives_capitalised: bool = False  # English: "Russian" may be an adjective, not a place
+    abbreviations: frozenset[str] = frozenset()  # "gen", "płk": a full stop after them ends no sentence
 
 
 def _joiner(words: list[str]) -> re.Pattern:
@@ -364,4 +365,5 @@ def lexicon(code: str) -> Lexicon:
                          "published", "during", "then")},
         nouns_capitalised=bool(pack.section("meta").get("nouns_capitalised", False)),
         adjectives_capitalised=bool(pack.section("meta").get("adjectives_capitalised", False)),
+        abbreviations=frozenset(w.casefold().rstrip(".") for w in pack.section("meta").get("abbreviations", [])),
     )

@@ -15,13 +15,15 @@ _ABBREV = re.compile(
     r"тис|тыс|млн|млрд|ген|див|p|pp|Corp|Inc|Co|Ltd|Mio|Mrd|Tsd|bzw|z\.B|u\.a|env|Mme)|\b[A-Z])\.$")
 _ORDINAL = re.compile(r"(?<![\d.,])\b\d{1,4}\.$")  # "am 2." before a month name: a date, not an end
 _WORD = re.compile(r"[^\W\d_]+")
+_LAST_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]+)\.$")
 
 
-def split(text: str, months: Collection[str] = ()) -> list[tuple[int, int]]:
+def split(text: str, months: Collection[str] = (), abbreviations: Collection[str] = ()) -> list[tuple[int, int]]:
     """Return (start, end) offsets of the sentences of `text`, whitespace trimmed.
 
     `months` are month names and other nouns an ordinal number may stand before (lower-case): a number with a
-    full stop before one ("2. März", "am 100. Tag des Krieges") is an ordinal.
+    full stop before one ("2. März", "am 100. Tag des Krieges") is an ordinal. `abbreviations` are a
+    language's words that a full stop does not end a sentence after (lower-case, no stop: "gen", "płk").
     """
     spans: list[tuple[int, int]] = []
     pos = 0
@@ -31,6 +33,10 @@ def split(text: str, months: Collection[str] = ()) -> list[tuple[int, int]]:
         if months and _ORDINAL.search(text, max(pos, m.start() - 4), m.start()):
             word = _WORD.match(text, m.end())
             if word and word.group().casefold() in months:
+                continue
+        if abbreviations and not m.group().startswith("\n"):
+            last = _LAST_WORD.search(text, max(pos, m.start() - 12), m.start())
+            if last and last.group(1).casefold() in abbreviations:
                 continue
         if m.group().startswith("\n") or not _ABBREV.search(text, max(pos, m.start() - 12), m.start()):
             _add(text, pos, m.end(1) if m.group(1) is not None else m.start(), spans)

@@ -15,6 +15,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "lemmatizer": "'simplemma' to match word lists by lemma too, so inflected forms need not be listed",
         "inflector": "'pymorphy3' where names decline: a claimant named in an oblique case ('за даними Одеської "
                      "обласної адміністрації') is cited with its head in the nominative",
+        "abbreviations": "abbreviated titles and ranks a full stop does not end a sentence after, before a name "
+                         "('gen.' in 'rzecznik resortu gen. Igor Konaszenkow')",
         "adjectives_capitalised": "true where adjectives of countries are written with a capital (English "
                                   "'Russian'): a capitalised side word after 'in' or 'to' may be an attacker's "
                                   "adjective, not the place struck",
