@@ -114,3 +114,27 @@ def test_an_army_reporting_dead_in_a_place_reports_its_own():
     (claim,) = extract("Israels Armee meldet drei weitere getötete Soldaten im Gazastreifen.", lang="de",
                        published=PUB)
     assert claim.side == "israel"
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "On the Russian side, up to 120,000 soldiers were killed, officials said."),
+    ("sv", "På rysk sida har 120 000 soldater dödats."),
+    ("de", "Auf russischer Seite wurden bis zu 120.000 Soldaten getötet."),
+    ("fr", "Du côté russe, 120 000 soldats ont été tués."),
+    ("es", "Del lado ruso han muerto 120.000 soldados."),
+    ("pl", "Po stronie rosyjskiej zginęło 120 tys. żołnierzy."),
+    ("ru", "С российской стороны погибли 120 тысяч военных."),
+    ("uk", "З російського боку загинули 120 тисяч військових."),
+])
+def test_a_side_word_with_a_noun_for_side_names_the_party(lang, text):
+    (claim,) = extract(text, lang=lang, published=PUB)
+    assert (claim.value, claim.side) == (120000, "russia")
+
+
+@pytest.mark.parametrize("text", [
+    "В результате обстрела Белгорода со стороны ВСУ погибли два человека.",  # 'from the side of': by them
+    "При обстреле с украинской стороны погибли два человека.",  # an attack from that side
+])
+def test_a_side_after_an_attack_is_the_attacker_even_with_a_noun_for_side(text):
+    (claim,) = extract(text, lang="ru", published=PUB)
+    assert claim.side == "russia"

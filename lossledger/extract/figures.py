@@ -598,7 +598,8 @@ def side_words(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> 
         prev_word = text[max(0, m.start - 25):m.start].split()
         tail = prev_word[-1].casefold() if prev_word else ""
         tail2 = " ".join(prev_word[-2:]).casefold()
-        if (tail in lex.locative or tail2 in lex.locative) and not text[m.end:m.end + 2].startswith(("'s", "’s")):
+        if (tail in lex.locative or tail2 in lex.locative) and not text[m.end:m.end + 2].startswith(("'s", "’s")) \
+                and not _with_side_noun(text, m, lex):
             continue
         if any(a <= m.start < b for a, b in exclude):
             continue
@@ -614,7 +615,7 @@ def opponents(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> t
     of sides after an agent preposition, which name no loser: "the ministry, controlled by Hamas")."""
     found, spans = set(), []
     for m in lex.sides.find(text, a, b):
-        if any(x <= m.start < y for x, y in exclude):
+        if any(x <= m.start < y for x, y in exclude) or _with_side_noun(text, m, lex):
             continue
         lead = text[max(a, m.start - 40):m.start]
         lead = lead[max(lead.rfind(","), lead.rfind(";"), lead.rfind(":"), lead.rfind("."), lead.rfind("("),
@@ -667,6 +668,19 @@ def _loss_in_place(text: str, s0: int, s1: int, lex: Lexicon) -> str | None:
         if place is not None:
             return place.label
     return None
+
+
+def _with_side_noun(text: str, m: Match, lex: Lexicon) -> bool:
+    """A noun for 'side' after the side word ("с российской стороны", not after an attack: "обстрел с
+    российской стороны"), or a phrase for 'on the side' before it ("du côté russe"): the side is the party."""
+    before = " ".join(text[max(0, m.start - 30):m.start].casefold().split())
+    if any(before.endswith(p) and (len(before) == len(p) or not before[-len(p) - 1].isalnum())
+           for p in lex.side_phrases):
+        return True
+    after = text[m.end:m.end + 12].split()
+    if not after or after[0].casefold().strip(",.") not in lex.side_nouns:
+        return False
+    return lex.strike.search(text, max(0, m.start - 30), m.start) is None
 
 
 def _placed(words: list[str], lex: Lexicon) -> bool:

@@ -247,6 +247,8 @@ class Lexicon:
     both: Matcher
     locative: frozenset[str]
     opponent: frozenset[str]
+    side_nouns: frozenset[str]
+    side_phrases: tuple[str, ...]
     agent_opponent: frozenset[str]  # 'by': an opponent only after a loss or a strike ('killed by')
     aggression: Matcher
     cues: dict[str, Matcher]
@@ -324,6 +326,8 @@ def lexicon(code: str) -> Lexicon:
         both=_plain(sides.get("both", []), lemma=lem, index=ix),
         locative=frozenset(w.casefold() for w in sides.get("locative", [])),
         opponent=frozenset(w.casefold() for w in sides.get("opponent", [])),
+        side_nouns=frozenset(w.casefold() for w in sides.get("side_nouns", [])),
+        side_phrases=tuple(w.casefold() for w in sides.get("side_phrases", [])),
         agent_opponent=frozenset(w.casefold() for w in sides.get("agent_opponent", [])),
         aggression=_plain(sides.get("aggression", []), lemma=lem, index=ix),
         cues={k: _plain(v, k, lem, ix) for k, v in cues.items()},

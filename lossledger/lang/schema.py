@@ -63,6 +63,10 @@ SCHEMA: dict[str, dict[str, str]] = {
         "locative": "prepositions that make a following country name a place, not a side ('in Ukraine')",
         "aggression": "nouns of a side's attack ('invasion' in 'Russia's invasion', 'l'invasion russe'): that side "
                       "is the attacker, not the loser",
+        "side_nouns": "nouns for 'side' right after a side word that make it the party, whatever preposition leads "
+                      "('с российской стороны', 'auf russischer Seite'), unless an attack comes just before",
+        "side_phrases": "phrases for 'on the side' right before a side word that make it the party ('du côté russe', "
+                        "'po stronie rosyjskiej')",
         "opponent": "prepositions that make a following side the one the losses were suffered against ('in "
                     "clashes with Russian troops', 'contre les forces russes')",
         "agent_opponent": "prepositions of a passive's agent ('by', 'par', 'durch'): a following side is the one the "
