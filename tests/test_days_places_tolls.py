@@ -138,3 +138,20 @@ def test_a_side_word_with_a_noun_for_side_names_the_party(lang, text):
 def test_a_side_after_an_attack_is_the_attacker_even_with_a_noun_for_side(text):
     (claim,) = extract(text, lang="ru", published=PUB)
     assert claim.side == "russia"
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Russia launched 126 drones at Ukraine overnight. Air defence shot down 79 of them."),
+    ("sv", "Ryssland skickade 126 attackdrönare mot Ukraina i natt, och 79 av dem sköts ned, uppger det ukrainska flygvapnet."),
+    ("de", "Russland setzte in der Nacht 126 Drohnen gegen die Ukraine ein, 79 davon wurden abgeschossen."),
+    ("uk", "Росія атакувала Україну 126 дронами, з них 79 збито, повідомили Повітряні сили."),
+])
+def test_weapons_counted_out_of_those_launched_are_the_launchers_loss(lang, text):
+    claims = [c for c in extract(text, lang=lang, published=PUB) if c.value == 79]
+    assert [(c.category, c.side) for c in claims] == [("drones", "russia")]
+
+
+def test_drones_shot_down_belong_to_the_enemy_of_a_source_of_known_side():
+    text = "La Fuerza Aérea ucraniana informó de que había derribado 14 de los 17 drones lanzados por Rusia."
+    (claim,) = extract(text, lang="es", published=PUB)
+    assert (claim.value, claim.category, claim.side) == (14, "drones", "russia")

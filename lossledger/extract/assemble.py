@@ -7,13 +7,12 @@ import re
 
 from lossledger.extract.claimants import Attribution, side_of
 from lossledger.extract.dates import DateRef, end_of, parse_iso
-from lossledger.extract.figures import ARMY_SIDES, Figure, clause_start
+from lossledger.extract.figures import ARMY_SIDES, LAUNCHED, Figure, clause_start
 from lossledger.extract.lexicon import Lexicon
 from lossledger.extract.modality import modality, stance
 from lossledger.model import Claim, Evidence
 
 _ENEMY = {"russia": "ukraine", "ukraine": "russia"}
-_LAUNCHED = ("drones", "cruise_missiles")  # lost by the side that launched them at the source's
 _NUMBER = re.compile(r"\d")
 # "since 24 February 2022" marks the full-scale invasion: a cumulative figure, no period (spec, Dates).
 _INVASION = (dt.date(2022, 2, 20), dt.date(2022, 2, 24))
@@ -32,8 +31,10 @@ def assemble(doc: str, text: str, s0: int, s1: int, fig: Figure, att: Attributio
     side = fig.side
     if fig.enemy:
         side = _ENEMY.get(side_of(claimant, lex) or "", None) or lex.enemy_default  # a source of no known side
-    if side is None and fig.category in _LAUNCHED:
-        side = _ENEMY.get(side_of(claimant, lex) or "")  # "air defence shot down 747 drones": the attacker's
+    if side is None and fig.category in LAUNCHED or fig.side_weak:
+        # "air defence shot down 747 drones": the attacker's, whatever side the sentence names as the target
+        # (in a Ukrainian text, a source of no known side reports the enemy's: lex.enemy_default)
+        side = _ENEMY.get(side_of(claimant, lex) or "") or (lex.enemy_default if claimant else None) or side
     side = side or fallback_side
     if side is None:
         return None

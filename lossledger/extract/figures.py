@@ -16,6 +16,7 @@ _PERSONNEL_COMBOS = [
 ]
 # a comma not inside a number ("300,000"), ; : ( ) [ ] – — …, a spaced hyphen, or . ! ? before a space or the end;
 # spelled as one character class first, so that the regex engine can skip ahead to those characters
+LAUNCHED = ("drones", "cruise_missiles")  # lost by the side that launched them
 ARMY_SIDES = frozenset({"russia", "ukraine", "both", "north korea"})  # whose losses with no noun are soldiers'
 _RATIO_REACH = (80, 50)  # characters before and after a figure in which a ratio word makes it a ratio
 _CLAUSE_END = re.compile(r"[,;:()\[\]–—….!?\s](?:(?<=,)(?:(?<!\d,)|(?!\d))|(?<=[;:()\[\]–—…])|(?<=\s)-\s"
@@ -44,6 +45,9 @@ class Figure:
     # the population had the side been one with no army at war here: where `side` is None and the population
     # was read off the side ("El número de heridos asciende a 97.303": Gaza's wounded are no soldiers)
     population_elsewhere: str | None = None
+    # drones or missiles whose side was not read off their own words ("Росія атакувала Україну 126 дронами, з
+    # них 79 збито": the side named nearest is the target): the enemy of a source of known side is the launcher
+    side_weak: bool = False
 
 
 def _zone_end(text: str, pos: int, limit: int) -> int:
@@ -194,6 +198,13 @@ def read_figures(text: str, s0: int, s1: int, quantities: list[Quantity], lex: L
             whole = lex.categories.search(text, kept[i - 1].end, _word_limit(text, kept[i - 1].end, 3))
             if whole and whole.label in EQUIPMENT_CATEGORIES:
                 fig = dataclasses.replace(fig, category=whole.label, population="military")
+        if fig and fig.category not in EQUIPMENT_CATEGORIES:
+            kind = _counted_out_of(text, q, s0, lex)
+            if kind is not None:  # "126 attackdrönare ..., 79 av dem sköts ned": drones
+                fig = dataclasses.replace(fig, category=kind, population="military")
+        if fig and fig.category in LAUNCHED and fig.side is not None and not fig.enemy and \
+                not side_words(text, q.end, fig.head_end, lex):
+            fig = dataclasses.replace(fig, side_weak=True)
         if fig:
             if prev is not None and _shares_qualifier(text, prev, fig, lex):
                 fig = dataclasses.replace(fig, q=dataclasses.replace(q, qualifier="approx"))
@@ -286,6 +297,18 @@ def _object_of(text: str, a: int, q: Quantity, nxt: int, lex: Lexicon) -> str | 
     if after and not text[after[0].end:nxt].strip() and after[0].label != before[-1].label:
         return before[-1].label
     return None
+
+
+def _counted_out_of(text: str, q: Quantity, s0: int, lex: Lexicon) -> str | None:
+    """The equipment a number is counted out of when 'of them' follows it ("79 of them were shot down"): the last
+    equipment counted before it ("126 drones"), in its sentence or the one before."""
+    of_them = lex.cues.get("of_them")
+    hit = of_them.search(text, q.end, min(len(text), q.end + 20)) if of_them else None
+    if hit is None or text[q.end:hit.start].strip():
+        return None
+    kinds = [h for h in lex.categories.find(text, max(0, s0 - 300), q.start) if h.label in EQUIPMENT_CATEGORIES
+             and any(c.isdigit() for c in text[max(0, h.start - 25):h.start])]
+    return kinds[-1].label if kinds else None
 
 
 def _is_part(text: str, q: Quantity, lex: Lexicon) -> bool:

@@ -99,6 +99,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "noise_after": "units after a number that make it no loss (percent, metres, dollars, years old)",
         "not_war": "words of deaths that are no war losses ('road accidents', 'earthquake'): a sentence with one gives "
                    "no claim of people",
+        "of_them": "words right after a number that count it out of things named before ('79 of them', '79 av dem'): "
+                   "the number is of their kind",
         "ratio": "words of a ratio ('for every' in 'five Russians for every Ukrainian killed'): a figure in the "
                  "same clause is a ratio, not a count",
         "noise_before": "words just before a number that make it no loss (currency signs, 'aged')",
