@@ -120,3 +120,8 @@ def test_a_pronoun_joined_to_its_auxiliary_refers_back():
     text = ("Au moins 14 personnes ont été tuées à Kharkiv, a annoncé le gouverneur Oleh Synehoubov. Une trentaine "
             "d'autres ont été blessées et 6 sont portées disparues, a-t-il ajouté.")
     assert set(claimants(text, "fr")) == {"le gouverneur Oleh Synehoubov"}
+
+
+def test_a_plural_source_after_jak_and_a_weekday():
+    text = "Jak przekazały w czwartek władze obwodu charkowskiego, w ataku zginęło 7 osób."
+    assert claimants(text, "pl") == ["władze obwodu charkowskiego"]
