@@ -142,7 +142,8 @@ def test_a_side_after_an_attack_is_the_attacker_even_with_a_noun_for_side(text):
 
 @pytest.mark.parametrize("lang, text", [
     ("en", "Russia launched 126 drones at Ukraine overnight. Air defence shot down 79 of them."),
-    ("sv", "Ryssland skickade 126 attackdrönare mot Ukraina i natt, och 79 av dem sköts ned, uppger det ukrainska flygvapnet."),
+    ("sv", "Ryssland skickade 126 attackdrönare mot Ukraina i natt, och 79 av dem sköts ned, uppger det ukrainska "
+           "flygvapnet."),
     ("de", "Russland setzte in der Nacht 126 Drohnen gegen die Ukraine ein, 79 davon wurden abgeschossen."),
     ("uk", "Росія атакувала Україну 126 дронами, з них 79 збито, повідомили Повітряні сили."),
 ])
