@@ -125,3 +125,21 @@ def test_a_pronoun_joined_to_its_auxiliary_refers_back():
 def test_a_plural_source_after_jak_and_a_weekday():
     text = "Jak przekazały w czwartek władze obwodu charkowskiego, w ataku zginęło 7 osób."
     assert claimants(text, "pl") == ["władze obwodu charkowskiego"]
+
+
+@pytest.mark.parametrize("text, lang, claimant, side", [
+    ("Die israelische Armee hat nach eigenen Angaben seit Oktober 450 Soldaten verloren.", "de",
+     "Die israelische Armee", "israel"),
+    ("The Israeli army has lost 450 soldiers since October, according to its own figures.", "en",
+     "The Israeli army", "israel"),
+    ("Российская армия, по собственным данным, потеряла 5900 военных.", "ru", "Российская армия", "russia"),
+    ("L'armée israélienne a perdu 450 soldats, selon ses propres chiffres.", "fr", "L'armée israélienne", "israel"),
+])
+def test_a_subject_giving_its_own_figures_is_the_source_and_the_loser(text, lang, claimant, side):
+    (claim,) = extract(text, lang=lang, published="2025-06-10")
+    assert (claim.claimant, claim.side) == (claimant, side)
+
+
+def test_a_german_name_opening_with_an_extended_participle_is_read_whole():
+    text = "Nach Angaben der von der Hamas kontrollierten Gesundheitsbehörde wurden 60.000 Menschen getötet."
+    assert claimants(text, "de") == ["von der Hamas kontrollierten Gesundheitsbehörde"]

@@ -171,6 +171,8 @@ def _tokens(text: str, a: int, b: int) -> list[re.Match]:
 
 def _np_forward(text: str, pos: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
     toks = _tokens(text, pos, end)
+    if lex.nouns_capitalised and toks and toks[0].group().casefold() in lex.agent_opponent:
+        return _participle_attribute(text, toks, end, lex)
     start = None
     taken: list[re.Match] = []
     closing = -1
@@ -209,6 +211,20 @@ def _np_forward(text: str, pos: int, end: int, lex: Lexicon) -> tuple[int, int] 
     if not taken:
         return None
     return start, taken[-1].end()
+
+
+def _participle_attribute(text: str, toks: list[re.Match], end: int, lex: Lexicon) -> tuple[int, int] | None:
+    """A name opening with an extended participle ("von der Hamas kontrollierten Gesundheitsbehörde"): from the
+    preposition through the noun after the participle (German, whose nouns have capitals), else None."""
+    for i, t in enumerate(toks[1:7], 1):
+        w = t.group()
+        if not w[:1].isalpha():
+            return None
+        if w[:1].islower() and w.casefold() not in lex.articles and i + 1 < len(toks) and \
+                toks[i + 1].group()[:1].isupper():
+            head = _np_forward(text, toks[i + 1].start(), end, lex)
+            return (toks[0].start(), head[1]) if head else None
+    return None
 
 
 def _after_noun(word: str, lex: Lexicon) -> bool:
@@ -497,6 +513,10 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon) -> Attribution | None:
             if r and not _overlap(r, cited) and not any(_overlap(r, k) for k in kept):
                 kept.append(r)
         relays, claimant = kept, cited
+    own_data = False
+    if claimant is None:
+        claimant = _own_data_subject(text, s0, s1, lex)
+        own_data = claimant is not None  # the source reports its own losses: its side words name the loser
     if claimant is None:
         head = _headline_source(text, s0, s1, lex)
         if head is None:
@@ -509,7 +529,20 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon) -> Attribution | None:
         return None
     via = tuple(dict.fromkeys(v for v in (_clean(text[a:b]) for a, b in relays)
                               if v and v != name and v.casefold() not in lex.pronouns))  # not "según él"
-    return Attribution(name, via, _anaphoric(name, lex), claimant)
+    return Attribution(name, via, _anaphoric(name, lex), None if own_data else claimant)
+
+
+def _own_data_subject(text: str, s0: int, s1: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The subject opening a sentence that gives its own figures ("Die israelische Armee hat nach eigenen Angaben
+    454 Soldaten verloren"), or None."""
+    low = text[s0:s1].casefold()
+    if not any(p in low for p in pack_words(lex.code, "own_data")):
+        return None
+    subject = _np_forward(text, s0, s1, lex)
+    if subject is None or not text[subject[0]].isupper() or _loss_word(text, *subject, lex) or \
+            any(c.isdigit() for c in text[subject[0]:subject[1]]):
+        return None
+    return subject
 
 
 _CAPITAL = r"[^\W\d_a-zа-яёіїєґ]"  # a letter that is no lower-case one
