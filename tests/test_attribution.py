@@ -143,3 +143,13 @@ def test_a_subject_giving_its_own_figures_is_the_source_and_the_loser(text, lang
 def test_a_german_name_opening_with_an_extended_participle_is_read_whole():
     text = "Nach Angaben der von der Hamas kontrollierten Gesundheitsbehörde wurden 60.000 Menschen getötet."
     assert claimants(text, "de") == ["von der Hamas kontrollierten Gesundheitsbehörde"]
+
+
+def test_a_description_with_a_hyphenated_modifier_refers_back_and_a_projection_looks_ahead():
+    text = ("Russia has suffered about 950,000 casualties, according to the Center for Strategic and International "
+            "Studies. Russian casualties could reach 1 million by August, the Washington-based think tank said. "
+            "The report estimated Ukrainian casualties at about 400,000.")
+    claims = extract(text, lang="en", published="2025-06-03")
+    assert {c.claimant for c in claims} == {"the Center for Strategic and International Studies"}
+    assert [(c.value, c.as_of) for c in claims] == [(950000, "2025-06-03"), (1_000_000, "2025-08"),
+                                                    (400000, "2025-06-03")]

@@ -192,7 +192,9 @@ def _attributions(text: str, own: list, per_sentence: list, lex, ref, day_known:
     quote_end: int | None = None
     for i, att in enumerate(own):
         s0, s1, _, dates = per_sentence[i]
-        when = next((d.value for d in dates if d.kind == "point"), None)
+        # a projection's date is its target ("could reach 1 million by August"), not when it was stated
+        when = None if lex.cues["projection"].search(text, s0, s1) else next(
+            (d.value for d in dates if d.kind == "point"), None)
         if when is None and i and _opens_with(lex.dates["then"], text, s0, s1):
             # "Then, the number of wounded stood at 10,000": dated like the sentence before
             p0, p1, _, before = per_sentence[i - 1]

@@ -59,6 +59,9 @@ def assemble(doc: str, text: str, s0: int, s1: int, fig: Figure, att: Attributio
     )
 
 
+_YEAR = re.compile(r"\d{4}")
+
+
 def _increment(text: str, fig: Figure) -> bool:
     """The number is a daily increment in brackets: "(+3)"."""
     return text[max(0, fig.q.start - 2):fig.q.start].replace(" ", "") in ("(+", "+") and \
@@ -86,6 +89,9 @@ def _when(fig: Figure, dates: list[DateRef], ref: str | None, mod: str, text: st
     points = [d for d in refs if d.kind == "point"]
     nearest = min(points, key=lambda d: abs(d.start - q.start)) if points else None
     point = nearest.value if nearest else None
+    if mod == "projection" and point and len(point) == 7 and ref and point < ref[:7] and \
+            not _YEAR.search(text, nearest.start, nearest.end):
+        point = f"{int(point[:4]) + 1}{point[4:]}"  # "could reach 1 million by August": the next August
     starts = [d for d in refs if d.kind == "start"]
     ends = [d for d in refs if d.kind == "end"]
     if starts and ends:  # the figure's own period: "22,000 between A and B, and 25,000 between C and D"

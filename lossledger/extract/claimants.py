@@ -668,6 +668,12 @@ def _anaphoric(name: str, lex: Lexicon) -> bool:
     """A pronoun, a generic "the report" or a definite description ("the think tank") standing for a source."""
     ana = lex.anaphors.search(name)
     whole = bool(ana and ana.start == 0 and ana.end == len(name))
+    words = name.split()
+    if not whole and len(words) > 2 and words[0].casefold() in lex.articles and "-" in words[1]:
+        # "the Washington-based think tank": a description with a hyphenated modifier
+        short = " ".join([words[0], *words[2:]])
+        ana = lex.anaphors.search(short)
+        whole = bool(ana and ana.start == 0 and ana.end == len(short))
     return name.casefold() in lex.pronouns or _generic(name, lex) or whole
 
 
