@@ -153,3 +153,17 @@ def test_a_description_with_a_hyphenated_modifier_refers_back_and_a_projection_l
     assert {c.claimant for c in claims} == {"the Center for Strategic and International Studies"}
     assert [(c.value, c.as_of) for c in claims] == [(950000, "2025-06-03"), (1_000_000, "2025-08"),
                                                     (400000, "2025-06-03")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("According to an earlier estimate by Mediazona, about 165,000 Russian soldiers have been killed.", "en"),
+    ("Enligt en tidigare beräkning av Mediazona har omkring 165 000 ryska soldater dödats.", "sv"),
+])
+def test_the_author_of_an_earlier_estimate_is_the_source(text, lang):
+    assert claimants(text, lang) == ["Mediazona"]
+
+
+def test_fatal_counts_as_killed():
+    text = "Ukraine has sustained about 400,000 casualties, between 60,000 and 100,000 of them fatal, the report said."
+    (_, fatal) = extract(text, lang="en", published="2025-06-03")
+    assert (fatal.category, fatal.low, fatal.high) == ("killed", 60000, 100000)

@@ -191,9 +191,11 @@ def _np_forward(text: str, pos: int, end: int, lex: Lexicon) -> tuple[int, int] 
             continue
         if not w[0].isalnum() or _has_digit(w):
             break
-        if lw in lex.stop and start is not None and not _connector(toks, i, lex):
-            break
-        if start is not None and (lex.speech.search(w) or _starts_at(lex.according_to, text, t.start(), end)):
+        if lw in lex.stop and start is not None and not _connector(toks, i, lex) and lw not in lex.document_modifiers:
+            break  # (but "an earlier estimate by X", "en tidigare beräkning av X")
+        noun_use = bool(taken) and taken[-1].group().casefold() in lex.document_modifiers  # "an earlier estimate"
+        if start is not None and not noun_use and (lex.speech.search(w) or
+                                                   _starts_at(lex.according_to, text, t.start(), end)):
             break
         if lex.nouns_capitalised and taken and w[:1].islower() and _after_noun(taken[-1].group(), lex) and \
                 lw not in lex.name_links and lw not in lex.articles and not known_name().match(text, t.start()):
