@@ -167,3 +167,13 @@ def test_fatal_counts_as_killed():
     text = "Ukraine has sustained about 400,000 casualties, between 60,000 and 100,000 of them fatal, the report said."
     (_, fatal) = extract(text, lang="en", published="2025-06-03")
     assert (fatal.category, fatal.low, fatal.high) == ("killed", 60000, 100000)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Наприкінці грудня Пентагон оцінював втрати контингенту КНДР у кілька сотень убитих і поранених. 11 січня, як "
+     "повідомляла СБУ, українські військові взяли в полон двох солдатів КНДР.", "uk"),
+    ("В конце декабря Пентагон оценивал потери контингента КНДР в несколько сотен убитых и раненых. 11 января, как "
+     "сообщала СБУ, украинские военные взяли в плен двух солдат КНДР.", "ru"),
+])
+def test_imperfective_past_verbs_of_saying_name_their_source(text, lang):
+    assert claimants(text, lang) == ["Пентагон", "СБУ"]
