@@ -156,3 +156,18 @@ def test_drones_shot_down_belong_to_the_enemy_of_a_source_of_known_side():
     text = "La Fuerza Aérea ucraniana informó de que había derribado 14 de los 17 drones lanzados por Rusia."
     (claim,) = extract(text, lang="es", published=PUB)
     assert (claim.value, claim.category, claim.side) == (14, "drones", "russia")
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Oryx has documented 748 lost Ukrainian tanks."),
+    ("de", "Oryx hat 748 verlorene ukrainische Kampfpanzer dokumentiert."),
+    ("pl", "Oryx udokumentował 748 utraconych czołgów ukraińskich."),
+])
+def test_a_loss_adjective_before_the_equipment_noun_keeps_its_kind(lang, text):
+    (claim,) = extract(text, lang=lang, published=PUB)
+    assert (claim.value, claim.category, claim.side) == (748, "tanks", "ukraine")
+
+
+def test_a_separable_verb_of_loss():
+    (claim,) = extract("Demnach büßte Russland 3.474 Schützenpanzer ein.", lang="de", published=PUB)
+    assert (claim.category, claim.side) == ("armored_vehicles", "russia")

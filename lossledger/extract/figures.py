@@ -386,7 +386,8 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
     equipment = next((h for h in head_hits if h.label in EQUIPMENT_CATEGORIES), None)
     first_pop = lex.population.search(text, q.end, head_end)
     if equipment and (first_pop and first_pop.start < equipment.start and first_pop.label != "military"
-                      or any(h.start < equipment.start for h in head_hits if h.label not in EQUIPMENT_CATEGORIES)
+                      or any(h.start < equipment.start for h in head_hits
+                             if h.label not in EQUIPMENT_CATEGORIES and h.label != "losses")  # "748 lost tanks"
                       or len(text[q.end:equipment.start].split()) > 3):
         equipment = None
     population = None
@@ -407,7 +408,9 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
         after_clause = _zone_end(text, equipment.end, nxt)
         loss_after = any(h.label not in EQUIPMENT_CATEGORIES
                          for h in lex.categories.find(text, equipment.end, after_clause))
-        if not (loss_before or loss_after or _list_verb_after(text, equipment.end, s1, lex, counts)):
+        loss_between = any(h.label not in EQUIPMENT_CATEGORIES  # "748 lost tanks"
+                           for h in lex.categories.find(text, q.end, equipment.start))
+        if not (loss_before or loss_between or loss_after or _list_verb_after(text, equipment.end, s1, lex, counts)):
             return None
         # a verb of the weapons' loss right before them ("shot down 20 of the missiles that struck"), not one of
         # people ("killed when two missiles hit")
