@@ -177,3 +177,9 @@ def test_fatal_counts_as_killed():
 ])
 def test_imperfective_past_verbs_of_saying_name_their_source(text, lang):
     assert claimants(text, lang) == ["Пентагон", "СБУ"]
+
+
+def test_a_time_opening_a_german_sentence_is_no_source_the_subject_follows_the_auxiliary():
+    text = ("Zwei Jahre nach Beginn der Invasion hat die Plattform Oryx den Verlust von 2.700 russischen Kampfpanzern "
+            "dokumentiert.")
+    assert claimants(text, "de") == ["die Plattform Oryx"]

@@ -210,6 +210,8 @@ def _np_forward(text: str, pos: int, end: int, lex: Lexicon) -> tuple[int, int] 
             break
         start = t.start() if start is None else start
         taken.append(t)
+    while len(taken) > 1 and taken[-1].group().casefold() in lex.articles:
+        taken.pop()  # a name ends with no article ("die Plattform Oryx den Verlust")
     if not taken:
         return None
     return start, taken[-1].end()
@@ -524,7 +526,14 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon) -> Attribution | None:
         if head is None:
             return None
         claimant = head
-    claimant = _known_as(text, claimant[1], s1, lex) or _apposed_name(text, claimant, s1) or claimant
+    known = _known_as(text, claimant[1], s1, lex)
+    if known is None and _counted_time(text, claimant, lex):
+        # "Zwei Jahre nach Beginn der Invasion hat die Plattform Oryx ... dokumentiert": a time opens the sentence,
+        # the subject follows the auxiliary
+        claimant = _after_auxiliary(text, claimant[1], s1, lex)
+        if claimant is None:
+            return None
+    claimant = known or _apposed_name(text, claimant, s1) or claimant
     claimant = _past_document(text, claimant, lex)  # "Das geht aus dem Lagebericht des Ministeriums hervor"
     name = _clean(text[claimant[0]:claimant[1]])
     if not name:
@@ -532,6 +541,32 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon) -> Attribution | None:
     via = tuple(dict.fromkeys(v for v in (_clean(text[a:b]) for a, b in relays)
                               if v and v != name and v.casefold() not in lex.pronouns))  # not "según él"
     return Attribution(name, via, _anaphoric(name, lex), None if own_data else claimant)
+
+
+def _counted_time(text: str, span: tuple[int, int], lex: Lexicon) -> bool:
+    """The phrase is a number and its noun ("Zwei Jahre", "3 Tage"): a time or an amount, no source ("uno de los
+    comandantes" is one)."""
+    first = text[span[0]:span[1]].split()
+    if len(first) != 2:
+        return False
+    w = first[0].casefold()
+    return w[:1].isdigit() or w in _number_words(lex.code)
+
+
+@functools.cache
+def _number_words(code: str) -> frozenset[str]:
+    from lossledger.lang import get_pack
+
+    return frozenset(w.casefold() for w in get_pack(code).section("numbers").get("words", {}))
+
+
+def _after_auxiliary(text: str, pos: int, s1: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The noun phrase right after the first auxiliary past `pos` (German word order), else None."""
+    auxiliaries = set(pack_words(lex.code, "auxiliaries"))
+    for t in _TOKEN.finditer(text, pos, min(s1, pos + 120)):
+        if t.group().casefold() in auxiliaries:
+            return _np_forward(text, t.end(), s1, lex)
+    return None
 
 
 def _own_data_subject(text: str, s0: int, s1: int, lex: Lexicon) -> tuple[int, int] | None:
