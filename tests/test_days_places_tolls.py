@@ -171,3 +171,16 @@ def test_a_loss_adjective_before_the_equipment_noun_keeps_its_kind(lang, text):
 def test_a_separable_verb_of_loss():
     (claim,) = extract("Demnach büßte Russland 3.474 Schützenpanzer ein.", lang="de", published=PUB)
     assert (claim.category, claim.side) == ("armored_vehicles", "russia")
+
+
+def test_a_date_in_apposition_to_the_start_of_the_war_starts_the_period():
+    text = ("Selon l'état-major ukrainien, la Russie a perdu 146 820 soldats depuis le début de l'invasion, le 24 "
+            "février 2022.")
+    (claim,) = extract(text, lang="fr", published="2023-02-24")
+    assert claim.as_of == "2023-02-24"
+
+
+def test_an_imperfect_verb_of_estimating_names_its_source():
+    text = "Le général Mark Milley évaluait en novembre à 100 000 le nombre de soldats russes tués ou blessés."
+    (claim,) = extract(text, lang="fr", published="2023-02-24")
+    assert claim.claimant == "général Mark Milley"

@@ -460,7 +460,12 @@ def _mark_periods(text: str, refs: list[DateRef], lex: Lexicon) -> list[DateRef]
     while i < len(refs):
         r = refs[i]
         before = text[max(0, r.start - 100):r.start]
-        clause = _CLAUSE_CUT.split(before)[-1].casefold()  # not into the sentence before
+        parts = _CLAUSE_CUT.split(before)
+        clause = parts[-1].casefold()  # not into the sentence before
+        if len(parts) > 1 and all(w in lex.articles for w in clause.split()) and \
+                before[len(before) - len(parts[-1]) - 1] == ",":
+            # "depuis le début de l'invasion, le 24 février 2022": a date in apposition belongs to the clause before
+            clause = parts[-2].casefold() + " " + clause
         if i + 1 < len(refs) and opener and re.search(rf"\b{re.escape(opener)}(?:\s+\w{{1,3}})?\s*$", clause):
             nxt = refs[i + 1]
             if _gap(text, r, nxt, lex) in {joiner, "-", "–", "—"} | until:
