@@ -281,3 +281,9 @@ def test_split_and_participle_speech_verbs(text):
 
 def test_ueberstiegen_makes_a_lower_bound():
     assert one("Die russischen Verluste überstiegen 700.000 Soldaten, so Kiew.")["qualifier"] == "at_least"
+
+
+def test_weapons_intercepted_in_reported_speech():
+    text = "563 Drohnen und 26 Marschflugkörper seien abgefangen worden, so die ukrainische Luftwaffe."
+    got = [(c.value, c.category, c.side) for c in extract(text, lang="de", published="2025-08-29")]
+    assert got == [(563, "drones", "russia"), (26, "cruise_missiles", "russia")]
