@@ -184,3 +184,9 @@ def test_an_imperfect_verb_of_estimating_names_its_source():
     text = "Le général Mark Milley évaluait en novembre à 100 000 le nombre de soldats russes tués ou blessés."
     (claim,) = extract(text, lang="fr", published="2023-02-24")
     assert claim.claimant == "général Mark Milley"
+
+
+def test_a_number_read_as_no_figure_does_not_cut_the_figure_from_its_loss_word():
+    text = "Dödssiffran efter robotanfallet mot två bostadshus i Ternopil har stigit till 26, uppger guvernören."
+    (claim,) = extract(text, lang="sv", published=PUB)
+    assert (claim.value, claim.category, claim.side) == (26, "killed", "ukraine")

@@ -186,7 +186,7 @@ def read_figures(text: str, s0: int, s1: int, quantities: list[Quantity], lex: L
             q = dataclasses.replace(q, qualifier="exact", low=q.value, high=q.value)
         # a part ("31 people, including five children, were killed") does not end the words of its whole
         nxt = next((k.start for k, part in zip(kept[i + 1:], parts[i + 1:], strict=True) if not part), s1)
-        before_start = kept[i - 1].end if i else s0
+        before_start = figures[-1].q.end if figures else s0  # a number read as no figure bounds nothing
         head_end = _zone_end(text, q.end, min(nxt, q.end + 60))
         head_end = min(head_end, _word_limit(text, q.end, 6))
         fig = _read_one(text, q, s0, s1, before_start, head_end, nxt, lex, prev, exclude, counts)
