@@ -183,3 +183,14 @@ def test_a_time_opening_a_german_sentence_is_no_source_the_subject_follows_the_a
     text = ("Zwei Jahre nach Beginn der Invasion hat die Plattform Oryx den Verlust von 2.700 russischen Kampfpanzern "
             "dokumentiert.")
     assert claimants(text, "de") == ["die Plattform Oryx"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Defence minister Mykhailo Fedorov says drones cause most casualties. 'In January our drone units confirmed "
+     "35,000 Russian soldiers killed or wounded,' he said.", "en"),
+    ("Міністр оборони Михайло Федоров заявив, що дрони завдають найбільших втрат. «У січні наші підрозділи "
+     "підтвердили 35 тисяч убитих і поранених російських військових», — сказав він.", "uk"),
+])
+def test_a_first_person_subject_inside_a_quote_speaks_for_the_speaker(text, lang):
+    (claimant,) = claimants(text, lang)
+    assert "Федоров" in claimant or "Fedorov" in claimant

@@ -467,8 +467,12 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon) -> Attribution | None:
     pivot = first_num.start() if first_num else s1
     verbs.sort(key=lambda m: (m.start > pivot, -m.start if m.start < pivot else m.start))
     reporting = False
+    first_person = pack_words(lex.code, "first_person")
     for m in verbs:
         speech_np = _speech_subject(text, s0, s1, m, lex)
+        if speech_np and _first_person(text, s0, speech_np, first_person):
+            speech_np = None  # "'Our drone units confirmed ...,' he said": the speaker quoted is the source
+            continue
         if speech_np:
             owner = _originator(text, m, pivot, lex)
             if owner:  # "Zelenskyj avfärdade det ryska försvarsministeriets uppgifter om ...": the ministry's figure
@@ -567,6 +571,12 @@ def _after_auxiliary(text: str, pos: int, s1: int, lex: Lexicon) -> tuple[int, i
         if t.group().casefold() in auxiliaries:
             return _np_forward(text, t.end(), s1, lex)
     return None
+
+
+def _first_person(text: str, s0: int, span: tuple[int, int], words: tuple[str, ...]) -> bool:
+    """A first-person word opens the subject or stands in the three words before it ("our drone units")."""
+    lead = re.split(r"[,;:.!?\"“”«»'‘’]", text[max(s0, span[0] - 30):span[0]])[-1].split()[-3:]
+    return any(w.casefold() in words for w in [*lead, *text[span[0]:span[1]].split()[:1]])
 
 
 def _own_data_subject(text: str, s0: int, s1: int, lex: Lexicon) -> tuple[int, int] | None:

@@ -141,6 +141,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "passive": "impersonal or passive speech ('it is reported', 'uppges', 'сообщается'): no source named",
         "source_links": "words after 'according to' + a document that lead to its source ('data compiled by X')",
         "complementisers": "'that' opening reported speech: 'X reported that, according to Y' (Y claims, X relays)",
+        "first_person": "first-person words ('our', 'we'): a subject opening with one speaks for the speaker quoted, "
+                        "who is the source ('\"Our units confirmed 35,000 killed,\" he said')",
         "own_data": "phrases saying the figures are the subject's own ('nach eigenen Angaben', 'по собственным "
                     "данным'): the sentence's subject is the source",
         "relay_after": "phrases after a relaying outlet is named as reporting ('X reported')",
