@@ -190,3 +190,18 @@ def test_a_number_read_as_no_figure_does_not_cut_the_figure_from_its_loss_word()
     text = "Dödssiffran efter robotanfallet mot två bostadshus i Ternopil har stigit till 26, uppger guvernören."
     (claim,) = extract(text, lang="sv", published=PUB)
     assert (claim.value, claim.category, claim.side) == (26, "killed", "ukraine")
+
+
+def test_a_four_digit_count_before_its_noun_is_no_year():
+    text = "Rosyjskie Ministerstwo Obrony twierdzi, że zniszczono 278 ukraińskich samolotów i 2044 czołgi."
+    claims = extract(text, lang="pl", published="2022-09-05")
+    assert [(c.value, c.category, c.as_of) for c in claims] == [
+        (278, "aircraft", "2022-09-05"), (2044, "tanks", "2022-09-05")]
+
+
+def test_a_list_takes_the_source_named_after_it_when_that_sentence_refers_back():
+    text = ("Загальні бойові втрати противника орієнтовно становлять:\nособового складу — близько 891 660 осіб\n"
+            "танків — 10 313\nДані уточнюються.\nПро це повідомляє Генеральний штаб ЗСУ.")
+    claims = extract(text, lang="uk", published="2025-03-14")
+    assert [(c.value, c.claimant) for c in claims] == [(891660, "Генеральний штаб ЗСУ"),
+                                                       (10313, "Генеральний штаб ЗСУ")]

@@ -212,6 +212,16 @@ def _attributions(text: str, own: list, per_sentence: list, lex, ref, day_known:
                 ahead = next((own[j] for j in range(i + 1, min(i + 2, len(own)))
                               if own[j] and not per_sentence[j][2] and not own[j].anaphoric
                               and _about_the_losses(text, *per_sentence[j][:2], lex)), None)
+                if ahead is None:
+                    # a list of figures, then "Про це повідомляє Генштаб": the first source after it, when it
+                    # refers back, is the list's
+                    for j in range(i + 1, min(i + 12, len(own))):
+                        if own[j] and not own[j].anaphoric and not per_sentence[j][2] and \
+                                _refers_back(text, *per_sentence[j][:2], lex):
+                            ahead = own[j]
+                            break
+                        if own[j] and per_sentence[j][2]:
+                            break  # a figure with a source of its own: the list ended
             if ahead is None and current is not None and quote_end is not None and "\n" in text[quote_end:s0]:
                 current = None  # a quoted witness ('..., Kateryna told Euronews.') speaks for no later paragraph
             att = ahead or current
@@ -229,9 +239,15 @@ def _attributions(text: str, own: list, per_sentence: list, lex, ref, day_known:
 
 def _about_the_losses(text: str, s0: int, s1: int, lex) -> bool:
     """The sentence refers back ("That's according to X", "Про це повідомило X") or names a loss."""
+    return _refers_back(text, s0, s1, lex) or lex.categories.search(text, s0, s1) is not None
+
+
+def _refers_back(text: str, s0: int, s1: int, lex) -> bool:
+    """The sentence opens with words referring back to what came before ("Про це повідомляє X", "This is
+    according to X")."""
     head = text[s0:s1].lstrip("\"“”«»'‘’-–— ").casefold()
     return any(head.startswith(w) and not head[len(w):len(w) + 1].isalnum()
-               for w in cl.pack_words(lex.code, "refers_back")) or lex.categories.search(text, s0, s1) is not None
+               for w in cl.pack_words(lex.code, "refers_back"))
 
 
 def _opens_with(matcher, text: str, s0: int, s1: int) -> bool:

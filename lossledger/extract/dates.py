@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from lossledger.extract.lexicon import Lexicon, trie_pattern
+from lossledger.model import EQUIPMENT_CATEGORIES
 
 # a date in a URL path, maybe glued to its time of day ("-20220609132157.html" is 2022-06-09 13:21:57)
 _URL_DATE = re.compile(r"(?<!\d)(20[0-4]\d|19[89]\d)([/_.-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])"
@@ -351,10 +352,27 @@ def find_dates(text: str, start: int, end: int, lex: Lexicon, ref: dt.date | Non
             wd = lex.weekdays[m["w"].casefold()]
             add(m.start(), m.end(), (ref - dt.timedelta(days=(ref.weekday() - wd) % 7)).isoformat())
     for m in pats["year"].finditer(text, start, end):
+        if _counts_a_noun(text, m.end(), lex):
+            continue  # "2044 czołgi", "1991 soldiers": a count of what follows, not a year
         add(m.start(), m.end(), m["y"], "year")
     refs.sort(key=lambda r: r.start)
     refs = [_year_edge(text, r, lex) for r in refs]
     return sorted(_mark_periods(text, refs, lex) + masked, key=lambda r: r.start)
+
+
+def _counts_a_noun(text: str, pos: int, lex: Lexicon) -> bool:
+    """An equipment or people noun follows right after `pos`: the number before it counts them (a verb, as in
+    "en 2024 murieron", does not)."""
+    m = re.match(r"[ \u00a0]+", text[pos:pos + 3])
+    at = pos + (m.end() if m else 0)
+    if at == pos:
+        return False
+    stop = min(len(text), at + 40)
+    equipment = lex.categories.search(text, at, stop)
+    if equipment is not None and equipment.start == at and equipment.label in EQUIPMENT_CATEGORIES:
+        return True
+    people = lex.population.search(text, at, stop)
+    return people is not None and people.start == at
 
 
 def _year_edge(text: str, r: DateRef, lex: Lexicon) -> DateRef:
