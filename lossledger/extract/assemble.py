@@ -31,7 +31,7 @@ def assemble(doc: str, text: str, s0: int, s1: int, fig: Figure, att: Attributio
     side = fig.side
     if fig.enemy:
         side = _ENEMY.get(side_of(claimant, lex) or "", None) or lex.enemy_default  # a source of no known side
-    if side is None and fig.category in LAUNCHED or fig.side_weak:
+    if (side is None and fig.category in LAUNCHED) or fig.side_weak:
         # "air defence shot down 747 drones": the attacker's, whatever side the sentence names as the target
         # (in a Ukrainian text, a source of no known side reports the enemy's: lex.enemy_default)
         side = _ENEMY.get(side_of(claimant, lex) or "") or (lex.enemy_default if claimant else None) or side

@@ -13,6 +13,7 @@ from lossledger.extract.dates import war_days
 from lossledger.extract.figures import conjunctions, word_before
 from lossledger.extract.inflect import nominative
 from lossledger.extract.lexicon import Lexicon, Match
+from lossledger.extract.numbers import number_words
 
 _TOKEN = re.compile(r"[^\W_][\w'’.&-]*(?::s\b)?|[\"“”«»:,;()—–]|\s-\s", re.UNICODE)  # "FN:s" is one word
 _QUOTE = "\"“”«»"
@@ -554,14 +555,7 @@ def _counted_time(text: str, span: tuple[int, int], lex: Lexicon) -> bool:
     if len(first) != 2:
         return False
     w = first[0].casefold()
-    return w[:1].isdigit() or w in _number_words(lex.code)
-
-
-@functools.cache
-def _number_words(code: str) -> frozenset[str]:
-    from lossledger.lang import get_pack
-
-    return frozenset(w.casefold() for w in get_pack(code).section("numbers").get("words", {}))
+    return w[:1].isdigit() or w in number_words(lex.code)
 
 
 def _after_auxiliary(text: str, pos: int, s1: int, lex: Lexicon) -> tuple[int, int] | None:

@@ -14,11 +14,11 @@ _PERSONNEL_COMBOS = [
     ({"killed", "wounded"}, "killed_or_wounded"),
     ({"missing", "captured"}, "missing_or_captured"),
 ]
-# a comma not inside a number ("300,000"), ; : ( ) [ ] – — …, a spaced hyphen, or . ! ? before a space or the end;
-# spelled as one character class first, so that the regex engine can skip ahead to those characters
 LAUNCHED = ("drones", "cruise_missiles")  # lost by the side that launched them
 ARMY_SIDES = frozenset({"russia", "ukraine", "both", "north korea"})  # whose losses with no noun are soldiers'
 _RATIO_REACH = (80, 50)  # characters before and after a figure in which a ratio word makes it a ratio
+# a comma not inside a number ("300,000"), ; : ( ) [ ] – — …, a spaced hyphen, or . ! ? before a space or the end;
+# spelled as one character class first, so that the regex engine can skip ahead to those characters
 _CLAUSE_END = re.compile(r"[,;:()\[\]–—….!?\s](?:(?<=,)(?:(?<!\d,)|(?!\d))|(?<=[;:()\[\]–—…])|(?<=\s)-\s"
                          r"|(?<=[.!?])(?=\s|$))")
 _SIDE_ENEMY = {"russia": "ukraine", "ukraine": "russia", "israel": "palestine", "palestine": "israel"}
@@ -621,11 +621,9 @@ def side_words(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> 
     """Side names in text[a:b] that name a party, not a place ("in Ukraine" is a place)."""
     out = []
     for m in lex.sides.find(text, a, b):
-        prev_word = text[max(0, m.start - 25):m.start].split()
-        tail = prev_word[-1].casefold() if prev_word else ""
-        tail2 = " ".join(prev_word[-2:]).casefold()
-        if (tail in lex.locative or tail2 in lex.locative) and not text[m.end:m.end + 2].startswith(("'s", "’s")) \
-                and not _with_side_noun(text, m, lex):
+        words = [w.casefold() for w in text[max(0, m.start - 25):m.start].split()[-2:]]
+        possessive = text[m.end:m.end + 2].startswith(("'s", "’s"))  # "in Russia's war": a party after all
+        if _placed(words, lex) and not possessive and not _with_side_noun(text, m, lex):
             continue
         if any(a <= m.start < b for a, b in exclude):
             continue

@@ -261,6 +261,11 @@ def _build(lg: _Lang, text: str, m: re.Match) -> list[Quantity]:
     return [Quantity(start, end, text[start:end], None, float(lo), float(hi), "range", False, sa, end)]
 
 
+def number_words(lang: str) -> frozenset[str]:
+    """The pack's number words, case-folded ("two", "zwei", "двоє")."""
+    return frozenset(_compiled(lang).words)
+
+
 def find_numbers(text: str, lang: str = "en") -> list[Quantity]:
     """Return the numbers, ranges and vague amounts of `text`, sorted by start and non-overlapping.
 
