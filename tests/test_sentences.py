@@ -5,21 +5,36 @@ import pytest
 from lossledger.extract.sentences import split
 
 
-def sentences(text: str) -> list[str]:
-    return [text[a:b] for a, b in split(text)]
+def sentences(text: str, code: str | None = None) -> list[str]:
+    from lossledger.extract.lexicon import lexicon
+
+    abbreviations = lexicon(code).abbreviations if code else ()
+    return [text[a:b] for a, b in split(text, abbreviations=abbreviations)]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Russia lost 12 tanks. Kyiv said so.", ["Russia lost 12 tanks.", "Kyiv said so."]),
-    ("Mr. Smith counted 40 tanks. 12 more burned.", ["Mr. Smith counted 40 tanks.", "12 more burned."]),
-    ("Ворог втратив 30 тис. осіб. Також знищено 12 танків.",
+@pytest.mark.parametrize("code, text, expected", [
+    (None, "Russia lost 12 tanks. Kyiv said so.", ["Russia lost 12 tanks.", "Kyiv said so."]),
+    ("en", "Mr. Smith counted 40 tanks. 12 more burned.", ["Mr. Smith counted 40 tanks.", "12 more burned."]),
+    ("uk", "Ворог втратив 30 тис. осіб. Також знищено 12 танків.",
      ["Ворог втратив 30 тис. осіб.", "Також знищено 12 танків."]),
-    ("Уничтожено 5 танков. а также 3 самолёта.", ["Уничтожено 5 танков. а также 3 самолёта."]),
-    ("«Це правда», — сказав він. Ärligt talat.", ["«Це правда», — сказав він.", "Ärligt talat."]),
-    ("Headline: 10 tanks\nBody text here.", ["Headline: 10 tanks", "Body text here."]),
+    (None, "Уничтожено 5 танков. а также 3 самолёта.", ["Уничтожено 5 танков. а также 3 самолёта."]),
+    (None, "«Це правда», — сказав він. Ärligt talat.", ["«Це правда», — сказав він.", "Ärligt talat."]),
+    (None, "Headline: 10 tanks\nBody text here.", ["Headline: 10 tanks", "Body text here."]),
+    (None, "Officials in the U.S. Army said J. Smith saw 4 tanks. Two burned.",
+     ["Officials in the U.S. Army said J. Smith saw 4 tanks.", "Two burned."]),
+    ("sv", "Förlusterna omfattar bl.a. Ryska stridsvagnar, 40 st. Två brann.",
+     ["Förlusterna omfattar bl.a. Ryska stridsvagnar, 40 st.", "Två brann."]),
+    ("de", "Zerstört wurden u.a. Panzer, rund 1,2 Mio. Soldaten fielen. Das meldet Kyjiw.",
+     ["Zerstört wurden u.a. Panzer, rund 1,2 Mio. Soldaten fielen.", "Das meldet Kyjiw."]),
 ])
-def test_split(text: str, expected: list[str]) -> None:
-    assert sentences(text) == expected
+def test_split(code: str | None, text: str, expected: list[str]) -> None:
+    assert sentences(text, code) == expected
+
+
+def test_an_abbreviation_of_another_language_ends_a_sentence() -> None:
+    text = "Die Armee verlor 40 tys. Dann kamen neue Truppen."
+    assert sentences(text, "de") == ["Die Armee verlor 40 tys.", "Dann kamen neue Truppen."]
+    assert sentences(text, "pl") == [text]
 
 
 @pytest.mark.parametrize("code, text", [

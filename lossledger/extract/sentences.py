@@ -6,16 +6,14 @@ import re
 from collections.abc import Collection
 
 # A sentence ends at . ! ? (and closing quotes) followed by space and an upper-case letter (any
-# script), digit or opening quote; or at a line break. Abbreviations such as "Mr." do not end one.
+# script), digit or opening quote; or at a line break. An initial or dotted acronym ("J.", "U.S.") and a
+# language's abbreviations ("Mr.", "tys.", "z.B.": the pack's meta.abbreviations) do not end one.
 _BOUNDARY = re.compile(
     r"""(?:(?<=[.!?…])(["'”’»)]*)[ \t\u00a0]+(?=["'“‘«(\-–—]?([^\W_])))|\n+""")
-_ABBREV = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|St|Jr|Sr|No|Nr|vol|ca|resp|bl\.a|t\.ex|d\.v\.s|"
-    r"U\.S|U\.K|U\.N|E\.U|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|etc|vs|incl|mln|tys|ok|"
-    r"тис|тыс|млн|млрд|ген|див|p|pp|Corp|Inc|Co|Ltd|Mio|Mrd|Tsd|bzw|z\.B|u\.a|env|Mme)|\b[A-Z])\.$")
 _ORDINAL = re.compile(r"(?<![\d.,])\b\d{1,4}\.$")  # "am 2." before a month name: a date, not an end
 _WORD = re.compile(r"[^\W\d_]+")
-_LAST_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]+)\.$")
+_LAST_WORD = re.compile(r"(?<![^\W\d_.])((?:[^\W\d_]+\.)*[^\W\d_]+)\.$")  # "Mr", "bl.a", "U.S"
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")  # "J", "U.S": single letters joined by stops
 
 
 def split(text: str, months: Collection[str] = (), abbreviations: Collection[str] = ()) -> list[tuple[int, int]]:
@@ -34,15 +32,21 @@ def split(text: str, months: Collection[str] = (), abbreviations: Collection[str
             word = _WORD.match(text, m.end())
             if word and word.group().casefold() in months:
                 continue
-        if abbreviations and not m.group().startswith("\n"):
-            last = _LAST_WORD.search(text, max(pos, m.start() - 12), m.start())
-            if last and last.group(1).casefold() in abbreviations:
-                continue
-        if m.group().startswith("\n") or not _ABBREV.search(text, max(pos, m.start() - 12), m.start()):
-            _add(text, pos, m.end(1) if m.group(1) is not None else m.start(), spans)
-            pos = m.end()
+        if not m.group().startswith("\n") and _abbreviated(text, pos, m.start(), abbreviations):
+            continue
+        _add(text, pos, m.end(1) if m.group(1) is not None else m.start(), spans)
+        pos = m.end()
     _add(text, pos, len(text), spans)
     return spans
+
+
+def _abbreviated(text: str, pos: int, stop: int, abbreviations: Collection[str]) -> bool:
+    """Whether the full stop at `stop` closes an abbreviation, an initial or a dotted acronym."""
+    last = _LAST_WORD.search(text, max(pos, stop - 12), stop)
+    if last is None:
+        return False
+    word = last.group(1)
+    return word.casefold() in abbreviations or word[0].isupper() and _INITIALS.fullmatch(word) is not None
 
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
