@@ -194,3 +194,13 @@ def test_a_time_opening_a_german_sentence_is_no_source_the_subject_follows_the_a
 def test_a_first_person_subject_inside_a_quote_speaks_for_the_speaker(text, lang):
     (claimant,) = claimants(text, lang)
     assert "Федоров" in claimant or "Fedorov" in claimant
+
+
+@pytest.mark.parametrize("text, lang, claimant", [
+    ("Laut Oryx wurden mehr als 3000 russische Panzer zerstört, die durch Fotos oder Videos belegt sind.", "de",
+     "Oryx"),
+    ("According to Oryx, 3,000 Russian tanks have been lost, a count confirmed by photos, the site said.", "en",
+     "Oryx"),
+])
+def test_according_to_before_the_figure_names_the_source_over_a_later_verb(text, lang, claimant):
+    assert claimants(text, lang) == [claimant]

@@ -205,3 +205,21 @@ def test_a_list_takes_the_source_named_after_it_when_that_sentence_refers_back()
     claims = extract(text, lang="uk", published="2025-03-14")
     assert [(c.value, c.claimant) for c in claims] == [(891660, "Генеральний штаб ЗСУ"),
                                                        (10313, "Генеральний штаб ЗСУ")]
+
+
+@pytest.mark.parametrize("lang, text, side", [
+    ("en", "The Air Force said 20 drones were shot down over the Kyiv region.", "russia"),
+    ("en", "Air defence destroyed 20 drones over Kyiv overnight, the Air Force said.", "russia"),
+    ("en", "Russia's defence ministry said 20 drones were destroyed over the Belgorod region.", "ukraine"),
+    ("de", "Die Luftwaffe meldete 20 abgeschossene Drohnen über dem Gebiet Kiew.", "russia"),
+    ("uk", "Повітряні сили повідомили, що над Київщиною збито 20 дронів.", "russia"),
+])
+def test_drones_shot_down_over_a_place_are_the_attackers(lang, text, side):
+    (claim,) = extract(text, lang=lang, published=PUB)
+    assert (claim.value, claim.category, claim.side) == (20, "drones", side)
+
+
+def test_soldiers_lost_in_a_region_are_still_the_side_named():
+    (claim,) = extract("Russian forces lost 300 soldiers in the Kharkiv region, the General Staff said.",
+                       lang="en", published=PUB)
+    assert claim.side == "russia"

@@ -501,6 +501,8 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon) -> Attribution | None:
     elif acc and speech_np and reporting and acc[1] < speech_np[0] and not _anaphoric(
             _clean(text[speech_np[0]:speech_np[1]]), lex):
         claimant, relays = acc, [speech_np]  # "Nach Angaben des Generalstabs ..., wie Ukrinform meldet": a relay
+    elif acc and speech_np and acc[1] <= pivot < speech_np[0]:
+        claimant = acc  # "Laut Oryx wurden 3000 Panzer zerstört, die durch Fotos belegt sind": the figure's source
     elif acc and speech_np and pivot < acc[0] and acc[1] < speech_np[0]:
         claimant = acc  # "... killed 24,000 people, according to the UN, though activists say ...": a later clause's
     elif acc and speech_np and _anaphoric(_clean(text[speech_np[0]:speech_np[1]]), lex):

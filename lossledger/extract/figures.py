@@ -450,7 +450,7 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
             return None  # "one of them", "two sides": a small number word needs its noun (or a toll that rose to it)
         kind_end = head_end
         population = _population(text, q.end, head_end, lex) or (prev.population if prev else None)
-    side, enemy = _side(text, q, s0, s1, before_start, head_end, nxt, lex, prev, exclude)
+    side, enemy = _side(text, q, s0, s1, before_start, head_end, nxt, lex, prev, exclude, category in LAUNCHED)
     if side is None and not enemy and (item or _list_item(text, item_at, q.start, lex, equipment=False)):
         side, enemy = _heading_side(text, s0, lex)
     pop = _resolve_population(text, population, side, s0, s1, lex, q, head_end, category, exclude)
@@ -712,6 +712,14 @@ def _placed(words: list[str], lex: Lexicon) -> bool:
     return bool(words) and (words[-1] in lex.locative or " ".join(words[-2:]) in lex.locative)
 
 
+def _over(text: str, m: Match, lex: Lexicon) -> bool:
+    """A preposition of place, and an article maybe, stands right before the side name ("over the Kyiv region")."""
+    words = [w.casefold() for w in text[max(0, m.start - 25):m.start].split()[-3:]]
+    if len(words) > 1 and words[-1] in lex.articles:
+        words = words[:-1]
+    return _placed(words, lex)
+
+
 def _words_between(text: str, a: int, b: int, lex: Lexicon) -> bool:
     """text[a:b] holds a word that is no weapon nor a conjunction ("внаслідок" in "у Києві внаслідок атаки")."""
     rest = text[a:b]
@@ -740,7 +748,9 @@ def _harmed_by(text: str, a: int, b: int, lex: Lexicon) -> bool:
 
 
 def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end: int, nxt: int,
-          lex: Lexicon, prev: Figure | None, exclude: tuple = ()) -> tuple[str | None, bool]:
+          lex: Lexicon, prev: Figure | None, exclude: tuple = (), launched: bool = False) -> tuple[str | None, bool]:
+    """(the side that lost the figure, whether it is "the enemy" of the source); `launched`: the figure counts
+    weapons that fly (drones, missiles), which a place names the target of, not the loser."""
     # the figure's own noun: the nearest word of people or loss ("en skadades när ryska styrkor": "skadades")
     nouns = [m for m in (lex.population.search(text, q.end, head_end), lex.categories.search(text, q.end, head_end))
              if m is not None]
@@ -790,10 +800,15 @@ def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end:
     if against:  # "killed in clashes with Russian troops", "killed in a Russian missile attack"
         return against, False
     after = side_words(text, head_end, _zone_end(text, head_end, nxt), lex, exclude)
+    if after and launched and _over(text, after[0], lex):  # "drones shot down over the Kyiv region": the attacker's
+        return _SIDE_ENEMY.get(after[0].label), False
     if after:
         return after[0].label, False
     if prev is not None:
         return prev.side, prev.enemy
+    if launched:  # "20 drones shot down over the Kyiv region", "... über Belgorod": the attacker's, no side named
+        places = sorted(lex.sides.find(text, s0, s1) + lex.places.find(text, s0, s1), key=lambda m: m.start)
+        return (_SIDE_ENEMY.get(places[-1].label) if places else None), False
     rest = side_words(text, s0, s1, lex, exclude)
     if rest:
         return min(rest, key=lambda m: abs(m.start - q.start)).label, False
