@@ -211,7 +211,7 @@ def test_a_list_takes_the_source_named_after_it_when_that_sentence_refers_back()
     ("en", "The Air Force said 20 drones were shot down over the Kyiv region.", "russia"),
     ("en", "Air defence destroyed 20 drones over Kyiv overnight, the Air Force said.", "russia"),
     ("en", "Russia's defence ministry said 20 drones were destroyed over the Belgorod region.", "ukraine"),
-    ("de", "Die Luftwaffe meldete 20 abgeschossene Drohnen über dem Gebiet Kiew.", "russia"),
+    ("de", "Die Luftwaffe meldete 20 abgeschossene Drohnen über Kiew.", "russia"),
     ("uk", "Повітряні сили повідомили, що над Київщиною збито 20 дронів.", "russia"),
 ])
 def test_drones_shot_down_over_a_place_are_the_attackers(lang, text, side):

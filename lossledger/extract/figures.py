@@ -806,9 +806,11 @@ def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end:
         return after[0].label, False
     if prev is not None:
         return prev.side, prev.enemy
-    if launched:  # "20 drones shot down over the Kyiv region", "... über Belgorod": the attacker's, no side named
-        places = sorted(lex.sides.find(text, s0, s1) + lex.places.find(text, s0, s1), key=lambda m: m.start)
-        return (_SIDE_ENEMY.get(places[-1].label) if places else None), False
+    if launched:  # "20 drones shot down over Kyiv", "... über Belgorod": the attacker's, where no side is named
+        places = sorted([m for m in lex.sides.find(text, s0, s1) if _over(text, m, lex)] +
+                        lex.places.find(text, s0, s1), key=lambda m: m.start)
+        if places:
+            return _SIDE_ENEMY.get(places[-1].label), False
     rest = side_words(text, s0, s1, lex, exclude)
     if rest:
         return min(rest, key=lambda m: abs(m.start - q.start)).label, False
