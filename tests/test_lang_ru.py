@@ -233,3 +233,13 @@ def test_a_forecast_verb_names_its_source():
 ])
 def test_they_reported_at_an_institution_names_it(text, claimant):
     assert [c.claimant for c in extract(text, lang="ru", published="2024-03-15")] == [claimant]
+
+
+def test_a_title_with_a_prepositional_phrase_and_the_name_after_it_is_one_source():
+    got = one("Уполномоченный по правам человека в РФ Татьяна Москалькова заявила, что в плену остаются "
+              "более 600 российских военных.")
+    assert got["claimant"] == "Уполномоченный по правам человека в РФ Татьяна Москалькова"
+
+
+def test_an_imperfective_past_verb_of_speech_names_the_source():
+    assert one("Ранее Минобороны сообщало, что ВСУ потеряли до 1 500 военнослужащих.")["claimant"] == "Минобороны"

@@ -281,3 +281,27 @@ def test_a_forecast_verb_names_its_source():
 ])
 def test_they_reported_at_an_institution_names_it(text, claimant):
     assert [c.claimant for c in extract(text, lang="uk", published="2024-03-15")] == [claimant]
+
+
+@pytest.mark.parametrize("text, claimant", [
+    # an imperfective past verb of speech
+    ("Раніше британська розвідка повідомляла, що ворог втрачав у середньому 1 100 осіб на день.",
+     "британська розвідка"),
+    # a name with lower-case words and prepositions, opening the sentence
+    ("Моніторингова місія ООН з прав людини в Україні повідомляє, що загинули щонайменше 12 300 цивільних.",
+     "Моніторингова місія ООН з прав людини в Україні"),
+    # a counted noun after a year ("2024 рік") opens no name
+    ("За 2024 рік Медіазона підтвердила загибель 45 тисяч російських військових.", "Медіазона"),
+])
+def test_the_source_before_its_verb(text, claimant):
+    assert one(text)["claimant"] == claimant
+
+
+def test_a_pronoun_ends_a_source_named_after_its_phrase():
+    got = claims("За оцінкою британської розвідки вона може сягати 500 тисяч убитих і поранених росіян.")
+    assert [c["claimant"] for c in got] == ["британська розвідка"]
+
+
+def test_these_data_name_no_source():
+    got = claims("Генштаб повідомив, що ворог втратив 1 200 осіб. Ці дані неможливо незалежно перевірити.")
+    assert [c["claimant"] for c in got] == ["Генштаб"]

@@ -310,3 +310,12 @@ TOKENS = {lang: pack_tokens(lang) + ["0", "12", "345", " ", " ", ",", ".", "-", 
 def test_number_like_text(lang, data):
     parts = data.draw(st.lists(st.sampled_from(TOKENS[lang]), max_size=30))
     check_spans("".join(parts), lang)
+
+
+@pytest.mark.parametrize("text", ["14:25 Генштаб повідомив", "At 09:05 the ministry spoke", "(23:59)"])
+def test_a_time_of_day_is_no_number(text):
+    assert find_numbers(text, "en") == []
+
+
+def test_a_ratio_and_a_list_count_stay_numbers():
+    assert [q.value for q in find_numbers("a 3:1 ratio; tanks: 933", "en")] == [3, 1, 933]

@@ -192,6 +192,8 @@ def _np_forward(text: str, pos: int, end: int, lex: Lexicon) -> tuple[int, int] 
             continue
         if not w[0].isalnum() or _has_digit(w):
             break
+        if start is not None and lw in lex.pronouns and lw not in lex.articles:
+            break  # "даних Реєстру спадкових справ вона може сягати": the pronoun is the next clause's subject
         if lw in lex.stop and start is not None and not _connector(toks, i, lex) and lw not in lex.document_modifiers:
             break  # (but "an earlier estimate by X", "en tidigare beräkning av X")
         noun_use = bool(taken) and taken[-1].group().casefold() in lex.document_modifiers  # "an earlier estimate"
@@ -284,6 +286,8 @@ def _np_backward(text: str, a: int, pos: int, lex: Lexicon) -> tuple[int, int] |
             continue  # a quoted name: "Журналисты «Медиазоны» установили"
         if not w[0].isalnum() or _has_digit(w) or _date_word(w, lex):
             break
+        if i and toks[i - 1].group().isdigit() and text[toks[i - 1].start() - 1:toks[i - 1].start()] not in ":.":
+            break  # "за 2024 рік видання підтвердили": a counted noun ("рік") opens no name
         if lw in lex.stop and not ((lw in lex.name_links or lw in lex.articles) and start is not None
                                    and (lw in lex.articles or toks[i - 1].group()[:1].isupper())):
             break
@@ -338,6 +342,7 @@ def _subject_before(text: str, s0: int, end: int, lex: Lexicon, impersonal: bool
     back = _np_backward(text, s0, end, lex)
     if impersonal:
         return back
+    joined = False
     for _ in range(4):
         if back is None:
             return None
@@ -353,10 +358,12 @@ def _subject_before(text: str, s0: int, end: int, lex: Lexicon, impersonal: bool
         before = _np_backward(text, s0, s0 + len(rest), lex)
         if before is None:
             return back
-        if prep in lex.name_links or text[back[0]:back[1]].split()[-1][:1].isupper() and \
+        if joined or prep in lex.name_links or text[back[0]:back[1]].split()[-1][:1].isupper() and \
                 not any(w[:1].isupper() for w in text[before[0]:before[1]].split()):
-            # "the head of the administration in Kharkiv", "analysts at the Center for ... Studies": one name
-            return before[0], back[1]
+            # "the head of the administration in Kharkiv", "analysts at the Center for ... Studies": one name,
+            # which may open further back ("Моніторингова місія ООН з прав людини в Україні")
+            back, joined = (before[0], back[1]), True
+            continue
         back = before
     return back
 

@@ -261,6 +261,9 @@ def _build(lg: _Lang, text: str, m: re.Match) -> list[Quantity]:
     return [Quantity(start, end, text[start:end], None, float(lo), float(hi), "range", False, sa, end)]
 
 
+_CLOCK = re.compile(r"(?<![\d:.,])(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?![\d:])")  # "14:25", not "1:2" nor "3:1"
+
+
 def number_words(lang: str) -> frozenset[str]:
     """The pack's number words, case-folded ("two", "zwei", "двоє")."""
     return frozenset(_compiled(lang).words)
@@ -279,6 +282,10 @@ def find_numbers(text: str, lang: str = "en") -> list[Quantity]:
     out: list[Quantity] = []
     pos = 0
     while m := lg.rx.search(text, pos):
+        clock = _CLOCK.match(text, m.start())
+        if clock:  # "14:25": a time of day, no amount
+            pos = clock.end()
+            continue
         found = _build(lg, text, m)
         if found and found[-1].end > m.start():
             out.extend(found)
