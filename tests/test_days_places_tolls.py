@@ -223,3 +223,18 @@ def test_soldiers_lost_in_a_region_are_still_the_side_named():
     (claim,) = extract("Russian forces lost 300 soldiers in the Kharkiv region, the General Staff said.",
                        lang="en", published=PUB)
     assert claim.side == "russia"
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("sv", "Om kriget fortsätter kan Ryssland förlora 1,5 miljoner soldater i slutet av 2026, skriver FOI."),
+    ("en", "At this pace Russia loses 1.5 million soldiers by the end of 2026, the think tank CSIS said."),
+])
+def test_a_figure_dated_after_the_article_is_a_projection(lang, text):
+    (claim,) = extract(text, lang=lang, published="2025-09-08")
+    assert (claim.value, claim.modality) == (1_500_000, "projection")
+
+
+def test_a_figure_dated_before_the_article_is_reported():
+    (claim,) = extract("Russia lost 1.5 million soldiers by the end of 2024, the think tank CSIS said.",
+                       lang="en", published="2025-09-08")
+    assert claim.modality == "reported"

@@ -1165,3 +1165,26 @@ def test_thousands_in_the_locative_case_scale_the_number(text, lang, value):
     from lossledger import find_numbers
 
     assert [q.value for q in find_numbers(text, lang)] == [value]
+
+
+@pytest.mark.parametrize("text, value, category, side", [
+    # a split particle verb: "sköts ... ned"
+    ("Enligt det ukrainska flygvapnet sköts 212 drönare och 14 kryssningsrobotar ned under natten.", 212, "drones",
+     "russia"),
+    ("Det ryska luftvärnet sköt under natten till onsdagen ned 75 ukrainska drönare, uppger ministeriet.", 75,
+     "drones", "ukraine"),
+    # present-tense passives
+    ("Varje månad dödas eller såras omkring 30 000 ryska soldater, enligt FOI.", 30000, "killed_or_wounded",
+     "russia"),
+    # shot dead: the victims' side, not the shooters'
+    ("Ryska soldater sköt ihjäl 14 civila i byn, enligt åklagaren.", 14, "killed", "ukraine"),
+])
+def test_swedish_verbs_of_loss(text, value, category, side):
+    got = by_value(text, lang="sv", published="2025-03-12")
+    assert (got[value]["category"], got[value]["side"]) == (category, side)
+
+
+def test_a_lower_case_particle_after_a_relay_word_is_no_outlet():
+    got = by_value("Luftvärnet sköt under natten till tisdagen ned 75 ukrainska drönare, uppger ryska "
+                   "försvarsministeriet.", lang="sv", published="2025-03-12")
+    assert got[75]["via"] == []

@@ -45,6 +45,8 @@ def assemble(doc: str, text: str, s0: int, s1: int, fig: Figure, att: Attributio
     as_of, start, end, from_ref = _when(fig, dates, ref, mod, text, lex)
     if from_ref and when:
         as_of, from_ref = when, False
+    if not from_ref and _future(as_of, ref):
+        mod = "projection"  # "kan antalet döda nå 1,5 miljoner i slutet av 2026", written in 2025: a forecast
     if _increment(text, fig) and as_of and len(as_of) == 10:
         start = end = as_of  # "10,933 (+3)": the 3 are that day's tally, not a running total
     q = fig.q
@@ -60,6 +62,14 @@ def assemble(doc: str, text: str, s0: int, s1: int, fig: Figure, att: Attributio
 
 
 _YEAR = re.compile(r"\d{4}")
+
+
+def _future(as_of: str | None, ref: str | None) -> bool:
+    """The figure's date lies after the publication date, compared at the coarser of their precisions."""
+    if not as_of or not ref:
+        return False
+    n = min(len(as_of), len(ref))
+    return as_of[:n] > ref[:n]
 
 
 def _increment(text: str, fig: Figure) -> bool:
