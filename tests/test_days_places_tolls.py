@@ -238,3 +238,22 @@ def test_a_figure_dated_before_the_article_is_reported():
     (claim,) = extract("Russia lost 1.5 million soldiers by the end of 2024, the think tank CSIS said.",
                        lang="en", published="2025-09-08")
     assert claim.modality == "reported"
+
+
+def test_weapons_of_several_words_before_their_strike_name_the_attacker():
+    got = extract("Three people were killed when Russian guided aerial bombs hit a market in Kostiantynivka, the "
+                  "governor said.", lang="en", published=PUB)
+    assert [(c.value, c.side) for c in got] == [(3, "ukraine")]
+
+
+def test_soldiers_between_a_side_and_an_invasion_word_belong_to_that_side():
+    got = extract("Volunteers have confirmed the deaths of 21,000 Ukrainian soldiers since the invasion began.",
+                  lang="en", published=PUB)
+    assert [(c.value, c.side) for c in got] == [(21000, "ukraine")]
+
+
+def test_a_count_of_mixed_equipment_is_no_claim_but_a_drone_tally_is():
+    text = ("Ukraine's General Staff said Russian losses have reached 870,000 troops. The update listed:\n"
+            "operational-tactical UAVs — 31,000 (+90)\nIn all, 52,000 pieces of Russian equipment were lost.")
+    got = {c.value: c.category for c in extract(text, lang="en", published=PUB)}
+    assert got.get(31000) == "drones" and 52000 not in got

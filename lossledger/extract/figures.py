@@ -645,7 +645,7 @@ def opponents(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> t
         lead = lead[max(lead.rfind(","), lead.rfind(";"), lead.rfind(":"), lead.rfind("."), lead.rfind("("),
                         lead.rfind(")")) + 1:]  # the side word's own clause
         words = [w.casefold() for w in lead.split()[-3:]]  # "with the Russian", "contre les troupes russes"
-        limit = _word_limit(text, m.end, 3)
+        limit = _word_limit(text, m.end, 4)  # "Russian guided aerial bombs struck"
         weapons = [h for h in lex.categories.find(text, m.end, limit) if h.label in EQUIPMENT_CATEGORIES]
         if weapons:  # "två ryska ballistiska robotar slog ned": the attack word may follow the weapons' noun
             limit = max(limit, _word_limit(text, weapons[-1].end, 2))
@@ -657,7 +657,8 @@ def opponents(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> t
                 _words_between(text, m.end, after.start, lex):
             after = None  # "У Києві внаслідок атаки": a place, not the attacker ("in Russian missile attacks" is)
         attack = after and not any(h.label not in EQUIPMENT_CATEGORIES
-                                   for h in lex.categories.find(text, m.end, after.start)) or \
+                                   for h in lex.categories.find(text, m.end, after.start)) and \
+            lex.population.search(text, m.end, after.start) is None or \
             words and (_at(lex.strike, last, word) or _at(lex.aggression, last, word))  # "une attaque russe"
         if not attack:
             # "une frappe de missiles balistiques russes": the side after the weapons of a strike is its attacker
