@@ -204,3 +204,14 @@ def test_a_first_person_subject_inside_a_quote_speaks_for_the_speaker(text, lang
 ])
 def test_according_to_before_the_figure_names_the_source_over_a_later_verb(text, lang, claimant):
     assert claimants(text, lang) == [claimant]
+
+
+@pytest.mark.parametrize("text, lang, claimant, via", [
+    ("El número de muertos en Bélgorod se elevó a 14, dijo a la agencia TASS el gobernador regional.", "es",
+     "el gobernador regional", ["la agencia TASS"]),
+    ("« Douze personnes ont été tuées à Odessa », a déclaré à l'AFP un porte-parole des secours.", "fr",
+     "un porte-parole des secours", ["l'AFP"]),
+])
+def test_the_source_after_the_outlet_it_spoke_to(text, lang, claimant, via):
+    (claim,) = extract(text, lang=lang, published="2025-06-10")
+    assert (claim.claimant, claim.via) == (claimant, via)

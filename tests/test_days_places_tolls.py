@@ -257,3 +257,13 @@ def test_a_count_of_mixed_equipment_is_no_claim_but_a_drone_tally_is():
             "operational-tactical UAVs — 31,000 (+90)\nIn all, 52,000 pieces of Russian equipment were lost.")
     got = {c.value: c.category for c in extract(text, lang="en", published=PUB)}
     assert got.get(31000) == "drones" and 52000 not in got
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Selon le président, 4 000 soldats, russes et ukrainiens, meurent chaque semaine."),
+    ("es", "Según el presidente, unos 4.000 soldados rusos y ucranianos mueren cada semana."),
+    ("en", "According to the president, about 4,000 soldiers, Russian and Ukrainian, die every week."),
+])
+def test_two_side_adjectives_after_the_noun_are_both_sides(lang, text):
+    (claim,) = extract(text, lang=lang, published=PUB)
+    assert (claim.value, claim.side) == (4000, "both")

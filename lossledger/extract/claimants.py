@@ -495,6 +495,7 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon) -> Attribution | None:
     relay = None
     for m in lex.relay_before.find(text, s0, s1):
         relay = _np_forward(text, _past_day_words(text, m.end, s1, lex), s1, lex)
+        relay = relay and (relay[0], _outlet_end(text, relay, lex))
         if relay and _audience(text[relay[0]:relay[1]], lex):
             relay = None  # "told reporters": whom the source spoke to, no outlet
         if relay and re.match(r"\s*\d{4}\b", text[relay[1]:relay[1] + 6]):
@@ -842,10 +843,28 @@ def _after_losses(text: str, span: tuple[int, int], lex: Lexicon) -> tuple[int, 
 def _after_verb(text: str, pos: int, s1: int, lex: Lexicon) -> tuple[int, int] | None:
     """The source after its verb: a pronoun ("Am 2. März meldete es", "då sade han") or a name."""
     pos = _past_day_words(text, pos, s1, lex)  # "сообщило в пятницу Министерство обороны"
+    for h in lex.relay_before.find(text, max(0, pos - 25), min(s1, pos + 25)):
+        if h.start <= pos < h.end:  # "dijo a la agencia TASS el gobernador": past the outlet told
+            outlet = _np_forward(text, h.end, s1, lex)
+            if outlet is not None:
+                pos = _past_day_words(text, _outlet_end(text, outlet, lex), s1, lex)
+            break
     m = _FIRST_WORD.match(text[pos:s1])
     if m and m.group(1).casefold() in lex.pronouns and m.group(1).casefold() not in lex.articles:
         return pos + m.start(1), pos + m.end(1)  # "schrieb er auf Telegram": the pronoun alone
     return _np_forward(text, pos, s1, lex)  # "framhåller det ukrainska försvarsdepartementet": an article
+
+
+def _outlet_end(text: str, span: tuple[int, int], lex: Lexicon) -> int:
+    """Where an outlet's name ends: at an article opening a common noun after its capitalised word ("à l'AFP un
+    porte-parole"; not in "NBC's Meet the Press")."""
+    named = False
+    toks = _tokens(text, *span)
+    for t, nxt in zip(toks, toks[1:], strict=False):
+        if named and t.group().casefold() in lex.articles and nxt.group()[:1].islower():
+            return t.start()
+        named = named or any(c.isupper() for c in t.group())
+    return span[1]
 
 
 def _past_setting_word(text: str, pos: int, s1: int, lex: Lexicon) -> int:
