@@ -267,3 +267,8 @@ def test_a_count_of_mixed_equipment_is_no_claim_but_a_drone_tally_is():
 def test_two_side_adjectives_after_the_noun_are_both_sides(lang, text):
     (claim,) = extract(text, lang=lang, published=PUB)
     assert (claim.value, claim.side) == (4000, "both")
+
+
+def test_a_source_named_after_the_noun_and_a_comma_is_no_side_of_it():
+    (claim,) = extract("Russia has lost 10,933 tanks, Ukraine's General Staff said.", lang="en", published=PUB)
+    assert (claim.side, claim.claimant) == ("russia", "Ukraine's General Staff")
