@@ -272,3 +272,12 @@ def test_two_side_adjectives_after_the_noun_are_both_sides(lang, text):
 def test_a_source_named_after_the_noun_and_a_comma_is_no_side_of_it():
     (claim,) = extract("Russia has lost 10,933 tanks, Ukraine's General Staff said.", lang="en", published=PUB)
     assert (claim.side, claim.claimant) == ("russia", "Ukraine's General Staff")
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Les pertes russes — tués et blessés — atteindraient 700 000 hommes, d'après Londres."),
+    ("es", "Las bajas rusas, muertos y heridos, superarían los 700.000 soldados, según Londres."),
+])
+def test_a_loss_noun_before_its_side_adjective_owns_the_losses(lang, text):
+    (claim,) = extract(text, lang=lang, published=PUB)
+    assert (claim.value, claim.side) == (700000, "russia")

@@ -796,6 +796,10 @@ def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end:
         loss = lex.categories.search(between)
         owned = owned or loss is not None and not between[:loss.start].strip() and \
             loss.label not in EQUIPMENT_CATEGORIES and agent is not None and agent.start >= loss.end
+        # "les pertes russes — tués et blessés — atteindraient": the loss noun before its side adjective owns it
+        noun_before = [h for h in lex.categories.find(text, max(s0, m.start - 25), m.start)
+                       if h.label not in EQUIPMENT_CATEGORIES and not text[h.end:m.start].strip()]
+        owned = owned or bool(noun_before)
         if agent and not patient and not owned and m.label in _SIDE_ENEMY:
             return _SIDE_ENEMY[m.label], False
         return m.label, False
