@@ -797,9 +797,9 @@ def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end:
         owned = owned or loss is not None and not between[:loss.start].strip() and \
             loss.label not in EQUIPMENT_CATEGORIES and agent is not None and agent.start >= loss.end
         # "les pertes russes — tués et blessés — atteindraient": the loss noun before its side adjective owns it
-        noun_before = [h for h in lex.categories.find(text, max(s0, m.start - 25), m.start)
-                       if h.label not in EQUIPMENT_CATEGORIES and not text[h.end:m.start].strip()]
-        owned = owned or bool(noun_before)
+        owned = owned or agent is not None and any(
+            h.label not in EQUIPMENT_CATEGORIES and not text[h.end:m.start].strip()
+            for h in lex.categories.find(text, max(s0, m.start - 25), m.start))
         if agent and not patient and not owned and m.label in _SIDE_ENEMY:
             return _SIDE_ENEMY[m.label], False
         return m.label, False
@@ -808,18 +808,16 @@ def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end:
         return prev.side, prev.enemy  # "Två ukrainska soldater dödades och en skadades när ryska styrkor besköt"
     if against:  # "killed in clashes with Russian troops", "killed in a Russian missile attack"
         return against, False
-    after = side_words(text, head_end, _zone_end(text, head_end, nxt), lex, exclude)
-    if after and launched and _over(text, after[0], lex):  # "drones shot down over the Kyiv region": the attacker's
-        return _SIDE_ENEMY.get(after[0].label), False
-    if after:
-        return after[0].label, False
-    if prev is not None:
-        return prev.side, prev.enemy
-    if launched:  # "20 drones shot down over Kyiv", "... über Belgorod": the attacker's, where no side is named
+    if launched:  # "20 drones shot down over the Kyiv region", "... über Belgorod": the attacker's
         places = sorted([m for m in lex.sides.find(text, s0, s1) if _over(text, m, lex)] +
                         lex.places.find(text, s0, s1), key=lambda m: m.start)
         if places:
             return _SIDE_ENEMY.get(places[-1].label), False
+    after = side_words(text, head_end, _zone_end(text, head_end, nxt), lex, exclude)
+    if after:
+        return after[0].label, False
+    if prev is not None:
+        return prev.side, prev.enemy
     rest = side_words(text, s0, s1, lex, exclude)
     if rest:
         return min(rest, key=lambda m: abs(m.start - q.start)).label, False
