@@ -497,6 +497,23 @@ def test_colon_list_items_under_a_heading():
     assert {c["claimant"] for c in got.values()} == {None}
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("Russia's losses since the invasion, according to Ukraine's General Staff:\n\npersonnel — about 1,012,400\n"
+     "tanks — 11,050\n", "en"),
+    ("De samlade ryska förlusterna, enligt Ukrainas generalstab:\n\npersonal — cirka 1 012 400\n"
+     "stridsvagnar — 11 050\n", "sv"),
+])
+def test_a_list_item_of_soldiers_takes_its_kind_and_side_from_the_heading(text, lang):
+    got = by_value(text, lang=lang, published="2025-09-01")
+    assert got[1012400]["category"] == "killed_or_wounded" and got[1012400]["qualifier"] == "approx"
+    assert {c["side"] for c in got.values()} == {"russia"}  # the side at the loss word, not the source's
+
+
+def test_a_list_item_of_soldiers_needs_a_heading_of_losses():
+    text = "Troops deployed along the border:\n\npersonnel — about 60,000\ntanks — 900\n"
+    assert extract_dicts(text, lang="en", published="2025-09-01") == []
+
+
 def test_a_number_after_a_preposition_does_not_continue_an_equipment_list():
     text = "Ukraine said its drones destroyed 41 Russian aircraft at four airbases."
     assert [c["value"] for c in extract_dicts(text, lang="en")] == [41]

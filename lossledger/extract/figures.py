@@ -390,7 +390,7 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
                              if h.label not in EQUIPMENT_CATEGORIES and h.label != "losses")  # "748 lost tanks"
                       or len(text[q.end:equipment.start].split()) > 3):
         equipment = None
-    population = None
+    population = people = None
     clause_at = clause_start(text, before_start, q.start)
     item_at = _item_start(text, s0, before_start, q.start)
     item = None if equipment else _list_item(text, item_at, q.start, lex)
@@ -434,10 +434,12 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
         verb = _object_of(text, clause_at, q, nxt, lex)
         if verb:  # "killed eight people and injured 11 others": "injured" is the next number's verb
             head = verb
+        people = _people_item(text, item_at, q.start, s0, lex)
         category = (governing or head
                     or _personnel_category(text, clause_at, q.start, lex, True)
                     or _personnel_category(text, after_end, nxt, lex, False)
-                    or _personnel_category(text, before_start, q.start, lex, True))
+                    or _personnel_category(text, before_start, q.start, lex, True)
+                    or people)
         if prev and prev.category not in EQUIPMENT_CATEGORIES and category in (None, "losses"):
             category = prev.category if prev.category != "losses" or category is None else category
         if category is None:
@@ -451,7 +453,7 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
         kind_end = head_end
         population = _population(text, q.end, head_end, lex) or (prev.population if prev else None)
     side, enemy = _side(text, q, s0, s1, before_start, head_end, nxt, lex, prev, exclude, category in LAUNCHED)
-    if side is None and not enemy and (item or _list_item(text, item_at, q.start, lex, equipment=False)):
+    if side is None and not enemy and (item or people or _list_item(text, item_at, q.start, lex, equipment=False)):
         side, enemy = _heading_side(text, s0, lex)
     pop = _resolve_population(text, population, side, s0, s1, lex, q, head_end, category, exclude)
     elsewhere = None
@@ -532,17 +534,53 @@ def _list_item(text: str, s0: int, pos: int, lex: Lexicon, equipment: bool = Tru
     return None
 
 
-def _heading_side(text: str, s0: int, lex: Lexicon) -> tuple[str | None, bool]:
-    """The side a list's heading line names ("Russia's losses:", "втрати противника:") for an item naming none."""
+def _heading(text: str, s0: int) -> tuple[int, int] | None:
+    """The span of a list's heading line: the last line ending in a colon within reach before `s0`."""
     colon = text.rfind(":", max(0, s0 - _LIST_CONTEXT), s0)
     if colon < 0:
+        return None
+    return max(0, text.rfind("\n", 0, colon) + 1, s0 - _LIST_CONTEXT), colon
+
+
+def _people_item(text: str, at: int, pos: int, s0: int, lex: Lexicon) -> str | None:
+    """The category of a list item of soldiers under a heading of losses ("Russian losses: ... personnel — about
+    1,000,340"): the heading's kind of loss; casualties where it names none, as in the General Staff's tally."""
+    if pos - at > 80:
+        return None
+    pop = lex.population.search(text, at, pos)
+    if pop is None or pop.label != "military" or not (
+            _ITEM_LEAD.fullmatch(text, at, pop.start) and _ITEM_DASH.fullmatch(text, pop.end, pos)):
+        return None
+    heading = _heading(text, s0)
+    kinds = [h.label for h in lex.categories.find(text, *heading)
+             if h.label not in EQUIPMENT_CATEGORIES] if heading else []
+    if not kinds:
+        return None
+    return "killed_or_wounded" if kinds[-1] == "losses" else kinds[-1]
+
+
+def _heading_side(text: str, s0: int, lex: Lexicon) -> tuple[str | None, bool]:
+    """The side a list's heading line names ("Russia's losses:", "втрати противника:") for an item naming none."""
+    heading = _heading(text, s0)
+    if heading is None:
         return None, False
-    a, s0 = max(0, text.rfind("\n", 0, colon) + 1, s0 - _LIST_CONTEXT), colon
+    a, s0 = heading
     named = side_words(text, a, s0, lex)
     enemy = lex.enemy.find(text, a, s0)
     if enemy and (not named or enemy[-1].start > named[-1].start):
         return None, True
+    # the side at the loss word, not the one in the source's name ("de ryska förlusterna, enligt Ukrainas
+    # generalstab:")
+    losses = [h for h in lex.categories.find(text, a, s0) if h.label not in EQUIPMENT_CATEGORIES]
+    named = [n for n in named if any(_near(text, n, h) for h in losses)] or named
     return (named[-1].label, False) if named else (None, False)
+
+
+def _near(text: str, x: Match, y: Match) -> bool:
+    """Two words at most two words apart, with no punctuation between them."""
+    a, b = (x.end, y.start) if x.start < y.start else (y.end, x.start)
+    gap = text[a:b]
+    return len(gap.split()) <= 2 and not any(c in gap for c in ",;:()")
 
 
 def _specific(hits: list[Match]) -> bool:
