@@ -215,3 +215,23 @@ def test_according_to_before_the_figure_names_the_source_over_a_later_verb(text,
 def test_the_source_after_the_outlet_it_spoke_to(text, lang, claimant, via):
     (claim,) = extract(text, lang=lang, published="2025-06-10")
     assert (claim.claimant, claim.via) == (claimant, via)
+
+
+@pytest.mark.parametrize("text, lang, claimant", [
+    ("UALosses, som samlar namn ur dödsannonser, hade per den 18 november identifierat minst 87 000 ukrainska "
+     "soldater som dödats.", "sv", "UALosses"),
+    ("Mediazona, which counts obituaries, had by 18 November identified 87,000 Russian soldiers killed.", "en",
+     "Mediazona"),
+])
+def test_the_source_before_a_relative_clause_and_a_date(text, lang, claimant):
+    assert claimants(text, lang) == [claimant]
+
+
+@pytest.mark.parametrize("text, lang, claimant", [
+    ("Ryska försvarsministeriet hävdar att Ukraina har förlorat nästan en miljon soldater, en uppgift som Kiev "
+     "avfärdar.", "sv", "Ryska försvarsministeriet"),
+    ("Russia's defence ministry claims Ukraine has lost almost a million soldiers, a figure that Kyiv rejects.", "en",
+     "Russia's defence ministry"),
+])
+def test_a_figure_in_words_is_the_pivot_between_its_source_and_a_later_denial(text, lang, claimant):
+    assert claimants(text, lang) == [claimant]

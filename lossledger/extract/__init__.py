@@ -22,7 +22,7 @@ from lossledger.extract.lexicon import lexicon
 from lossledger.extract.numbers import find_numbers
 from lossledger.extract.sentences import split
 from lossledger.lang import languages
-from lossledger.model import Article, Claim
+from lossledger.model import Article, Claim, Quantity
 
 
 def extract(text: str, published: str | None = None, lang: str | None = None, doc: str = "x",
@@ -42,7 +42,8 @@ def extract_article(article: Article) -> list[Claim]:
     # 3. sentences, the numbers in them, and each sentence's own attribution
     sentences = split(text, ordinal_nouns(lex), lex.abbreviations)
     quantities = find_numbers(text, lang)
-    own = [cl.attribute(text, s0, s1, lex) for s0, s1 in sentences]
+    own = [cl.attribute(text, s0, s1, lex, first) for (s0, s1), first in zip(sentences, _first_numbers(
+        sentences, quantities), strict=True)]
     # 4. loss figures per sentence (dates found first: a date is not a loss)
     ref, stated = parse_iso(published), iso_at_precision(published)
     # a date known to the month or year only ("date 2022-03") gives the year of "in March", not "on Friday"
@@ -180,6 +181,16 @@ def _main_side(text: str, lex) -> str | None:
 
 
 _QUOTE_MARKS = "\"”»“"
+
+
+def _first_numbers(sentences: list[tuple[int, int]], quantities: list[Quantity]) -> list[int]:
+    """Where each sentence's first number starts (the sentence's end where it has none)."""
+    out, qi = [], 0
+    for s0, s1 in sentences:
+        while qi < len(quantities) and quantities[qi].start < s0:
+            qi += 1
+        out.append(quantities[qi].start if qi < len(quantities) and quantities[qi].start < s1 else s1)
+    return out
 
 
 def _attributions(text: str, own: list, per_sentence: list, lex, ref, day_known: bool) -> list:

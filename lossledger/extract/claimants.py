@@ -461,8 +461,9 @@ def for_figure(found: list[tuple[int, str]], pos: int) -> str | None:
     return before[-1] if before else next((name for at, name in found if at > pos), None)
 
 
-def attribute(text: str, s0: int, s1: int, lex: Lexicon) -> Attribution | None:
-    """Read the attribution of the sentence `text[s0:s1]`, or None when it has none."""
+def attribute(text: str, s0: int, s1: int, lex: Lexicon, first_number: int | None = None) -> Attribution | None:
+    """Read the attribution of the sentence `text[s0:s1]`, or None when it has none. `first_number`: where the
+    sentence's first number starts, number words included ("en miljon"); else its first digit is taken."""
     claimant: tuple[int, int] | None = None
     relays: list[tuple[int, int]] = []
     speech_np: tuple[int, int] | None = None
@@ -471,8 +472,10 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon) -> Attribution | None:
     verbs = [v for v in _active(lex.speech.find(text, s0, s1), text, s0, s1, lex)
              if not any(a.start <= v.start and v.end <= a.end and a.end - a.start > v.end - v.start
                         for a in acc_hits)]
-    first_num = _DIGIT.search(text, s0, s1)
-    pivot = first_num.start() if first_num else s1
+    if first_number is None:
+        first_digit = _DIGIT.search(text, s0, s1)
+        first_number = first_digit.start() if first_digit else s1
+    pivot = first_number
     verbs.sort(key=lambda m: (m.start > pivot, -m.start if m.start < pivot else m.start))
     reporting = False
     first_person = pack_words(lex.code, "first_person")
@@ -758,7 +761,8 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
         if prev.endswith(","):  # "... on Friday, said the governor": the source follows
             return _after_verb(text, m.end, s1, lex) or _np_backward(text, s0, s0 + _before_date(prev, lex), lex)
         head = _before_date(prev, lex)
-        back = _subject_before(text, s0, s0 + head, lex) if head else None
+        back = _before_relative(text, s0, prev, head, lex) or (
+            _subject_before(text, s0, s0 + head, lex) if head else None)
         return back or _after_verb(text, m.end, s1, lex)
     if last in lex.expletives or not prev or prev[-1] in "\"”'’:–—":  # "..." – said X
         return _after_verb(text, m.end, s1, lex)
@@ -908,6 +912,18 @@ def _before_date(prev: str, lex: Lexicon) -> int:
             break
         cut = t.start()
     return len(prev[:cut].rstrip(" ,"))
+
+
+def _before_relative(text: str, s0: int, prev: str, head: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The subject before a relative clause that `prev[:head]` ends with ("UALosses, som samlar namn ur
+    dödsannonser, hade per den 18 november identifierat"), or None."""
+    if not prev[head:].lstrip().startswith(","):
+        return None
+    inner = prev.rfind(",", 0, head)
+    words = prev[inner + 1:head].split()
+    if inner <= 0 or not words or words[0].casefold() not in lex.relatives:
+        return None
+    return _np_backward(text, s0, s0 + inner, lex)
 
 
 def _ends_with_war_day(prev: str, lex: Lexicon) -> bool:
