@@ -235,3 +235,41 @@ def test_the_source_before_a_relative_clause_and_a_date(text, lang, claimant):
 ])
 def test_a_figure_in_words_is_the_pivot_between_its_source_and_a_later_denial(text, lang, claimant):
     assert claimants(text, lang) == [claimant]
+
+
+@pytest.mark.parametrize("text, lang, claimant", [
+    ("Total combat losses of the enemy: personnel — about 1,101,200 (+960), tanks — 11,140 (+4).\n"
+     "Source: the General Staff's Telegram channel.", "en", "the General Staff's Telegram channel"),
+    ("Загальні бойові втрати ворога: особовий склад — близько 1 101 200 (+960), танки — 11 140 (+4).\n"
+     "Бої тривали на Покровському напрямку.\nДжерело: телеграм-канал Генштабу.", "uk", "Генштаб"),
+])
+def test_a_credit_line_names_the_source_of_the_figures_before_it(text, lang, claimant):
+    got = extract(text, lang=lang, published="2025-11-20")
+    assert len(got) == 4 and {c.claimant for c in got} == {claimant}
+    assert {c.side for c in got} == {"russia"}  # "the enemy" of the General Staff
+
+
+def test_a_photo_credit_names_no_source():
+    text = "Russia lost 11,140 tanks, officials say.\nPhoto: Reuters"
+    assert claimants(text, "en") == ["officials"]
+
+
+def test_a_known_source_in_the_genitive_is_cited_in_the_nominative():
+    text = "За оцінкою британського міністерства оборони, Росія втратила близько 500 тисяч військових."
+    assert claimants(text, "uk") == ["британське міністерство оборони"]
+
+
+@pytest.mark.parametrize("text, lang, claimant", [
+    ("Американський Центр стратегічних і міжнародних досліджень оцінив втрати Росії у 950 тисяч.", "uk",
+     "Американський Центр стратегічних і міжнародних досліджень"),
+    ("Московский центр политических и военных исследований оценил потери армии в 20 тысяч убитых.", "ru",
+     "Московский центр политических и военных исследований"),
+])
+def test_a_name_with_a_lower_case_and_inside_is_whole(text, lang, claimant):
+    assert claimants(text, lang) == [claimant]
+
+
+def test_a_bound_word_after_the_verb_is_no_source():
+    text = ("Аналітики CSIS оцінили втрати Росії у 950 тисяч. Втрати України аналітики оцінюють приблизно в 400 "
+            "тисяч.")
+    assert claimants(text, "uk") == ["Аналітики CSIS", "Аналітики CSIS"]

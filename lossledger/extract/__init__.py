@@ -255,7 +255,9 @@ def _about_the_losses(text: str, s0: int, s1: int, lex) -> bool:
 
 def _refers_back(text: str, s0: int, s1: int, lex) -> bool:
     """The sentence opens with words referring back to what came before ("Про це повідомляє X", "This is
-    according to X")."""
+    according to X") or is a credit line ("Source: X")."""
+    if cl.source_label(text, s0, s1, lex) is not None:
+        return True  # "Source: X"
     head = text[s0:s1].lstrip("\"“”«»'‘’-–— ").casefold()
     return any(head.startswith(w) and not head[len(w):len(w) + 1].isalnum()
                for w in cl.pack_words(lex.code, "refers_back"))

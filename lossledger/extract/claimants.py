@@ -142,7 +142,13 @@ def fullest(name: str, low: str) -> str:
 def cited(name: str, code: str) -> str:
     """A claimant's name as the claim cites it: a known entity's as it is (see `fullest`), another's with its
     head in the nominative in a language that declines names ("Одеської обласної адміністрації")."""
-    return name if lookup(name) is not None else nominative(name, code)
+    entity = lookup(name)
+    if entity is None:
+        return nominative(name, code)
+    if name.casefold() in (folded for _, folded in _folded_aliases(entity)):
+        return name
+    nom = nominative(name, code)  # "британського міністерства оборони", a known one in the genitive
+    return nom if lookup(nom) is entity else name
 
 
 @functools.lru_cache(maxsize=1024)
@@ -339,7 +345,7 @@ def _subject_before(text: str, s0: int, end: int, lex: Lexicon, impersonal: bool
     """The subject ending at `end`, past the phrases of setting before a verb: "Путин на совещании с военными"
     -> "Путин"; "der Gouverneur, Serhij Lyssak, am Montag auf Telegram" -> "Serhij Lyssak". Before a verb with no
     subject of its own, the place is the source: "Водночас у Генштабі ЗСУ повідомили" -> "Генштабі ЗСУ"."""
-    back = _np_backward(text, s0, end, lex)
+    back = _across_and(text, s0, _np_backward(text, s0, end, lex), lex)
     if impersonal:
         return back
     joined = False
@@ -366,6 +372,22 @@ def _subject_before(text: str, s0: int, end: int, lex: Lexicon, impersonal: bool
             continue
         back = before
     return back
+
+
+def _across_and(text: str, s0: int, back: tuple[int, int] | None, lex: Lexicon) -> tuple[int, int] | None:
+    """A name with a lower-case 'and' inside it ("Центр стратегічних і міжнародних досліджень"): the phrase in
+    lower case after the 'and' reaches back to the name before it."""
+    if back is None or not text[back[0]:back[1]].islower():
+        return back
+    m = re.search(r"(?<![^\W_])(\w+)\s+$", text[max(s0, back[0] - 8):back[0]])
+    if m is None or m.group(1).casefold() not in conjunctions(lex.code):
+        return back
+    at = back[0] - len(m.group())
+    before = _np_backward(text, s0, at, lex)
+    if before is None or not text[before[1] - 1].islower() or _loss_word(text, *before, lex) or not any(
+            w[:1].isupper() for w in text[before[0]:before[1]].split()):
+        return back
+    return before[0], back[1]
 
 
 def _comitative_chain(text: str, a: int, pos: int, lex: Lexicon) -> int | None:
@@ -400,6 +422,22 @@ def pack_words(code: str, key: str) -> tuple[str, ...]:
     from lossledger.lang import get_pack
 
     return tuple(sorted((w.casefold() for w in get_pack(code).words("attribution", key)), key=len, reverse=True))
+
+
+@functools.cache
+def _qualifiers(code: str) -> tuple[str, ...]:
+    """The pack's words of approximation and bounds ("приблизно", "more than"), case-folded."""
+    from lossledger.lang import get_pack
+
+    section = get_pack(code).section("qualifiers")
+    return tuple(w.casefold() for key in ("approx", "at_least", "at_most") for w in section.get(key, []))
+
+
+def _qualifier_first(name: str, code: str) -> bool:
+    """The phrase opens with a lower-case bound or approximation word: a number's, read as a source ("оцінюють
+    приблизно в 400 тисяч")."""
+    return name[:1].islower() and any(name.casefold() == w or name.casefold().startswith(w + " ")
+                                      for w in _qualifiers(code))
 
 
 def _date_word(w: str, lex: Lexicon) -> bool:
@@ -542,6 +580,8 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon, first_number: int | Non
         claimant = _own_data_subject(text, s0, s1, lex)
         own_data = claimant is not None  # the source reports its own losses: its side words name the loser
     if claimant is None:
+        claimant = source_label(text, s0, s1, lex)
+    if claimant is None:
         head = _headline_source(text, s0, s1, lex)
         if head is None:
             return None
@@ -556,7 +596,7 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon, first_number: int | Non
     claimant = known or _apposed_name(text, claimant, s1) or claimant
     claimant = _past_document(text, claimant, lex)  # "Das geht aus dem Lagebericht des Ministeriums hervor"
     name = _clean(text[claimant[0]:claimant[1]])
-    if not name:
+    if not name or _qualifier_first(name, lex.code):
         return None
     via = tuple(dict.fromkeys(v for v in (_clean(text[a:b]) for a, b in relays)
                               if v and v != name and v.casefold() not in lex.pronouns))  # not "según él"
@@ -950,6 +990,20 @@ def _pronoun_only(text: str, span: tuple[int, int] | None, lex: Lexicon, allow: 
         return False
     w = text[span[0]:span[1]].casefold()
     return w in lex.pronouns and (not allow or w in lex.neuter_pronouns)
+
+
+_LABEL = re.compile(r"[\s\"“”«»'‘’*•\-–—]*(\w+)\s*:\s*")
+
+
+def source_label(text: str, s0: int, s1: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The source a credit line names ("Source: the General Staff's Telegram channel."), or None."""
+    m = _LABEL.match(text, s0, s1)
+    if m is None or m.group(1).casefold() not in pack_words(lex.code, "source_labels"):
+        return None
+    rest = re.split(r"[,;(\[]", text[m.end():s1], maxsplit=1)[0].rstrip(" .!")
+    if not rest or len(rest) > 100 or any(c.isdigit() for c in rest):
+        return None
+    return m.end(), m.end() + len(rest)
 
 
 def _headline_source(text: str, s0: int, s1: int, lex: Lexicon) -> tuple[int, int] | None:

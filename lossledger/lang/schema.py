@@ -132,6 +132,8 @@ SCHEMA: dict[str, dict[str, str]] = {
                            "is no part of the source that follows",
         "refers_back": "words opening a sentence that names the source of the sentence before ('That is according "
                        "to X', 'Det skriver X', 'Про це повідомило X')",
+        "source_labels": "labels of a credit line naming the source of the figures before it ('Source: X', "
+                          "'Källa: X', 'Джерело: X')",
         "audiences": "head nouns of whom a source speaks to ('told reporters', 'told a news conference'): no relay",
         "auxiliaries": "words between a source and its speech verb ('had', 'also': 'X had also said')",
         "relatives": "relative pronouns before a speech verb ('who' in 'X, who said'): the source is before the comma",
