@@ -236,3 +236,27 @@ def test_the_invader_is_not_the_loser_and_an_elided_month_preposition():
     got = {c["value"]: c for c in claims(text, published="2025-01-10")}
     assert {c["side"] for c in got.values()} == {"ukraine"}
     assert (got[140]["period_start"], got[140]["period_end"]) == ("2024-12-01", "2024-12-31")
+
+
+def test_a_quote_after_a_sentence_is_a_sentence_of_its_own_with_its_own_source():
+    text = ("Volodymyr Zelensky a affirmé dimanche que 31 000 soldats ukrainiens ont été tués, un chiffre rare. "
+            "« Pas 300 000, pas 150 000 », a déclaré le président ukrainien.")
+    got = {c["value"]: c for c in claims(text)}
+    assert got[31000]["claimant"] == "Volodymyr Zelensky" and got[31000]["stance"] == "asserted"
+    assert got[300000]["stance"] == "disputed" and got[300000]["claimant"] != "un chiffre rare"
+
+
+def test_an_inverted_pronoun_after_a_participle_refers_to_the_source_before():
+    text = ("La frappe russe a fait 14 morts, a indiqué le gouverneur Oleg Kiper. Quarante personnes ont été blessées, "
+            "a-t-il ajouté.")
+    assert [c["claimant"] for c in claims(text)] == ["le gouverneur Oleg Kiper"] * 2
+
+
+def test_the_toll_of_a_strike_is_no_source():
+    text = "Le bilan de la frappe russe sur Odessa s'est alourdi à 21 morts, a indiqué le gouverneur Oleg Kiper."
+    assert one(text)["claimant"] == "le gouverneur Oleg Kiper"
+
+
+def test_a_source_that_could_identify_the_dead():
+    text = "Le média Mediazona a pu identifier 111 387 militaires russes tués depuis février 2022."
+    assert "Mediazona" in one(text)["claimant"]

@@ -26,6 +26,11 @@ def sentences(text: str, code: str | None = None) -> list[str]:
      ["Förlusterna omfattar bl.a. Ryska stridsvagnar, 40 st.", "Två brann."]),
     ("de", "Zerstört wurden u.a. Panzer, rund 1,2 Mio. Soldaten fielen. Das meldet Kyjiw.",
      ["Zerstört wurden u.a. Panzer, rund 1,2 Mio. Soldaten fielen.", "Das meldet Kyjiw."]),
+    # a French quote opens with « and a (no-break) space
+    ("fr", "Il a parlé de 31 000 morts. «\u00a0Pas 300 000\u00a0», a-t-il dit. « Non », a répondu Moscou.",
+     ["Il a parlé de 31 000 morts.", "«\u00a0Pas 300 000\u00a0», a-t-il dit.", "« Non », a répondu Moscou."]),
+    ("de", "Kyjiw meldet 1200 Tote. „Das ist falsch“, sagt Moskau.", ["Kyjiw meldet 1200 Tote.",
+                                                                    "„Das ist falsch“, sagt Moskau."]),
 ])
 def test_split(code: str | None, text: str, expected: list[str]) -> None:
     assert sentences(text, code) == expected

@@ -480,7 +480,18 @@ def _according_source(text: str, m: Match, s1: int, lex: Lexicon) -> tuple[int, 
     elif acc and any(w in lex.documents for w in text[acc[0]:acc[1]].casefold().split()):
         # "figures published on Saturday by X", "un bilan arrêté au 31 juillet par X"
         acc = _agent_after(text, acc[1], s1, lex) or acc
+    if acc and _an_attack(text, acc, lex):
+        return None  # "le bilan de la frappe de missiles": the toll of a strike, no source
     return _cut_to_known(text, _past_document(text, acc, lex), lex) if acc else None
+
+
+def _an_attack(text: str, span: tuple[int, int], lex: Lexicon) -> bool:
+    """The phrase names a strike or an attack: one of its first two words is one ("la frappe", "the attack")."""
+    toks = _tokens(text, *span)[:2]
+    if not toks:
+        return False
+    a, b = toks[0].start(), toks[-1].end()
+    return lex.strike.search(text, a, b) is not None or lex.aggression.search(text, a, b) is not None
 
 
 def _active(verbs: list, text: str, s0: int, s1: int, lex: Lexicon) -> list:

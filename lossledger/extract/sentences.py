@@ -6,10 +6,11 @@ import re
 from collections.abc import Collection
 
 # A sentence ends at . ! ? (and closing quotes) followed by space and an upper-case letter (any
-# script), digit or opening quote; or at a line break. An initial or dotted acronym ("J.", "U.S.") and a
-# language's abbreviations ("Mr.", "tys.", "z.B.": the pack's meta.abbreviations) do not end one.
+# script), digit or opening quote (French «, with its space); or at a line break. An initial or dotted
+# acronym ("J.", "U.S.") and a language's abbreviations ("Mr.", "tys.", "z.B.": the pack's
+# meta.abbreviations) do not end one.
 _BOUNDARY = re.compile(
-    r"""(?:(?<=[.!?…])(["'”’»)]*)[ \t\u00a0]+(?=["'“‘«(\-–—]?([^\W_])))|\n+""")
+    r"""(?:(?<=[.!?…])(["'”’»)]*)[ \t\u00a0]+(?=(?:["'“‘„(\-–—]|«[ \u00a0\u202f]?)?([^\W_])))|\n+""")
 _ORDINAL = re.compile(r"(?<![\d.,])\b\d{1,4}\.$")  # "am 2." before a month name: a date, not an end
 _WORD = re.compile(r"[^\W\d_]+")
 _LAST_WORD = re.compile(r"(?<![^\W\d_.])((?:[^\W\d_]+\.)*[^\W\d_]+)\.$")  # "Mr", "bl.a", "U.S"
