@@ -253,3 +253,32 @@ def test_source_owning_a_document_in_the_genitive():
 def test_a_million_by_the_end_of_the_year_is_a_figure():
     text = "Straty Rosji mogą przekroczyć milion do końca roku – ocenia brytyjski wywiad."
     assert one(text)["value"] == 1000000
+
+
+def test_a_year_abbreviated_r_ends_no_sentence():
+    text = "Z danych sztabu wynika, że w 2023 r. Rosjanie tracili średnio 690 żołnierzy dziennie."
+    got = one(text)
+    assert got["metric"] == "per_day" and got["period_start"] == "2023-01-01"
+
+
+def test_a_fronted_loss_object_with_a_dropped_subject_takes_the_source_before():
+    text = ("Prezydent Wołodymyr Zełenski przekazał w niedzielę, że zginęło 43 tys. ukraińskich żołnierzy. "
+            "Straty Rosji ocenił na 198 tys. zabitych.")
+    got = {c["value"]: c for c in claims(text)}
+    assert got[198000]["claimant"] == got[43000]["claimant"] == "Prezydent Wołodymyr Zełenski"
+    assert got[198000]["side"] == "russia"
+
+
+@pytest.mark.parametrize("text, claimant", [
+    ("Prezydent Wołodymyr Zełenski po raz pierwszy od dawna podał, że zginęło 31 tys. ukraińskich żołnierzy.",
+     "Prezydent Wołodymyr Zełenski"),
+    ("Amerykańscy urzędnicy, na których powołuje się dziennik, szacowali liczbę zabitych Ukraińców na 70 tys.",
+     "Amerykańscy urzędnicy"),
+])
+def test_the_source_before_a_setting_or_a_relative_clause(text, claimant):
+    assert one(text)["claimant"] == claimant
+
+
+def test_a_date_after_z_is_no_opponent():
+    text = "Według danych Sztabu Generalnego z soboty Rosja straciła około 409 010 żołnierzy."
+    assert one(text)["side"] == "russia"

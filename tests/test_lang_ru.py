@@ -243,3 +243,10 @@ def test_a_title_with_a_prepositional_phrase_and_the_name_after_it_is_one_source
 
 def test_an_imperfective_past_verb_of_speech_names_the_source():
     assert one("Ранее Минобороны сообщало, что ВСУ потеряли до 1 500 военнослужащих.")["claimant"] == "Минобороны"
+
+
+def test_a_verb_in_a_relative_clause_about_the_dead_names_no_source():
+    text = ("Песков назвал недостоверными данные о гибели 50 тысяч российских военных. «Никаких 100 тысяч "
+            "погибших, о которых пишут на Западе, нет», — сказал Песков журналистам.")
+    got = {c["value"]: c for c in claims(text)}
+    assert got[100000]["claimant"] == "Песков"  # not "погибшие", nor "Песков журналистам"

@@ -805,7 +805,8 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
         return end - len(clitic), end  # "a-t-il précisé": a pronoun joined to its auxiliary
     cut = max(prev.rfind(","), prev.rfind("("))
     if last in lex.relatives and cut > 0:  # "..., der ... sagte"; "Das teilte X mit" opens with no relative
-        return _np_backward(text, s0, s0 + cut, lex)
+        found = _np_backward(text, s0, s0 + cut, lex)
+        return None if found and _loss_word(text, *found, lex) else found  # "100 тысяч погибших, о которых пишут"
     if last in lex.months or last in lex.weekdays or last.rstrip(".").isdigit() or _ends_with_war_day(prev, lex):
         # "Zelensky on 25 February said": the source before the date; "Am 2. März meldete es",
         # "I mars skrev X": nothing before the date, the source follows
@@ -817,6 +818,8 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
         return back or _after_verb(text, m.end, s1, lex)
     if last in lex.expletives or not prev or prev[-1] in "\"”'’:–—":  # "..." – said X
         return _after_verb(text, m.end, s1, lex)
+    if prev[-1] == "," and _before_relative(text, s0, prev, len(prev) - 1, lex):
+        return _before_relative(text, s0, prev, len(prev) - 1, lex)  # "X, on whom Y relies, estimated"
     if prev[-1] == ",":
         # "Western intelligence, on the other hand, suggests" / "..., said X"
         closing = _after_verb(text, m.end, s1, lex)
@@ -883,7 +886,8 @@ def _possessor(text: str, s0: int, end: int, lex: Lexicon) -> tuple[int, int] | 
 
 
 def _after_losses(text: str, span: tuple[int, int], lex: Lexicon) -> tuple[int, int] | None:
-    """The words of a subject after its fronted object: "Straty ukraińskie ośrodek ocenia" -> "ośrodek"."""
+    """The words of a subject after its fronted object: "Straty ukraińskie ośrodek ocenia" -> "ośrodek"; None
+    where the object stands alone."""
     hits = [h for h in lex.categories.find(text, *span) if _loss_word(text, h.start, h.end, lex)]
     if not hits:
         return span
@@ -891,8 +895,7 @@ def _after_losses(text: str, span: tuple[int, int], lex: Lexicon) -> tuple[int, 
     for m in lex.sides.find(text, start, span[1]):  # the losses' own adjective: "Straty ukraińskie"
         if not text[start:m.start].strip():
             start = m.end
-    rest = _np_forward(text, start, span[1], lex)
-    return rest or span
+    return _np_forward(text, start, span[1], lex)  # none: "Straty Rosji ocenił na ...", the subject is dropped
 
 
 def _after_verb(text: str, pos: int, s1: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -907,7 +910,14 @@ def _after_verb(text: str, pos: int, s1: int, lex: Lexicon) -> tuple[int, int] |
     m = _FIRST_WORD.match(text[pos:s1])
     if m and m.group(1).casefold() in lex.pronouns and m.group(1).casefold() not in lex.articles:
         return pos + m.start(1), pos + m.end(1)  # "schrieb er auf Telegram": the pronoun alone
-    return _np_forward(text, pos, s1, lex)  # "framhåller det ukrainska försvarsdepartementet": an article
+    found = _np_forward(text, pos, s1, lex)  # "framhåller det ukrainska försvarsdepartementet": an article
+    if found and _audience(text[found[0]:found[1]], lex):
+        # whom the source spoke to: "сказал Песков журналистам" -> "Песков"; "powiedział dziennikarzom" -> none
+        toks = _tokens(text, *found)[:-1]
+        if not any(t.group()[:1].isupper() for t in toks):
+            return None
+        found = found[0], toks[-1].end()
+    return found
 
 
 def _outlet_end(text: str, span: tuple[int, int], lex: Lexicon) -> int:
@@ -966,15 +976,17 @@ def _before_date(prev: str, lex: Lexicon) -> int:
 
 
 def _before_relative(text: str, s0: int, prev: str, head: int, lex: Lexicon) -> tuple[int, int] | None:
-    """The subject before a relative clause that `prev[:head]` ends with ("UALosses, som samlar namn ur
-    dödsannonser, hade per den 18 november identifierat"), or None."""
+    """The subject before a relative clause that `prev[:head]` ends with, a preposition maybe before it
+    ("UALosses, som samlar namn ur dödsannonser, hade per den 18 november identifierat"), or None."""
     if not prev[head:].lstrip().startswith(","):
         return None
     inner = prev.rfind(",", 0, head)
-    words = prev[inner + 1:head].split()
-    if inner <= 0 or not words or words[0].casefold() not in lex.relatives:
+    words = [w.casefold() for w in prev[inner + 1:head].split()[:2]]
+    if inner <= 0 or not words or not (words[0] in lex.relatives or len(words) > 1 and words[1] in lex.relatives
+                                       and len(words[0]) <= 3):  # "X, na których powołuje się Y,"
         return None
-    return _np_backward(text, s0, s0 + inner, lex)
+    found = _np_backward(text, s0, s0 + inner, lex)
+    return None if found and _loss_word(text, *found, lex) else found
 
 
 def _ends_with_war_day(prev: str, lex: Lexicon) -> bool:

@@ -683,6 +683,9 @@ def opponents(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> t
         lead = lead[max(lead.rfind(","), lead.rfind(";"), lead.rfind(":"), lead.rfind("."), lead.rfind("("),
                         lead.rfind(")")) + 1:]  # the side word's own clause
         words = [w.casefold() for w in lead.split()[-3:]]  # "with the Russian", "contre les troupes russes"
+        dated = [i for i, w in enumerate(words) if w in lex.weekdays or w in lex.months or w[:1].isdigit()]
+        if dated:  # "z soboty Rosja straciła": a date between, "z" is "from", no opponent
+            words = words[dated[-1] + 1:]
         limit = _word_limit(text, m.end, 4)  # "Russian guided aerial bombs struck"
         weapons = [h for h in lex.categories.find(text, m.end, limit) if h.label in EQUIPMENT_CATEGORIES]
         if weapons:  # "två ryska ballistiska robotar slog ned": the attack word may follow the weapons' noun
