@@ -281,3 +281,27 @@ def test_a_source_named_after_the_noun_and_a_comma_is_no_side_of_it():
 def test_a_loss_noun_before_its_side_adjective_owns_the_losses(lang, text):
     (claim,) = extract(text, lang=lang, published=PUB)
     assert (claim.value, claim.side) == (700000, "russia")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Kiew/Genf (dpa) - Seit Beginn der russischen Invasion sind in der Ukraine mindestens 8006 Zivilisten getötet "
+     "worden.", "de"),
+    ("KYIV, Feb 21 (Reuters) — Since the start of the Russian invasion at least 8,006 civilians have been killed in "
+     "Ukraine.", "en"),
+])
+def test_the_city_of_a_dateline_names_no_side(text, lang):
+    got = extract(text, lang=lang, published="2023-02-21")
+    assert [(c.value, c.side) for c in got] == [(8006, "ukraine")]
+
+
+def test_a_german_city_adjective_is_the_place_of_the_dead():
+    text = ("Die russische Luftabwehr hat 337 ukrainische Drohnen abgeschossen. Im Moskauer Umland kamen nach Angaben "
+            "des Gouverneurs mindestens drei Menschen ums Leben.")
+    got = {c.value: c.side for c in extract(text, lang="de", published="2025-03-11")}
+    assert got == {337: "ukraine", 3: "russia"}
+
+
+def test_the_side_after_the_weapons_of_a_long_attack_phrase_is_the_attacker():
+    text = ("Au moins neuf personnes ont été tuées dans une attaque massive de missiles et de drones russes sur Kiev "
+            "dans la nuit, a annoncé le maire.")
+    assert [c.side for c in extract(text, lang="fr", published="2025-04-24")] == ["ukraine"]

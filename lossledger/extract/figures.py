@@ -655,10 +655,24 @@ def _metric(text: str, q: Quantity, kind_end: int, nxt: int, before_start: int, 
     return "count"
 
 
+# a dateline opening a line: "Kiew/Genf (dpa) - ", "KYIV, June 12 (Reuters) — ", "KYIV — "
+_DATELINE = re.compile(r"[^\W\d_][^\n()]{0,50}\([^()\n]{1,25}\)\s*[-–—]\s|[^\W\d_a-zà-ÿа-яіїєґ]{3,30}"
+                       r"(?:,[^\n()\-–—]{1,25})?\s*[-–—]\s")
+
+
+def _in_dateline(text: str, m: Match) -> bool:
+    """The word stands in the dateline its line opens with."""
+    start = text.rfind("\n", 0, m.start) + 1
+    d = _DATELINE.match(text, start, min(len(text), start + 90))
+    return d is not None and m.end <= d.end()
+
+
 def side_words(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> list[Match]:
-    """Side names in text[a:b] that name a party, not a place ("in Ukraine" is a place)."""
+    """Side names in text[a:b] that name a party, not a place ("in Ukraine" is a place) nor a dateline's."""
     out = []
     for m in lex.sides.find(text, a, b):
+        if _in_dateline(text, m):
+            continue
         words = [w.casefold() for w in text[max(0, m.start - 25):m.start].split()[-2:]]
         possessive = text[m.end:m.end + 2].startswith(("'s", "’s"))  # "in Russia's war": a party after all
         if _placed(words, lex) and not possessive and not _with_side_noun(text, m, lex):
@@ -679,7 +693,7 @@ def opponents(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> t
     for m in lex.sides.find(text, a, b):
         if any(x <= m.start < y for x, y in exclude) or _with_side_noun(text, m, lex):
             continue
-        lead = text[max(a, m.start - 40):m.start]
+        lead = text[max(a, m.start - 60):m.start]
         lead = lead[max(lead.rfind(","), lead.rfind(";"), lead.rfind(":"), lead.rfind("."), lead.rfind("("),
                         lead.rfind(")")) + 1:]  # the side word's own clause
         words = [w.casefold() for w in lead.split()[-3:]]  # "with the Russian", "contre les troupes russes"
@@ -702,10 +716,11 @@ def opponents(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> t
             lex.population.search(text, m.end, after.start) is None or \
             words and (_at(lex.strike, last, word) or _at(lex.aggression, last, word))  # "une attaque russe"
         if not attack:
-            # "une frappe de missiles balistiques russes": the side after the weapons of a strike is its attacker
+            # "une frappe de missiles balistiques russes", "une attaque de missiles et de drones russes": the side
+            # after the weapons of a strike is its attacker
             strikes = lex.strike.find(text, m.start - len(lead), m.start)
             gap = text[strikes[-1].end:m.start] if strikes else ""
-            attack = bool(strikes) and len(gap.split()) <= 4 and not any(c.isdigit() for c in gap) and any(
+            attack = bool(strikes) and len(gap.split()) <= 6 and not any(c.isdigit() for c in gap) and any(
                 h.label in EQUIPMENT_CATEGORIES for h in lex.categories.find(text, strikes[-1].end, m.start))
         if lex.cues["patient_verbs"].search(text, m.end, _word_limit(text, m.end, 2)) and \
                 not any(w in lex.opponent or w in lex.agent_opponent for w in words[-2:]):
