@@ -242,3 +242,25 @@ def test_a_denial_disputes_the_figures_and_a_pronoun_relays_nothing():
 
 def test_como_informo_names_the_source():
     assert one("Como informó el Estado Mayor, 1.200 soldados rusos murieron.")["claimant"] == "el Estado Mayor"
+
+
+@pytest.mark.parametrize("text, claimant", [
+    ("Al menos 18 personas murieron en el ataque ruso contra Krivói Rog, según informó el jefe de la administración "
+     "militar regional.", "el jefe de la administración militar regional"),
+    ("Las defensas rusas derribaron 159 drones ucranianos, según ha informado este martes el Ministerio de Defensa.",
+     "el Ministerio de Defensa"),
+])
+def test_segun_before_a_verb_of_saying_names_the_source_after_the_verb(text, claimant):
+    assert one(text)["claimant"].startswith(claimant)
+
+
+def test_an_estimate_of_a_named_outlet_past_its_link_word():
+    text = ("Al menos 120.000 soldados rusos han muerto, según una nueva estimación de los medios independientes "
+            "Mediazona y Meduza.")
+    assert one(text)["claimant"].endswith("Mediazona y Meduza")
+
+
+def test_a_document_alone_refers_back_to_the_source_before():
+    text = ("El Ministerio de Defensa de Rusia aseguró que Ucrania sufrió más de 9.300 bajas en la última semana. "
+            "Según el parte semanal, la agrupación Oeste causó al enemigo hasta 1.560 bajas.")
+    assert {c["claimant"] for c in claims(text)} == {"El Ministerio de Defensa de Rusia"}

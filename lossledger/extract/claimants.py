@@ -469,7 +469,15 @@ def speakers(text: str, s0: int, s1: int, lex: Lexicon) -> list[tuple[int, str]]
 
 def _according_source(text: str, m: Match, s1: int, lex: Lexicon) -> tuple[int, int] | None:
     """The source after the 'according to' phrase `m`, or None."""
-    acc = _np_forward(text, _past_setting_word(text, _past_day_words(text, m.end, s1, lex), s1, lex), s1, lex)
+    at = _past_setting_word(text, _past_day_words(text, m.end, s1, lex), s1, lex)
+    verb = lex.speech.search(text, at, min(s1, at + 40))
+    auxiliaries = pack_words(lex.code, "auxiliaries")
+    if verb is not None and all(w.casefold() in auxiliaries for w in text[at:verb.start].split()):
+        return None  # "según (ha) informado X": the verb's source, read after it
+    acc = _np_forward(text, at, s1, lex)
+    if acc and text[acc[0]:acc[1]].split()[-1].casefold() in lex.name_links:
+        more = _np_forward(text, acc[1], s1, lex)  # "según una nueva estimación de | los medios ... Mediazona"
+        acc = (acc[0], more[1]) if more else acc
     cited = lex.relay_before.search(text, acc[0] + 1, min(s1, acc[1] + 12)) if acc else None
     if cited is not None and cited.start < acc[1]:  # "una estimación del Gobierno citada por X": the source ends at X
         acc = (acc[0], len(text[:cited.start].rstrip())) if text[acc[0]:cited.start].strip() else None
@@ -1055,6 +1063,10 @@ def _past_document(text: str, span: tuple[int, int], lex: Lexicon) -> tuple[int,
         # "una estimación confidencial del Gobierno ucraniano": past an adjective or two to the owner's link
         j = next((j for j in range(i + 1, min(i + 4, len(toks) - 1)) if toks[j].group().casefold() in lex.name_links
                   and all(t.group()[:1].islower() for t in toks[i + 1:j])), None)
+        if j is None and lex.articles and all(t.group().islower() for t in toks[i + 1:]):
+            # "el parte semanal": the document alone, which refers back (a language with articles links its
+            # owner with a word: "el parte del ministerio"; one with cases need not: "оценки западных разведок")
+            return span
         return span[0] + toks[j + 1 if j is not None else i + 1].start(), span[1]
     return span
 
