@@ -1205,3 +1205,33 @@ def test_a_lower_case_particle_after_a_relay_word_is_no_outlet():
     got = by_value("Luftvärnet sköt under natten till tisdagen ned 75 ukrainska drönare, uppger ryska "
                    "försvarsministeriet.", lang="sv", published="2025-03-12")
     assert got[75]["via"] == []
+
+
+def test_number_first_list_lines_under_a_heading_of_losses():
+    text = ("Ukraine's General Staff reported on Wednesday that Russia has lost 893,780 troops.\n\n"
+            "According to the report, Russia has also lost:\n10,233 tanks (+3)\n21,302 armored fighting vehicles\n"
+            "one submarine\n\nThe figures cannot be independently verified.")
+    got = by_value(text, lang="en", published="2025-03-12")
+    assert {v: got[v]["category"] for v in (10233, 21302, 1)} == {
+        10233: "tanks", 21302: "armored_vehicles", 1: "submarines"}
+    assert {got[v]["side"] for v in (10233, 21302, 1)} == {"russia"}
+
+
+def test_number_first_list_lines_under_another_heading_are_no_losses():
+    text = "The package delivered to Kyiv includes:\n31 tanks\n90 armored vehicles\n"
+    assert extract_dicts(text, lang="en", published="2025-03-12") == []
+
+
+def test_a_second_figure_takes_the_side_named_right_before_it_and_its_own_verb():
+    text = ('Zelensky put the death toll at 43,000, responding to Trump, who had written that Ukraine had '
+            '"ridiculously lost 400,000 soldiers" and Russia close to 600,000.')
+    got = by_value(text, lang="en", published="2024-12-09")
+    assert (got[400000]["side"], got[600000]["side"]) == ("ukraine", "russia")
+    assert got[400000]["category"] == got[600000]["category"] == "losses"  # not the death toll's "killed"
+    assert got[400000]["claimant"] == "Trump" and got[43000]["claimant"] == "Zelensky"
+
+
+def test_missiles_that_slammed_into_a_city_are_the_attackers():
+    text = ("Two Russian ballistic missiles slammed into the centre of Sumy on Sunday, killing at least 32 people, "
+            "Ukrainian officials said.")
+    assert one(text, lang="en", published="2025-04-14")["side"] == "ukraine"

@@ -391,6 +391,7 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
                       or len(text[q.end:equipment.start].split()) > 3):
         equipment = None
     population = people = None
+    headed = False
     clause_at = clause_start(text, before_start, q.start)
     item_at = _item_start(text, s0, before_start, q.start)
     item = None if equipment else _list_item(text, item_at, q.start, lex)
@@ -410,7 +411,9 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
                          for h in lex.categories.find(text, equipment.end, after_clause))
         loss_between = any(h.label not in EQUIPMENT_CATEGORIES  # "748 lost tanks"
                            for h in lex.categories.find(text, q.end, equipment.start))
-        if not (loss_before or loss_between or loss_after or _list_verb_after(text, equipment.end, s1, lex, counts)):
+        headed = not (loss_before or loss_between or loss_after) and _under_loss_heading(text, s0, q, lex)
+        if not (loss_before or loss_between or loss_after or headed or
+                _list_verb_after(text, equipment.end, s1, lex, counts)):
             return None
         # a verb of the weapons' loss right before them ("shot down 20 of the missiles that struck"), not one of
         # people ("killed when two missiles hit")
@@ -440,7 +443,10 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
                     or _personnel_category(text, after_end, nxt, lex, False)
                     or _personnel_category(text, before_start, q.start, lex, True)
                     or people)
-        if prev and prev.category not in EQUIPMENT_CATEGORIES and category in (None, "losses"):
+        if category in (None, "losses") and prev and _ends_with_loss_verb(text, max(clause_at, q.start - 40), q.start,
+                                                                          lex):
+            category = "losses"  # "the death toll at 43,000 ... Ukraine had lost 400,000 soldiers": a verb of its own
+        elif prev and prev.category not in EQUIPMENT_CATEGORIES and category in (None, "losses"):
             category = prev.category if prev.category != "losses" or category is None else category
         if category is None:
             return None
@@ -453,7 +459,8 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
         kind_end = head_end
         population = _population(text, q.end, head_end, lex) or (prev.population if prev else None)
     side, enemy = _side(text, q, s0, s1, before_start, head_end, nxt, lex, prev, exclude, category in LAUNCHED)
-    if side is None and not enemy and (item or people or _list_item(text, item_at, q.start, lex, equipment=False)):
+    if side is None and not enemy and (item or people or headed or
+                                       _list_item(text, item_at, q.start, lex, equipment=False)):
         side, enemy = _heading_side(text, s0, lex)
     pop = _resolve_population(text, population, side, s0, s1, lex, q, head_end, category, exclude)
     elsewhere = None
@@ -462,6 +469,13 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
     metric = _metric(text, q, kind_end, nxt, before_start, lex)
     return Figure(q=q, category=category, population=pop, side=side, metric=metric, head_end=head_end, enemy=enemy,
                   population_elsewhere=elsewhere)
+
+
+def _ends_with_loss_verb(text: str, a: int, b: int, lex: Lexicon) -> bool:
+    """A verb of losing ("lost", "straciła") stands right before `b` (the list holds nouns of loss too: "the toll
+    at", "förlusterna uppgå till" do not count)."""
+    verbs = lex.cues["patient_verbs"].find(text, a, b)
+    return bool(verbs) and not text[verbs[-1].end:b].strip()
 
 
 def _after_rise(text: str, q: Quantity, lex: Lexicon) -> bool:
@@ -540,6 +554,18 @@ def _heading(text: str, s0: int) -> tuple[int, int] | None:
     if colon < 0:
         return None
     return max(0, text.rfind("\n", 0, colon) + 1, s0 - _LIST_CONTEXT), colon
+
+
+def _under_loss_heading(text: str, s0: int, q: Quantity, lex: Lexicon) -> bool:
+    """The number opens a list line ("10,233 tanks (+3)") under a heading of losses ("Russia has also lost:")."""
+    line = text.rfind("\n", 0, q.start) + 1
+    if line < s0 and text[line:s0].strip() or not _ITEM_LEAD.fullmatch(text, max(line, s0), q.start):
+        return False
+    heading = _heading(text, s0)
+    if heading is None:
+        return False
+    return any(h.label not in EQUIPMENT_CATEGORIES for h in lex.categories.find(text, *heading)) or any(
+        lex.cues[k].search(text, *heading) is not None for k in ("patient_verbs", "agent_verbs"))
 
 
 def _people_item(text: str, at: int, pos: int, s0: int, lex: Lexicon) -> str | None:
@@ -829,6 +855,9 @@ def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end:
         return ("both" if len(labels) > 1 else head[0].label), False
     if lex.enemy.search(text, before_start, head_end):
         return None, True
+    right_before = side_words(text, max(s0, q.start - 30), q.start, lex, exclude)
+    if right_before and prev is not None and re.fullmatch(r"(?:['’]s)?\s*", text[right_before[-1].end:q.start]):
+        return right_before[-1].label, False  # "Ukraine had lost 400,000 soldiers and Russia close to 600,000"
     against, attackers = opponents(text, s0, s1, lex, exclude)
     exclude = exclude + attackers
     before = side_words(text, before_start, q.start, lex, exclude)
