@@ -305,3 +305,20 @@ def test_a_pronoun_ends_a_source_named_after_its_phrase():
 def test_these_data_name_no_source():
     got = claims("Генштаб повідомив, що ворог втратив 1 200 осіб. Ці дані неможливо незалежно перевірити.")
     assert [c["claimant"] for c in got] == ["Генштаб"]
+
+
+def test_the_enemy_at_the_heading_loss_word_beats_the_source_side():
+    text = ("Загальні бойові втрати противника орієнтовно склали, повідомляє Генеральний штаб ЗСУ:\n\n"
+            "особового складу — близько 1 005 150 осіб\nтанків — 10 933 од\n")
+    assert {c["side"] for c in claims(text)} == {"russia"}
+
+
+def test_an_average_daily_loss_before_the_number_is_a_rate():
+    text = "Британська розвідка оцінює середні добові втрати російських військ у травні в 1 286 осіб."
+    assert one(text)["metric"] == "per_day"
+
+
+def test_a_relative_clause_about_an_interview_and_a_descriptive_anaphor():
+    text = ("Президент Володимир Зеленський в інтерв'ю NBC News, яке вийшло в неділю, розповів, що загинули понад "
+            "46 тисяч українських військових. Ще близько 380 тисяч отримали поранення, додав глава держави.")
+    assert [c["claimant"] for c in claims(text)] == ["Президент Володимир Зеленський"] * 2

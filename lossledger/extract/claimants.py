@@ -815,6 +815,9 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
     if last in lex.relatives and cut > 0:  # "..., der ... sagte"; "Das teilte X mit" opens with no relative
         found = _np_backward(text, s0, s0 + cut, lex)
         return None if found and _loss_word(text, *found, lex) else found  # "100 тысяч погибших, о которых пишут"
+    relative = _before_relative(text, s0, prev, len(prev) - 1, lex) if prev.endswith(",") else None
+    if relative:  # "X, on whom Y relies, estimated", "X в інтерв'ю NBC News, яке вийшло в неділю, розповів"
+        return relative
     if last in lex.months or last in lex.weekdays or last.rstrip(".").isdigit() or _ends_with_war_day(prev, lex):
         # "Zelensky on 25 February said": the source before the date; "Am 2. März meldete es",
         # "I mars skrev X": nothing before the date, the source follows
@@ -826,8 +829,6 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
         return back or _after_verb(text, m.end, s1, lex)
     if last in lex.expletives or not prev or prev[-1] in "\"”'’:–—":  # "..." – said X
         return _after_verb(text, m.end, s1, lex)
-    if prev[-1] == "," and _before_relative(text, s0, prev, len(prev) - 1, lex):
-        return _before_relative(text, s0, prev, len(prev) - 1, lex)  # "X, on whom Y relies, estimated"
     if prev[-1] == ",":
         # "Western intelligence, on the other hand, suggests" / "..., said X"
         closing = _after_verb(text, m.end, s1, lex)
@@ -994,6 +995,8 @@ def _before_relative(text: str, s0: int, prev: str, head: int, lex: Lexicon) -> 
                                        and len(words[0]) <= 3):  # "X, na których powołuje się Y,"
         return None
     found = _np_backward(text, s0, s0 + inner, lex)
+    if found and text[found[0]].islower():  # past a setting: "X в інтерв'ю NBC News, яке ..."
+        found = _subject_before(text, s0, s0 + inner, lex)
     return None if found and _loss_word(text, *found, lex) else found
 
 

@@ -593,12 +593,15 @@ def _heading_side(text: str, s0: int, lex: Lexicon) -> tuple[str | None, bool]:
     a, s0 = heading
     named = side_words(text, a, s0, lex)
     enemy = lex.enemy.find(text, a, s0)
-    if enemy and (not named or enemy[-1].start > named[-1].start):
-        return None, True
     # the side at the loss word, not the one in the source's name ("de ryska förlusterna, enligt Ukrainas
-    # generalstab:")
+    # generalstab:", "втрати противника ..., повідомляє Генеральний штаб ЗСУ:")
     losses = [h for h in lex.categories.find(text, a, s0) if h.label not in EQUIPMENT_CATEGORIES]
-    named = [n for n in named if any(_near(text, n, h) for h in losses)] or named
+    near_named = [n for n in named if any(_near(text, n, h) for h in losses)]
+    if not near_named and any(_near(text, e, h) for e in enemy for h in losses):
+        return None, True
+    named = near_named or named
+    if enemy and not near_named and (not named or enemy[-1].start > named[-1].start):
+        return None, True
     return (named[-1].label, False) if named else (None, False)
 
 
