@@ -287,3 +287,16 @@ def test_weapons_intercepted_in_reported_speech():
     text = "563 Drohnen und 26 Marschflugkörper seien abgefangen worden, so die ukrainische Luftwaffe."
     got = [(c.value, c.category, c.side) for c in extract(text, lang="de", published="2025-08-29")]
     assert got == [(563, "drones", "russia"), (26, "cruise_missiles", "russia")]
+
+
+@pytest.mark.parametrize("text, claimant", [
+    # a prepositional phrase before the verb: the subject follows it
+    ("Auf Grundlage von Erbschaftsregistern schätzen die Forscher von Mediazona, dass bis Ende 2024 rund 165.000 "
+     "russische Soldaten getötet wurden.", "die Forscher von Mediazona"),
+    ("Allein im April zählte die UN-Mission 209 getötete Zivilisten in der Ukraine.", "die UN-Mission"),
+    # the verb last after its auxiliary: the subject opens the clause
+    ("Das Portal Mediazona hat bis zum 4. Juli 111.387 russische Gefallene anhand von Todesanzeigen und Fotos von "
+     "Friedhöfen identifiziert.", "Das Portal Mediazona"),
+])
+def test_german_word_order_puts_the_source_around_the_verb(text, claimant):
+    assert one(text)["claimant"] == claimant

@@ -815,6 +815,10 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
     if last in lex.relatives and cut > 0:  # "..., der ... sagte"; "Das teilte X mit" opens with no relative
         found = _np_backward(text, s0, s0 + cut, lex)
         return None if found and _loss_word(text, *found, lex) else found  # "100 тысяч погибших, о которых пишут"
+    if lex.nouns_capitalised:
+        inverted = _verb_second(text, s0, s1, m, prev, lex)
+        if inverted:
+            return inverted
     relative = _before_relative(text, s0, prev, len(prev) - 1, lex) if prev.endswith(",") else None
     if relative:  # "X, on whom Y relies, estimated", "X в інтерв'ю NBC News, яке вийшло в неділю, розповів"
         return relative
@@ -982,6 +986,27 @@ def _before_date(prev: str, lex: Lexicon) -> int:
             break
         cut = t.start()
     return len(prev[:cut].rstrip(" ,"))
+
+
+def _verb_second(text: str, s0: int, s1: int, m, prev: str, lex: Lexicon) -> tuple[int, int] | None:
+    """German word order: the subject after a verb in second place behind a prepositional phrase ("Auf Grundlage
+    von Registern schätzen die Rechercheure"), or the one opening a clause whose verb comes last after its
+    auxiliary ("Das Portal Mediazona hat ... 111.387 Gefallene anhand von Todesanzeigen identifiziert")."""
+    clause = max(prev.rfind(c) for c in ",;:–—") + 1
+    words = prev[clause:].split()
+    if words and words[0].casefold() in pack_words(lex.code, "settings") and "," not in prev[clause:]:
+        after = _after_verb(text, m.end, s1, lex)
+        if after and text[after[0]].isalpha():
+            return after
+    if not text[m.end:s1].strip(" .!?»«\"“”'"):  # the verb ends the sentence
+        auxiliaries = ("hat", "haben", "hatte", "hatten")
+        aux = next((t for t in _tokens(text, s0, m.start) if t.group().casefold() in auxiliaries), None)
+        if aux is not None and aux.start() > s0:
+            opening = _np_forward(text, s0, aux.start(), lex)
+            if opening and text[opening[0]].isupper() and not _loss_word(text, *opening, lex) and \
+                    not text[opening[1]:aux.start()].strip():
+                return opening
+    return None
 
 
 def _before_relative(text: str, s0: int, prev: str, head: int, lex: Lexicon) -> tuple[int, int] | None:
