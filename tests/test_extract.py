@@ -1235,3 +1235,21 @@ def test_missiles_that_slammed_into_a_city_are_the_attackers():
     text = ("Two Russian ballistic missiles slammed into the centre of Sumy on Sunday, killing at least 32 people, "
             "Ukrainian officials said.")
     assert one(text, lang="en", published="2025-04-14")["side"] == "ukraine"
+
+
+def test_swedish_source_between_the_auxiliary_and_a_time_phrase():
+    text = "Sammanlagt har FN sedan den fullskaliga invasionen verifierat 13 580 dödade civila i Ukraina."
+    assert one(text, lang="sv", published="2025-07-10")["claimant"] == "FN"
+
+
+def test_the_definite_form_of_personnel_losses():
+    text = ("Ryssland har förlorat över en miljon soldater, enligt Ukrainas generalstab. I torsdagens lägesrapport "
+            "anges de ryska personalförlusterna till 1 000 340.")
+    got = by_value(text, lang="sv", published="2025-06-12")
+    assert got[1000340]["category"] == "killed_or_wounded" and got[1000340]["claimant"] == "Ukrainas generalstab"
+
+
+def test_a_phrase_without_a_name_after_a_relay_word_is_no_outlet():
+    text = ("– Minst 232 civila dödades i Ukraina i juni, och antalet är högre eftersom vi inte har tillgång till de "
+            "ockuperade områdena, säger Danielle Bell.")
+    assert one(text, lang="sv", published="2025-07-10")["via"] == []

@@ -560,8 +560,9 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon, first_number: int | Non
             relay = None  # "told reporters": whom the source spoke to, no outlet
         if relay and re.match(r"\s*\d{4}\b", text[relay[1]:relay[1] + 6]):
             relay = None  # "till våren 2026": a time, no outlet
-        if relay and text[relay[0]:relay[1]].isalpha() and text[relay[0]:relay[1]].islower():
-            relay = None  # "sköt under natten till tisdagen ned ...": one lower-case word (a particle) is no outlet
+        if relay and text[relay[0]:relay[1]].islower():
+            # "sköt under natten till tisdagen ned ...", "tillgång till de ockuperade områdena": no name, no outlet
+            relay = None
         if relay and acc and _overlap(relay, acc):
             relay = None  # "según X": read as the source already
         if relay:
