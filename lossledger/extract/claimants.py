@@ -1000,7 +1000,7 @@ def _verb_second(text: str, s0: int, s1: int, m, prev: str, lex: Lexicon) -> tup
         if after and text[after[0]].isalpha():
             return after
     if not text[m.end:s1].strip(" .!?»«\"“”'"):  # the verb ends the sentence
-        auxiliaries = ("hat", "haben", "hatte", "hatten")
+        auxiliaries = pack_words(lex.code, "auxiliaries")
         aux = next((t for t in _tokens(text, s0, m.start) if t.group().casefold() in auxiliaries), None)
         if aux is not None and aux.start() > s0:
             opening = _np_forward(text, s0, aux.start(), lex)
