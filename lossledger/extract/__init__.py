@@ -42,21 +42,16 @@ def extract_article(article: Article) -> list[Claim]:
     # 3. sentences, the numbers in them, and each sentence's own attribution
     sentences = split(text, ordinal_nouns(lex), lex.abbreviations)
     quantities = find_numbers(text, lang)
-    own = [cl.attribute(text, s0, s1, lex, first) for (s0, s1), first in zip(sentences, _first_numbers(
-        sentences, quantities), strict=True)]
+    numbers = _by_sentence(sentences, quantities)
+    own = [cl.attribute(text, s0, s1, lex, qs[0].start if qs else s1)
+           for (s0, s1), qs in zip(sentences, numbers, strict=True)]
     # 4. loss figures per sentence (dates found first: a date is not a loss)
     ref, stated = parse_iso(published), iso_at_precision(published)
     # a date known to the month or year only ("date 2022-03") gives the year of "in March", not "on Friday"
     day_known = stated is None or len(stated) == 10
     per_sentence = []
-    qi = 0
     last_fig = None
-    for (s0, s1), att in zip(sentences, own, strict=True):
-        qs = []
-        while qi < len(quantities) and quantities[qi].start < s1:
-            if quantities[qi].start >= s0:
-                qs.append(quantities[qi])
-            qi += 1
+    for (s0, s1), att, qs in zip(sentences, own, numbers, strict=True):
         if qs:
             qs = sorted(qs + article_ones(text, s0, s1, qs, lex), key=lambda q: q.start)
         dates = find_dates(text, s0, s1, lex, ref, day_known) if qs else []
@@ -183,13 +178,16 @@ def _main_side(text: str, lex) -> str | None:
 _QUOTE_MARKS = "\"”»“"
 
 
-def _first_numbers(sentences: list[tuple[int, int]], quantities: list[Quantity]) -> list[int]:
-    """Where each sentence's first number starts (the sentence's end where it has none)."""
+def _by_sentence(sentences: list[tuple[int, int]], quantities: list[Quantity]) -> list[list[Quantity]]:
+    """The numbers of each sentence (`quantities` sorted by start)."""
     out, qi = [], 0
     for s0, s1 in sentences:
-        while qi < len(quantities) and quantities[qi].start < s0:
+        qs = []
+        while qi < len(quantities) and quantities[qi].start < s1:
+            if quantities[qi].start >= s0:
+                qs.append(quantities[qi])
             qi += 1
-        out.append(quantities[qi].start if qi < len(quantities) and quantities[qi].start < s1 else s1)
+        out.append(qs)
     return out
 
 

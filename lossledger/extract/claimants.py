@@ -820,7 +820,7 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
         inverted = _verb_second(text, s0, s1, m, prev, lex)
         if inverted:
             return inverted
-    relative = _before_relative(text, s0, prev, len(prev) - 1, lex) if prev.endswith(",") else None
+    relative = _before_relative(text, s0, prev, len(prev) - 1, lex)  # (prev ends with a comma)
     if relative:  # "X, on whom Y relies, estimated", "X в інтерв'ю NBC News, яке вийшло в неділю, розповів"
         return relative
     if last in lex.months or last in lex.weekdays or last.rstrip(".").isdigit() or _ends_with_war_day(prev, lex):
@@ -995,7 +995,7 @@ def _verb_second(text: str, s0: int, s1: int, m, prev: str, lex: Lexicon) -> tup
     auxiliary ("Das Portal Mediazona hat ... 111.387 Gefallene anhand von Todesanzeigen identifiziert")."""
     clause = max(prev.rfind(c) for c in ",;:–—") + 1
     words = prev[clause:].split()
-    if words and words[0].casefold() in pack_words(lex.code, "settings") and "," not in prev[clause:]:
+    if words and words[0].casefold() in pack_words(lex.code, "settings"):
         after = _after_verb(text, m.end, s1, lex)
         if after and text[after[0]].isalpha():
             return after

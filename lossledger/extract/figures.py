@@ -564,7 +564,7 @@ def _under_loss_heading(text: str, s0: int, q: Quantity, lex: Lexicon) -> bool:
     heading = _heading(text, s0)
     if heading is None:
         return False
-    return any(h.label not in EQUIPMENT_CATEGORIES for h in lex.categories.find(text, *heading)) or any(
+    return bool(_loss_words(text, *heading, lex)) or any(
         lex.cues[k].search(text, *heading) is not None for k in ("patient_verbs", "agent_verbs"))
 
 
@@ -578,11 +578,10 @@ def _people_item(text: str, at: int, pos: int, s0: int, lex: Lexicon) -> str | N
             _ITEM_LEAD.fullmatch(text, at, pop.start) and _ITEM_DASH.fullmatch(text, pop.end, pos)):
         return None
     heading = _heading(text, s0)
-    kinds = [h.label for h in lex.categories.find(text, *heading)
-             if h.label not in EQUIPMENT_CATEGORIES] if heading else []
+    kinds = _loss_words(text, *heading, lex) if heading else []
     if not kinds:
         return None
-    return "killed_or_wounded" if kinds[-1] == "losses" else kinds[-1]
+    return "killed_or_wounded" if kinds[-1].label == "losses" else kinds[-1].label
 
 
 def _heading_side(text: str, s0: int, lex: Lexicon) -> tuple[str | None, bool]:
@@ -595,14 +594,19 @@ def _heading_side(text: str, s0: int, lex: Lexicon) -> tuple[str | None, bool]:
     enemy = lex.enemy.find(text, a, s0)
     # the side at the loss word, not the one in the source's name ("de ryska förlusterna, enligt Ukrainas
     # generalstab:", "втрати противника ..., повідомляє Генеральний штаб ЗСУ:")
-    losses = [h for h in lex.categories.find(text, a, s0) if h.label not in EQUIPMENT_CATEGORIES]
+    losses = _loss_words(text, a, s0, lex)
     near_named = [n for n in named if any(_near(text, n, h) for h in losses)]
-    if not near_named and any(_near(text, e, h) for e in enemy for h in losses):
-        return None, True
-    named = near_named or named
-    if enemy and not near_named and (not named or enemy[-1].start > named[-1].start):
+    if near_named:
+        return near_named[-1].label, False
+    if any(_near(text, e, h) for e in enemy for h in losses) or enemy and (
+            not named or enemy[-1].start > named[-1].start):
         return None, True
     return (named[-1].label, False) if named else (None, False)
+
+
+def _loss_words(text: str, a: int, b: int, lex: Lexicon) -> list[Match]:
+    """The words of personnel loss in text[a:b] ("losses", "втрати", "killed"), not those of equipment."""
+    return [h for h in lex.categories.find(text, a, b) if h.label not in EQUIPMENT_CATEGORIES]
 
 
 def _near(text: str, x: Match, y: Match) -> bool:
