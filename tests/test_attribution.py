@@ -269,3 +269,16 @@ def test_a_bound_word_after_the_verb_is_no_source():
     text = ("Аналітики CSIS оцінили втрати Росії у 950 тисяч. Втрати України аналітики оцінюють приблизно в 400 "
             "тисяч.")
     assert claimants(text, "uk") == ["Аналітики CSIS", "Аналітики CSIS"]
+
+
+@pytest.mark.parametrize("text, lang, claimant", [
+    ("Nach UN-Angaben wurden in der Ukraine seit Kriegsbeginn mehr als 12.000 Zivilisten getötet.", "de", "UN"),
+    ("Bei dem russischen Angriff auf Sumy kamen nach Behördenangaben mindestens sechs Menschen ums Leben.", "de",
+     "Behörden"),
+    ("Laut Militärangaben hat Russland im Mai rund 35.000 Soldaten verloren.", "de", "Militär"),
+    # the linking "s" of the first part is no part of the name
+    ("Nach Regierungsangaben hat Russland im Mai rund 35.000 Soldaten verloren.", "de", "Regierung"),
+    ("Minst nio civila dödades i den ryska attacken mot Sumy, enligt FN-uppgifter.", "sv", "FN"),
+])
+def test_a_compound_of_a_document_names_its_first_part_as_the_source(text, lang, claimant):
+    assert claimants(text, lang) == [claimant]

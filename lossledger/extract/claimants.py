@@ -490,7 +490,47 @@ def _according_source(text: str, m: Match, s1: int, lex: Lexicon) -> tuple[int, 
         acc = _agent_after(text, acc[1], s1, lex) or acc
     if acc and _an_attack(text, acc, lex):
         return None  # "le bilan de la frappe de missiles": the toll of a strike, no source
+    if acc:
+        acc = _compound_owner(text, acc, lex) or acc  # "laut Militärangaben", "enligt FN-uppgifter"
     return _cut_to_known(text, _past_document(text, acc, lex), lex) if acc else None
+
+
+@functools.cache
+def _compound_pattern(code: str) -> re.Pattern | None:
+    """'According to' + one word that ends in a document ("nach UN-Angaben", "nach Behördenangaben"): the
+    prepositions are those of the pack's 'according to' phrases that go on with such a document."""
+    heads = pack_words(code, "compound_documents")
+    preps = {p.rsplit(" ", 1)[0] for p in pack_words(code, "according_to") if p.rsplit(" ", 1)[-1] in heads}
+    if not heads or not preps:
+        return None
+    alt = "|".join(re.escape(p) for p in sorted(preps, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alt})\s+(\w[\w-]*?(?:{'|'.join(map(re.escape, heads))}))(?!\w)", re.I)
+
+
+def _compound_according(text: str, s0: int, s1: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The owner of a compound 'according to' ("nach UN-Angaben" -> "UN"), or None."""
+    pattern = _compound_pattern(lex.code)
+    m = pattern.search(text, s0, s1) if pattern else None
+    return _compound_owner(text, m.span(1), lex) if m else None
+
+
+def _compound_owner(text: str, span: tuple[int, int], lex: Lexicon) -> tuple[int, int] | None:
+    """The first part of a phrase's last word where that word is a compound of a document ("Militärangaben" ->
+    "Militär", "FN-uppgifter" -> "FN", "Regierungsangaben" -> "Regierung"), else None."""
+    word = re.search(r"([\w-]+)\W*$", text[span[0]:span[1]])
+    if word is None:
+        return None
+    low = word.group(1).casefold()
+    head = next((h for h in pack_words(lex.code, "compound_documents") if low.endswith(h)), None)
+    if head is None:
+        return None
+    stem = word.group(1)[:len(low) - len(head)].rstrip("-")
+    if any(stem.casefold().endswith(e) for e in pack_words(lex.code, "linking_endings")):
+        stem = stem[:-1]  # the linking "s" of "Regierungs|angaben"
+    if len(stem) < 2 or not stem[0].isalpha():
+        return None
+    a = span[0] + word.start()
+    return a, a + len(stem)
 
 
 def _an_attack(text: str, span: tuple[int, int], lex: Lexicon) -> bool:
@@ -552,6 +592,8 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon, first_number: int | Non
         acc = _according_source(text, m, s1, lex)
         if acc:
             break
+    if acc is None:
+        acc = _compound_according(text, s0, s1, lex)
     relay = None
     for m in lex.relay_before.find(text, s0, s1):
         relay = _np_forward(text, _past_day_words(text, m.end, s1, lex), s1, lex)

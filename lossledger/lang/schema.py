@@ -152,6 +152,10 @@ SCHEMA: dict[str, dict[str, str]] = {
         "expletives": "dummy subjects before an inverted speech verb ('Det skriver X'): the source follows",
         "anaphors": "definite descriptions that refer back ('the think tank', 'tankesmedjan')",
         "documents": "documents that stand for their unnamed source and refer back ('the report', 'the latest update')",
+        "compound_documents": "documents that close a compound with their source ('angaben' in 'nach UN-Angaben', "
+                              "'Militärangaben'): the first part is the source",
+        "linking_endings": "endings of a compound's first part that take a linking letter before the document "
+                           "('ungs' in 'Regierungsangaben'): the letter is no part of the source",
         "document_modifiers": "words before such a document ('new', 'latest' in 'the latest report')",
         "same": "'the same', making a source phrase refer back ('the same report', 'el mismo parte')",
         "stop": "words ending a claimant phrase",
