@@ -1109,6 +1109,24 @@ def test_a_speaker_denying_unowned_figures_disputes_them():
     assert (claim["claimant"], claim["stance"]) == ("Zelensky", "disputed")
 
 
+@pytest.mark.parametrize("text, lang, claimant", [
+    # the denial ends the speaker's name
+    ("Peskov rejected estimates that Russia had lost 900,000 soldiers.", "en", "Peskov"),
+    # a figure called absurd is rejected by whoever calls it so
+    ("Kremlin spokesman Dmitry Peskov called the figure of 900,000 Russian soldiers killed absurd.", "en",
+     "Kremlin spokesman Dmitry Peskov"),
+    ("Pieskow nazwał dane o 900 tysiącach zabitych rosyjskich żołnierzy absurdalnymi.", "pl", "Pieskow"),
+    ("Песков назвал данные о 900 тысячах погибших российских военных абсурдными.", "ru", "Песков"),
+    # a clause of "according to which" is governed by the denial before it, and the pronoun is no source
+    ("Pieskow odrzucił szacunki, według których Rosja straciła 900 tysięcy żołnierzy.", "pl", "Pieskow"),
+    ("Peskov rechazó las estimaciones, según las cuales Rusia perdió 900.000 soldados.", "es", "Peskov"),
+    ("Peskov avfärdade uppgifterna, enligt vilka Ryssland har förlorat 900 000 soldater.", "sv", "Peskov"),
+])
+def test_a_rejected_figure_is_disputed_by_the_speaker(text, lang, claimant):
+    claim = one(text, lang=lang, published="2026-01-10")
+    assert (claim["claimant"], claim["via"], claim["stance"]) == (claimant, [], "disputed")
+
+
 def test_a_part_of_a_whole_that_is_no_loss_is_none():
     text = "The study found that 15 of Russia's 85 regions had published nothing about local servicemen killed."
     assert extract_dicts(text, lang="en", published="2022-04-01") == []

@@ -294,6 +294,8 @@ def _np_backward(text: str, a: int, pos: int, lex: Lexicon) -> tuple[int, int] |
             break
         if i and toks[i - 1].group().isdigit() and text[toks[i - 1].start() - 1:toks[i - 1].start()] not in ":.":
             break  # "за 2024 рік видання підтвердили": a counted noun ("рік") opens no name
+        if lw in _denials(lex.code):
+            break  # "Peskov rejected estimates that": the denial is no part of the name before "estimates"
         if lw in lex.stop and not ((lw in lex.name_links or lw in lex.articles) and start is not None
                                    and (lw in lex.articles or toks[i - 1].group()[:1].isupper())):
             break
@@ -324,6 +326,14 @@ def _np_backward(text: str, a: int, pos: int, lex: Lexicon) -> tuple[int, int] |
     else:  # "«Медиазона» совместно с Би-би-си и командой волонтеров установила": all three
         start = _comitative_chain(text, a, start, lex) or start
     return start, stop
+
+
+@functools.cache
+def _denials(code: str) -> frozenset[str]:
+    """The pack's one-word verbs of denial ("rejected", "odrzucił"), case-folded."""
+    from lossledger.lang import get_pack
+
+    return frozenset(w.casefold() for w in get_pack(code).words("cues", "dispute_verbs") if " " not in w)
 
 
 def _relay_before_np(text: str, s0: int, span: tuple[int, int], lex: Lexicon) -> tuple[int, int] | None:
@@ -475,6 +485,9 @@ def _according_source(text: str, m: Match, s1: int, lex: Lexicon) -> tuple[int, 
     if verb is not None and all(w.casefold() in auxiliaries for w in text[at:verb.start].split()):
         return None  # "según (ha) informado X": the verb's source, read after it
     acc = _np_forward(text, at, s1, lex)
+    if acc and (w := text[acc[0]:acc[1]].split()[0].casefold()) in pack_words(lex.code, "relatives") \
+            and w not in lex.articles:
+        return None  # "szacunki, według których": the document before is the source's
     if acc and text[acc[0]:acc[1]].split()[-1].casefold() in lex.name_links:
         more = _np_forward(text, acc[1], s1, lex)  # "según una nueva estimación de | los medios ... Mediazona"
         acc = (acc[0], more[1]) if more else acc

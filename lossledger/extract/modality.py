@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lossledger.extract.claimants import known_name, owned_figures
+from lossledger.extract.claimants import known_name, owned_figures, pack_words
 from lossledger.extract.figures import Figure, clause_start
 from lossledger.extract.lexicon import Lexicon
 
@@ -20,18 +20,31 @@ def modality(text: str, fig: Figure, zone_start: int, s1: int, lex: Lexicon) -> 
 
 
 def _governing_start(text: str, zone_start: int, lex: Lexicon) -> int:
-    """A clause opened by 'that' is governed by the clause before it, whose hedges soften it too:
-    "the Pentagon "cautiously estimates", that about 7,000 died"."""
-    if zone_start < 2 or not lex.complementiser_open.match(text, zone_start):
+    """A clause opened by 'that', or by 'according to which', is governed by the clause before it, whose hedges
+    soften it and whose denials reject it: "the Pentagon "cautiously estimates", that about 7,000 died",
+    "Pieskow odrzucił szacunki, według których Rosja straciła 900 tysięcy"."""
+    if zone_start < 2 or not (lex.complementiser_open.match(text, zone_start) or _relative_source(text, zone_start, lex)):
         return zone_start
     return clause_start(text, max(0, zone_start - 120), zone_start - 1)
+
+
+def _relative_source(text: str, start: int, lex: Lexicon) -> bool:
+    """The clause at `start` opens with 'according to' + a relative pronoun ("según las cuales", "по которым")."""
+    at = len(text) - len(text[start:].lstrip())
+    hit = lex.according_to.find(text, at, min(len(text), at + 40))
+    if not hit or hit[0].start != at:
+        return False
+    words = [w.casefold().strip(",") for w in text[hit[0].end:hit[0].end + 30].split()[:2]]
+    if words and words[0] in lex.articles:
+        words = words[1:]  # "según las cuales"
+    return bool(words) and words[0] in pack_words(lex.code, "relatives")
 
 
 def stance(text: str, fig: Figure, s1: int, lex: Lexicon) -> str:
     """`disputed` when the figure is negated ("not 300,000") or called false right after it."""
     q = fig.q
     denial = lex.cues.get("dispute_verbs")
-    clause = clause_start(text, max(0, q.start - 120), q.start)
+    clause = _governing_start(text, clause_start(text, max(0, q.start - 120), q.start), lex)
     hit = denial.find(text, clause, q.start) if denial else []
     if hit and owned_figures(text, hit[-1].end, q.start, lex):
         return "asserted"  # "Zelenskyj avfärdade det ryska försvarsministeriets uppgifter ... som en lögn": the MoD's
@@ -39,7 +52,7 @@ def stance(text: str, fig: Figure, s1: int, lex: Lexicon) -> str:
     last = words[-1].casefold().strip(",:;\"“”") if words else ""
     if last in lex.cues["dispute_before"].labels:
         return "disputed"
-    if lex.cues["dispute_after"].search(text, q.end, min(s1 + 40, len(text), q.end + 40)):
+    if lex.cues["dispute_after"].search(text, q.end, min(s1 + 40, len(text), q.end + 50)):
         return "disputed"
     # "Zelensky denied figures of 300,000": a denial before it in its clause, with no other source between
     if hit and not known_name().search(text, hit[-1].end, q.start):  # "dismissed the CSIS estimate": CSIS asserts it
