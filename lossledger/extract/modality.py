@@ -23,7 +23,8 @@ def _governing_start(text: str, zone_start: int, lex: Lexicon) -> int:
     """A clause opened by 'that', or by 'according to which', is governed by the clause before it, whose hedges
     soften it and whose denials reject it: "the Pentagon "cautiously estimates", that about 7,000 died",
     "Pieskow odrzucił szacunki, według których Rosja straciła 900 tysięcy"."""
-    if zone_start < 2 or not (lex.complementiser_open.match(text, zone_start) or _relative_source(text, zone_start, lex)):
+    opens = lex.complementiser_open.match(text, zone_start) or _relative_source(text, zone_start, lex)
+    if zone_start < 2 or not opens:
         return zone_start
     return clause_start(text, max(0, zone_start - 120), zone_start - 1)
 
