@@ -1127,6 +1127,34 @@ def test_a_rejected_figure_is_disputed_by_the_speaker(text, lang, claimant):
     assert (claim["claimant"], claim["via"], claim["stance"]) == (claimant, [], "disputed")
 
 
+def test_a_heading_opening_with_estimated_takes_its_source_from_according_to():
+    text = ("Ukraine's General Staff said on Monday that Russia had lost 1,340 soldiers over the past day.\n"
+            "Estimated Russian equipment losses, according to the General Staff:\n"
+            "tanks — 11,021 (+4)\noperational-tactical UAVs — 52,300 (+210)\ncruise missiles — 3,560")
+    got = {c["value"]: c for c in extract_dicts(text, lang="en", published="2025-09-01")}
+    for value in (11021, 52300, 3560):
+        assert (got[value]["side"], got[value]["claimant"]) == ("russia", "Ukraine's General Staff")
+
+
+def test_a_source_before_a_long_apposition_with_commas_of_its_own():
+    text = ("The Economist, drawing on obituaries, leaked records and satellite photos of graveyards, estimated "
+            "that 150,000 Russian soldiers had been killed.")
+    assert one(text, lang="en", published="2025-06-01")["claimant"] == "The Economist"
+
+
+def test_an_indefinite_description_takes_the_name_given_after_it():
+    text = ("Russian forces have suffered about 950,000 casualties, a Washington think tank said on Tuesday. "
+            "The Institute for the Study of War said Russia's gains came at a heavy cost.")
+    assert one(text, lang="en", published="2025-06-01")["claimant"] == "The Institute for the Study of War"
+
+
+def test_an_indefinite_description_does_not_stand_for_the_source_before():
+    text = ("Zelensky said 46,000 Ukrainian soldiers had been killed. A Washington think tank said 250,000 Russian "
+            "soldiers had been killed.")
+    got = {c["value"]: c["claimant"] for c in extract_dicts(text, lang="en", published="2025-06-01")}
+    assert got[250000] == "A Washington think tank"
+
+
 def test_a_part_of_a_whole_that_is_no_loss_is_none():
     text = "The study found that 15 of Russia's 85 regions had published nothing about local servicemen killed."
     assert extract_dicts(text, lang="en", published="2022-04-01") == []

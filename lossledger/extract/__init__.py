@@ -211,7 +211,9 @@ def _attributions(text: str, own: list, per_sentence: list, lex, ref, day_known:
             when = next((d.value for d in before if d.kind == "point"), None) or out[-1][1]
         carried = False
         if att and att.anaphoric:
-            att = _resolve(att, current or _named_before(text, per_sentence, i), own[i + 1:i + 4], lex)
+            before = None if cl.indefinite(att.claimant or "", lex.code) else current or _named_before(
+                text, per_sentence, i)
+            att = _resolve(att, before, own[i + 1:i + 4], lex)
             carried = True
         if att is None:
             ahead = None

@@ -840,12 +840,26 @@ def _anaphoric(name: str, lex: Lexicon) -> bool:
     ana = lex.anaphors.search(name)
     whole = bool(ana and ana.start == 0 and ana.end == len(name))
     words = name.split()
-    if not whole and len(words) > 2 and words[0].casefold() in lex.articles and "-" in words[1]:
-        # "the Washington-based think tank": a description with a hyphenated modifier
-        short = " ".join([words[0], *words[2:]])
-        ana = lex.anaphors.search(short)
-        whole = bool(ana and ana.start == 0 and ana.end == len(short))
+    if not whole and len(words) > 2 and words[0].casefold() in lex.articles:
+        # "the Washington-based think tank", "a Washington think tank": a description with modifiers of place (a
+        # capitalised one only after an indefinite article: "the Kremlin spokesman" is no anaphor of the source
+        # before, while "a Washington think tank" may be named after)
+        rest, new = words[1:], indefinite(name, lex.code)
+        while len(rest) > 1 and ("-" in rest[0] or new and rest[0][:1].isupper()):
+            rest = rest[1:]
+        for short in (" ".join([words[0], *rest]), " ".join(rest)):
+            ana = lex.anaphors.search(short)
+            whole = whole or len(rest) < len(words) - 1 and bool(ana and ana.start == 0 and ana.end == len(short))
     return name.casefold() in lex.pronouns or _generic(name, lex) or whole
+
+
+def indefinite(name: str, code: str) -> bool:
+    """The source is described with an indefinite article ("a Washington think tank"): it may name one given later,
+    never the one before."""
+    from lossledger.lang import get_pack
+
+    first = name.split(None, 1)[0].casefold() if name.strip() else ""
+    return first in {w.casefold() for w in get_pack(code).words("numbers", "articles")}
 
 
 def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, int] | None:
@@ -899,6 +913,14 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
             # subject opens the sentence
             opening = _np_forward(text, s0, s0 + len(prev), lex)
             if opening and text[opening[0]:opening[0] + 1].isupper() and not _loss_word(text, *opening, lex):
+                return opening
+        first = prev.find(",")
+        if 0 < first < prev[:-1].rfind(",") and prev[first + 1:].lstrip()[:1].islower() and \
+                not any(c.isdigit() for c in prev) and not lex.according_to.search(text, s0 + first, end):
+            # "The Economist, using a model built on obituaries, leaked data and ..., estimated": a long apposition
+            # with commas of its own, after the name that opens the sentence
+            opening = _np_forward(text, s0, s0 + first, lex)
+            if opening and text[opening[0]].isupper() and not text[opening[1]:s0 + first].strip():
                 return opening
         inner = prev[:-1].rfind(",")
         # an apposition is short, holds no figure ("..., then 81 systems in a day, says X") and names no
@@ -986,6 +1008,10 @@ def _after_verb(text: str, pos: int, s1: int, lex: Lexicon) -> tuple[int, int] |
         if not any(t.group()[:1].isupper() for t in toks):
             return None
         found = found[0], toks[-1].end()
+    if found:
+        after = lex.categories.find(text, found[1], min(s1, found[1] + 30))
+        if after and not text[found[1]:after[0].start].strip():
+            return None  # "Estimated Russian equipment losses, according to X:": the words after are the losses'
     return found
 
 
