@@ -297,6 +297,20 @@ def test_weapons_intercepted_in_reported_speech():
     # the verb last after its auxiliary: the subject opens the clause
     ("Das Portal Mediazona hat bis zum 4. Juli 111.387 russische Gefallene anhand von Todesanzeigen und Fotos von "
      "Friedhöfen identifiziert.", "Das Portal Mediazona"),
+    # a time before the auxiliary: the subject follows it, though the participle is not last
+    ("Im März 2024 hatte Selenskyj noch von 31.000 getöteten ukrainischen Soldaten gesprochen und Zahlen aus "
+     "Moskau zurückgewiesen.", "Selenskyj"),
+    # a dateline is no source of the clause after it
+    ("Kiew (dpa) - Der Generalstab der ukrainischen Streitkräfte hat am Montag 1.210 getötete russische Soldaten "
+     "gemeldet.", "Der Generalstab der ukrainischen Streitkräfte"),
+    # an article that links nothing opens the object after the name
+    ("Die Zahl der Toten hat nach Angaben des von der Hamas kontrollierten Gesundheitsministeriums die Marke von "
+     "50.000 Palästinensern überschritten.", "von der Hamas kontrollierten Gesundheitsministeriums"),
 ])
 def test_german_word_order_puts_the_source_around_the_verb(text, claimant):
     assert one(text)["claimant"] == claimant
+
+
+def test_a_denial_in_quotes_opening_with_nicht():
+    text = "Selenskyj wies die russischen Zahlen zurück: „Nicht 300.000 ukrainische Soldaten sind gefallen.“"
+    assert {c["stance"] for c in claims(text)} == {"disputed"}

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from lossledger.extract.dates import war_days
-from lossledger.extract.figures import conjunctions, word_before
+from lossledger.extract.figures import conjunctions, dateline_end, word_before
 from lossledger.extract.inflect import nominative
 from lossledger.extract.lexicon import Lexicon, Match
 from lossledger.extract.numbers import number_words
@@ -209,6 +209,9 @@ def _np_forward(text: str, pos: int, end: int, lex: Lexicon) -> tuple[int, int] 
         if lex.nouns_capitalised and taken and w[:1].islower() and _after_noun(taken[-1].group(), lex) and \
                 lw not in lex.name_links and lw not in lex.articles and not known_name().match(text, t.start()):
             break  # "nach Einschätzung der Journalisten deutlich höher": the name ends at its noun (but for "dpa")
+        if lex.nouns_capitalised and taken and lw in lex.articles and lw not in lex.name_links and \
+                _after_noun(taken[-1].group(), lex):
+            break  # "des ... Gesundheitsministeriums die Marke": an article no link opens the next phrase
         if _starts_at(lex.categories, text, t.start(), end) and _loss_word(text, t.start(), t.end(), lex):
             # a loss word ends the name, and a party just before it owns the losses, not the name:
             # "according to a NATO official Russia's losses ...", "według Ukraińców straty ..."
@@ -577,6 +580,7 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon, first_number: int | Non
     claimant: tuple[int, int] | None = None
     relays: list[tuple[int, int]] = []
     speech_np: tuple[int, int] | None = None
+    s0 = max(s0, dateline_end(text, s0))  # "Kiew (dpa) - Der Generalstab ... hat ... veröffentlicht": no source
     acc_hits = lex.according_to.find(text, s0, s1)
     # a verb inside "according to" ("сообщили в Минобороны": reported at the ministry) has no subject of its own
     verbs = [v for v in _active(lex.speech.find(text, s0, s1), text, s0, s1, lex)
@@ -1076,12 +1080,17 @@ def _verb_second(text: str, s0: int, s1: int, m, prev: str, lex: Lexicon) -> tup
     auxiliary ("Das Portal Mediazona hat ... 111.387 Gefallene anhand von Todesanzeigen identifiziert")."""
     clause = max(prev.rfind(c) for c in ",;:–—") + 1
     words = prev[clause:].split()
+    auxiliaries = pack_words(lex.code, "auxiliaries")
     if words and words[0].casefold() in pack_words(lex.code, "settings"):
         after = _after_verb(text, m.end, s1, lex)
         if after and text[after[0]].isalpha():
             return after
+        # "Im Februar 2024 hatte Selenskyj noch von 31.000 ... gesprochen": the subject after the auxiliary
+        aux = next((t for t in _tokens(text, s0 + clause, m.start) if t.group().casefold() in auxiliaries), None)
+        subject = _np_forward(text, aux.end(), m.start, lex) if aux else None
+        if subject and text[subject[0]].isupper() and not _loss_word(text, *subject, lex):
+            return subject
     if not text[m.end:s1].strip(" .!?»«\"“”'"):  # the verb ends the sentence
-        auxiliaries = pack_words(lex.code, "auxiliaries")
         aux = next((t for t in _tokens(text, s0, m.start) if t.group().casefold() in auxiliaries), None)
         if aux is not None and aux.start() > s0:
             opening = _np_forward(text, s0, aux.start(), lex)

@@ -690,14 +690,20 @@ def _metric(text: str, q: Quantity, kind_end: int, nxt: int, before_start: int, 
 
 # a dateline opening a line: "Kiew/Genf (dpa) - ", "KYIV, June 12 (Reuters) — ", "KYIV — "
 _DATELINE = re.compile(r"[^\W\d_][^\n()]{0,50}\([^()\n]{1,25}\)\s*[-–—]\s|[^\W\d_a-zà-ÿа-яіїєґ]{3,30}"
-                       r"(?:,[^\n()\-–—]{1,25})?\s*[-–—]\s")
+                       r"(?:,[^\n()\-–—]{1,25})?\s*[-–—]\s|[^\W\d_a-zà-ÿа-яіїєґ]\w{2,25}\s[–—]\s")
+
+
+def dateline_end(text: str, pos: int) -> int:
+    """Where the dateline ends that the line of `pos` opens with ("Kiew (dpa) - ", "KYIV, Feb 21 (Reuters) — ",
+    "Kiew – "), or -1."""
+    start = text.rfind("\n", 0, pos) + 1
+    d = _DATELINE.match(text, start, min(len(text), start + 90))
+    return d.end() if d else -1
 
 
 def _in_dateline(text: str, m: Match) -> bool:
     """The word stands in the dateline its line opens with."""
-    start = text.rfind("\n", 0, m.start) + 1
-    d = _DATELINE.match(text, start, min(len(text), start + 90))
-    return d is not None and m.end <= d.end()
+    return m.end <= dateline_end(text, m.start)
 
 
 def side_words(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> list[Match]:

@@ -50,7 +50,7 @@ def stance(text: str, fig: Figure, s1: int, lex: Lexicon) -> str:
     if hit and owned_figures(text, hit[-1].end, q.start, lex):
         return "asserted"  # "Zelenskyj avfärdade det ryska försvarsministeriets uppgifter ... som en lögn": the MoD's
     words = text[max(0, q.start - 20):q.start].split()
-    last = words[-1].casefold().strip(",:;\"“”") if words else ""
+    last = words[-1].casefold().strip(",:;\"“”„«»'‘’–—") if words else ""
     if last in lex.cues["dispute_before"].labels:
         return "disputed"
     if lex.cues["dispute_after"].search(text, q.end, min(s1 + 40, len(text), q.end + 50)):
