@@ -21,7 +21,7 @@ _INVASION = (dt.date(2022, 2, 20), dt.date(2022, 2, 24))
 def assemble(doc: str, text: str, s0: int, s1: int, fig: Figure, att: Attribution | None,
              dates: list[DateRef], ref: str | None, inferred: bool, lex: Lexicon,
              fallback_side: str | None = None, when: str | None = None) -> Claim | None:
-    """Build the claim record of one figure, or None when its side cannot be told.
+    """Build the claim record of one figure, or None when its side cannot be told or it is a zero increment.
 
     `ref` is the publication date (YYYY-MM-DD, or YYYY-MM / YYYY where only that much is known);
     `fallback_side` is the article's running side, for a sentence that names no party;
@@ -47,6 +47,8 @@ def assemble(doc: str, text: str, s0: int, s1: int, fig: Figure, att: Attributio
         as_of, from_ref = when, False
     if not from_ref and _future(as_of, ref):
         mod = "projection"  # "kan antalet döda nå 1,5 miljoner i slutet av 2026", written in 2025: a forecast
+    if _increment(text, fig) and not fig.q.value:
+        return None  # "РСЗВ ‒ 1 654 (+0)": nothing was lost that day
     if _increment(text, fig) and as_of and len(as_of) == 10:
         start = end = as_of  # "10,933 (+3)": the 3 are that day's tally, not a running total
     q = fig.q

@@ -375,6 +375,10 @@ def _subject_before(text: str, s0: int, end: int, lex: Lexicon, impersonal: bool
         if rest.endswith(","):  # an apposition before the setting names the source
             rest = rest[:-1].rstrip()
         before = _np_backward(text, s0, s0 + len(rest), lex)
+        adverbs = rest.split()[-1:]
+        if before is None and adverbs and adverbs[0].casefold() in lex.stop:
+            # "Зеленський уперше за довгий час назвав": an adverb before the setting
+            before = _np_backward(text, s0, s0 + len(rest) - len(adverbs[0]), lex)
         if before is None:
             return back
         if joined or prep in lex.name_links or text[back[0]:back[1]].split()[-1][:1].isupper() and \
