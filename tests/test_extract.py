@@ -1299,3 +1299,12 @@ def test_a_phrase_without_a_name_after_a_relay_word_is_no_outlet():
     text = ("– Minst 232 civila dödades i Ukraina i juni, och antalet är högre eftersom vi inte har tillgång till de "
             "ockuperade områdena, säger Danielle Bell.")
     assert one(text, lang="sv", published="2025-07-10")["via"] == []
+
+
+@pytest.mark.parametrize("text, lang, value", [
+    ("Los drones rusos abatidos suman 145.571.", "es", 145571),
+    ("The number of Russian drones downed now stands at 52,300.", "en", 52300),
+])
+def test_a_tally_of_weapons_that_rises_to_a_number_is_theirs(text, lang, value):
+    claim = one(text, lang=lang, published="2026-02-24")
+    assert (claim["category"], claim["value"]) == ("drones", value)

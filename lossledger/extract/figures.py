@@ -492,7 +492,9 @@ def _risen_to(text: str, a: int, q: Quantity, lex: Lexicon) -> Match | None:
         return None
     gap = text[hits[-1].end:q.start].strip()
     rise = lex.cues["rise_to"].search(text, hits[-1].end, q.start)
-    if rise is not None and not text[hits[-1].end:rise.start].strip() and not text[rise.end:q.start].strip():
+    between = text[hits[-1].end:rise.start] if rise is not None else ""
+    if rise is not None and len(between.split()) <= 2 and not any(c in between for c in ",;:()") and \
+            not text[rise.end:q.start].strip():  # "los drones rusos abatidos suman 145.571"
         return hits[-1]
     if gap in ("–", "—", "-") and lex.cues["rise_to"].search(text, max(0, hits[-1].start - 120), hits[-1].start):
         return hits[-1]
