@@ -334,9 +334,7 @@ def _np_backward(text: str, a: int, pos: int, lex: Lexicon) -> tuple[int, int] |
 @functools.cache
 def _denials(code: str) -> frozenset[str]:
     """The pack's one-word verbs of denial ("rejected", "odrzucił"), case-folded."""
-    from lossledger.lang import get_pack
-
-    return frozenset(w.casefold() for w in get_pack(code).words("cues", "dispute_verbs") if " " not in w)
+    return frozenset(w for w in pack_words(code, "dispute_verbs", "cues") if " " not in w)
 
 
 def _relay_before_np(text: str, s0: int, span: tuple[int, int], lex: Lexicon) -> tuple[int, int] | None:
@@ -434,11 +432,11 @@ def _comitative_before(text: str, a: int, pos: int, lex: Lexicon) -> int | None:
 
 
 @functools.cache
-def pack_words(code: str, key: str) -> tuple[str, ...]:
-    """An attribution word list of the pack, case-folded, longest first."""
+def pack_words(code: str, key: str, section: str = "attribution") -> tuple[str, ...]:
+    """A word list of the pack (attribution words unless another section is named), case-folded, longest first."""
     from lossledger.lang import get_pack
 
-    return tuple(sorted((w.casefold() for w in get_pack(code).words("attribution", key)), key=len, reverse=True))
+    return tuple(sorted((w.casefold() for w in get_pack(code).words(section, key)), key=len, reverse=True))
 
 
 @functools.cache
@@ -864,10 +862,8 @@ def _anaphoric(name: str, lex: Lexicon) -> bool:
 def indefinite(name: str, code: str) -> bool:
     """The source is described with an indefinite article ("a Washington think tank"): it may name one given later,
     never the one before."""
-    from lossledger.lang import get_pack
-
     first = name.split(None, 1)[0].casefold() if name.strip() else ""
-    return first in {w.casefold() for w in get_pack(code).words("numbers", "articles")}
+    return first in pack_words(code, "articles", "numbers")
 
 
 def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, int] | None:
@@ -1019,7 +1015,7 @@ def _after_verb(text: str, pos: int, s1: int, lex: Lexicon) -> tuple[int, int] |
     if found:
         after = lex.categories.find(text, found[1], min(s1, found[1] + 30))
         if after and not text[found[1]:after[0].start].strip():
-            return None  # "Estimated Russian equipment losses, according to X:": the words after are the losses'
+            return None  # "Estimated Russian equipment losses, according to X:": the words after are the losses
     return found
 
 

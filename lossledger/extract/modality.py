@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from lossledger.extract.claimants import known_name, owned_figures, pack_words
 from lossledger.extract.figures import Figure, clause_start
 from lossledger.extract.lexicon import Lexicon
+
+_SPACE = re.compile(r"\s*")
 
 
 def modality(text: str, fig: Figure, zone_start: int, s1: int, lex: Lexicon) -> str:
@@ -31,7 +35,7 @@ def _governing_start(text: str, zone_start: int, lex: Lexicon) -> int:
 
 def _relative_source(text: str, start: int, lex: Lexicon) -> bool:
     """The clause at `start` opens with 'according to' + a relative pronoun ("según las cuales", "по которым")."""
-    at = len(text) - len(text[start:].lstrip())
+    at = _SPACE.match(text, start).end()
     hit = lex.according_to.find(text, at, min(len(text), at + 40))
     if not hit or hit[0].start != at:
         return False
