@@ -489,10 +489,9 @@ def _according_source(text: str, m: Match, s1: int, lex: Lexicon) -> tuple[int, 
     auxiliaries = pack_words(lex.code, "auxiliaries")
     if verb is not None and all(w.casefold() in auxiliaries for w in text[at:verb.start].split()):
         return None  # "según (ha) informado X": the verb's source, read after it
-    acc = _np_forward(text, at, s1, lex)
-    if acc and (w := text[acc[0]:acc[1]].split()[0].casefold()) in pack_words(lex.code, "relatives") \
-            and w not in lex.articles:
+    if opens_relative(text, at, lex):
         return None  # "szacunki, według których": the document before is the source's
+    acc = _np_forward(text, at, s1, lex)
     if acc and text[acc[0]:acc[1]].split()[-1].casefold() in lex.name_links:
         more = _np_forward(text, acc[1], s1, lex)  # "según una nueva estimación de | los medios ... Mediazona"
         acc = (acc[0], more[1]) if more else acc
@@ -549,6 +548,14 @@ def _compound_owner(text: str, span: tuple[int, int], lex: Lexicon) -> tuple[int
         return None
     a = span[0] + word.start()
     return a, a + len(stem)
+
+
+def opens_relative(text: str, pos: int, lex: Lexicon) -> bool:
+    """The words at `pos` open with a relative pronoun, an article maybe before it ("których", "las cuales")."""
+    words = [w.casefold().strip(",") for w in text[pos:pos + 30].split()[:2]]
+    if words and words[0] in lex.articles:
+        words = words[1:]
+    return bool(words) and words[0] in pack_words(lex.code, "relatives")
 
 
 def _an_attack(text: str, span: tuple[int, int], lex: Lexicon) -> bool:

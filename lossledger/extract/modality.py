@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from lossledger.extract.claimants import known_name, owned_figures, pack_words
+from lossledger.extract.claimants import known_name, opens_relative, owned_figures
 from lossledger.extract.figures import Figure, clause_start
 from lossledger.extract.lexicon import Lexicon
 
@@ -37,12 +37,7 @@ def _relative_source(text: str, start: int, lex: Lexicon) -> bool:
     """The clause at `start` opens with 'according to' + a relative pronoun ("según las cuales", "по которым")."""
     at = _SPACE.match(text, start).end()
     hit = lex.according_to.find(text, at, min(len(text), at + 40))
-    if not hit or hit[0].start != at:
-        return False
-    words = [w.casefold().strip(",") for w in text[hit[0].end:hit[0].end + 30].split()[:2]]
-    if words and words[0] in lex.articles:
-        words = words[1:]  # "según las cuales"
-    return bool(words) and words[0] in pack_words(lex.code, "relatives")
+    return bool(hit) and hit[0].start == at and opens_relative(text, hit[0].end, lex)
 
 
 def stance(text: str, fig: Figure, s1: int, lex: Lexicon) -> str:
