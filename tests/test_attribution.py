@@ -282,3 +282,24 @@ def test_a_bound_word_after_the_verb_is_no_source():
 ])
 def test_a_compound_of_a_document_names_its_first_part_as_the_source(text, lang, claimant):
     assert claimants(text, lang) == [claimant]
+
+
+@pytest.mark.parametrize("text, lang, claimant", [
+    # "after" before a name opens the name's clause: the name is the subject of the speech verb
+    ("The warning came hours after Zelensky said that 43,000 Ukrainian soldiers had been killed.", "en", "Zelensky"),
+    # ... while "after" before a description is a setting between the source and its verb
+    ("Zelensky after the meeting said that 43,000 Ukrainian soldiers had been killed.", "en", "Zelensky"),
+])
+def test_a_name_after_a_conjunction_of_time_is_the_subject_of_its_clause(text, lang, claimant):
+    assert claimants(text, lang) == [claimant]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Ryssland skickade 150 drönare under natten, av vilka 128 sköts ned, uppger det ukrainska flygvapnet.", "sv"),
+    ("Rosja wystrzeliła 150 dronów, z których 128 zestrzelono, podały ukraińskie siły powietrzne.", "pl"),
+    ("Rusia lanzó 150 drones, de los que 128 fueron derribados, informó la Fuerza Aérea ucraniana.", "es"),
+])
+def test_a_part_named_by_a_relative_pronoun_is_counted_and_no_source(text, lang):
+    (claim,) = extract(text, lang=lang, published="2025-06-10")
+    assert (claim.value, claim.category, claim.side) == (128, "drones", "russia")
+    assert claim.claimant is not None and claim.claimant.casefold().endswith(("flygvapnet", "powietrzne", "ucraniana"))

@@ -314,3 +314,26 @@ def test_german_word_order_puts_the_source_around_the_verb(text, claimant):
 def test_a_denial_in_quotes_opening_with_nicht():
     text = "Selenskyj wies die russischen Zahlen zurück: „Nicht 300.000 ukrainische Soldaten sind gefallen.“"
     assert {c["stance"] for c in claims(text)} == {"disputed"}
+
+
+@pytest.mark.parametrize("text, claimant", [
+    ("Kremlsprecher Peskow wies die Zahl von 280.000 getöteten russischen Soldaten am Dienstag zurück.",
+     "Kremlsprecher Peskow"),
+    ("Moskau tat die Angaben von 280.000 getöteten Soldaten als Propaganda ab.", "Moskau"),
+    # "wonach" opens the clause of what is denied, as "dass" does
+    ("Das Ministerium dementierte Meldungen, wonach 280.000 russische Soldaten gefallen seien.", "Das Ministerium"),
+])
+def test_a_split_verb_of_denial_or_wonach_disputes_the_figure(text, claimant):
+    c = one(text)
+    assert (c["value"], c["claimant"], c["stance"]) == (280000, claimant, "disputed")
+
+
+def test_a_pointer_with_the_same_verb_asserts():
+    c = one("Peskow wies darauf hin, dass 280.000 ukrainische Soldaten gefallen seien.")
+    assert (c["claimant"], c["stance"]) == ("Peskow", "asserted")
+
+
+def test_ueber_after_a_noun_of_reports_is_about_not_more_than():
+    about = one("Der Kreml kommentierte Berichte über 280.000 gefallene russische Soldaten nicht.")
+    assert about["qualifier"] == "exact"
+    assert one("Laut Generalstab sind über 280.000 russische Soldaten gefallen.")["qualifier"] == "at_least"

@@ -367,7 +367,7 @@ def _subject_before(text: str, s0: int, end: int, lex: Lexicon, impersonal: bool
         low = head.casefold()
         prep = next((w for w in pack_words(lex.code, "settings") if low.endswith(w) and (
             len(low) == len(w) or not low[-len(w) - 1].isalnum())), None)
-        if prep is None:
+        if prep is None or _opens_clause(text, back, prep, lex):
             return back
         rest = head[:len(head) - len(prep)].rstrip()
         if rest.endswith(","):  # an apposition before the setting names the source
@@ -387,6 +387,14 @@ def _subject_before(text: str, s0: int, end: int, lex: Lexicon, impersonal: bool
             continue
         back = before
     return back
+
+
+def _opens_clause(text: str, back: tuple[int, int], prep: str, lex: Lexicon) -> bool:
+    """'hours after Zelensky said': a setting word that opens a clause before a name (no article, no date); the
+    name is the subject of that clause, not the object of a setting."""
+    first = text[back[0]:back[1]].split()[0]
+    return prep in pack_words(lex.code, "clause_settings") and first[:1].isupper() and \
+        first.casefold() not in lex.articles and not _date_word(first.casefold(), lex)
 
 
 def _across_and(text: str, s0: int, back: tuple[int, int] | None, lex: Lexicon) -> tuple[int, int] | None:
@@ -1117,6 +1125,9 @@ def _before_relative(text: str, s0: int, prev: str, head: int, lex: Lexicon) -> 
     if inner <= 0 or not words or not (words[0] in lex.relatives or len(words) > 1 and words[1] in lex.relatives
                                        and len(words[0]) <= 3):  # "X, na których powołuje się Y,"
         return None
+    breakdown = lex.cues.get("breakdown")
+    if breakdown is not None and breakdown.search(text, s0 + inner + 1, s0 + head) is not None:
+        return None  # "145 drönare, av vilka 130 sköts ned": a part of the figures, no source's clause
     found = _np_backward(text, s0, s0 + inner, lex)
     if found and text[found[0]].islower():  # past a setting: "X в інтерв'ю NBC News, яке ..."
         found = _subject_before(text, s0, s0 + inner, lex)

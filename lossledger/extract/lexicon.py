@@ -333,7 +333,8 @@ def lexicon(code: str) -> Lexicon:
         cues={k: _plain(v, k, lem, ix) for k, v in cues.items()},
         according_to=_plain(att.get("according_to", []), lemma=lem, index=ix),
         comma_according_to=frozenset(w.casefold() for w in att.get("comma_according_to", [])),
-        speech=_plain(att.get("verbs", []) + cues.get("dispute_verbs", []), lemma=lem, index=ix),  # "X denied"
+        speech=_plain(att.get("verbs", []) + cues.get("dispute_verbs", []) + [  # "X denied", "X wies … zurück"
+            w.split()[0] for w in cues.get("dispute_split", [])], lemma=lem, index=ix),
         relay_before=_plain(att.get("relay_before", []), lemma=lem, index=ix),
         source_links=_plain(att.get("source_links", []), lemma=lem, index=ix),
         passive=_plain(att.get("passive", []), lemma=lem, index=ix),

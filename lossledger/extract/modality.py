@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
-from lossledger.extract.claimants import known_name, opens_relative, owned_figures
+from lossledger.extract.claimants import known_name, opens_relative, owned_figures, pack_words
 from lossledger.extract.figures import Figure, clause_start
 from lossledger.extract.lexicon import Lexicon
 
@@ -57,5 +58,18 @@ def stance(text: str, fig: Figure, s1: int, lex: Lexicon) -> str:
     # "Zelensky denied figures of 300,000": a denial before it in its clause, with no other source between
     if hit and not known_name().search(text, hit[-1].end, q.start):  # "dismissed the CSIS estimate": CSIS asserts it
         return "disputed"
-    return "asserted"
+    split = _split_denial(lex.code)
+    return "disputed" if split and split[0].search(text, clause, q.start) and split[1].search(text, q.end, s1) \
+        else "asserted"
+
+
+@functools.cache
+def _split_denial(code: str) -> tuple[re.Pattern, re.Pattern] | None:
+    """Patterns of the verbs and the particles of the pack's split verbs of denial ("wies … zurück")."""
+    pairs = [w.split() for w in pack_words(code, "dispute_split", "cues")]
+    if not pairs:
+        return None
+    verbs, particles = ({p[0] for p in pairs}, {p[-1] for p in pairs})
+    return tuple(re.compile(rf"(?i)(?<![^\W_])(?:{'|'.join(sorted(map(re.escape, ws)))})(?![^\W_])")
+                 for ws in (verbs, particles))
 

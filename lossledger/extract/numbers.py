@@ -72,6 +72,7 @@ class _Lang:
     fractions: dict[str, Decimal]
     quals: dict[str, str]
     vague: dict[str, tuple[float, float]]
+    topic: tuple[frozenset[str], re.Pattern | None]  # prepositions of topic, and the nouns they follow as one
 
 
 @functools.cache
@@ -129,8 +130,23 @@ def _compiled(lang: str) -> _Lang:
         rx=re.compile(master, flags), end_rx=re.compile(end(True), flags),
         sep_rx=re.compile(sep, flags), part_rx=re.compile(part, flags),
         words=words, scales=scales | abbr, articles=frozenset(articles), fractions=fractions,
-        quals=quals, vague=vague,
+        quals=quals, vague=vague, topic=(frozenset(_key(w) for w in qual.get("topic_prepositions", [])),
+                                         _topic_nouns(qual.get("topic_nouns", []))),
     )
+
+
+def _topic_nouns(words: list[str]) -> re.Pattern | None:
+    """A pattern of the topic nouns ending right before a number's qualifier."""
+    if not words:
+        return None
+    alt = "|".join(re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in words)
+    return re.compile(rf"(?<![^\W_])(?:{alt})\s+$", re.IGNORECASE)
+
+
+def _topic(lg: _Lang, text: str, q: str, start: int) -> bool:
+    """The qualifier `q` at `start` is a preposition of topic after a noun of reports ("Berichte über 300.000")."""
+    preps, nouns = lg.topic
+    return nouns is not None and _key(q) in preps and nouns.search(text[max(0, start - 40):start]) is not None
 
 
 def _digits_value(s: str) -> Decimal | None:
@@ -235,7 +251,7 @@ def _build(lg: _Lang, text: str, m: re.Match) -> list[Quantity]:
     if m["v"] is not None:
         bounds, (s, e) = lg.vague.get(_key(m["v"])), m.span("v")
         return [Quantity(s, e, text[s:e], None, *bounds, "vague", True, s, e)] if bounds else []
-    kind = lg.quals.get(_key(m["q"])) if m["q"] is not None else None
+    kind = lg.quals.get(_key(m["q"])) if m["q"] is not None and not _topic(lg, text, m["q"], m.start("q")) else None
     ga, gb = ("ra", "rb") if m["rs"] is not None else ("a", "b")
     sa = m.start(ga)
     start = m.start("q") if kind else sa

@@ -43,6 +43,10 @@ SCHEMA: dict[str, dict[str, str]] = {
         "range_start": "words opening a range ('between', 'from')",
         "range_joiners": "words or dashes between the two ends of a range ('and', 'to', '-')",
         "range_start_joiners": "range joiners valid only after a range_start word ('and' in 'between 7 and 15')",
+        "topic_prepositions": "bound words that are also prepositions of topic ('über' in 'Berichte über 300.000 "
+                              "Tote'): after a topic noun they bound nothing",
+        "topic_nouns": "nouns of reports and figures after which a topic preposition is one ('Berichte', "
+                       "'Angaben'); '*' = prefix",
     },    "categories": {c: f"words naming or implying the loss category {c!r}" for c in (
         "killed", "wounded", "killed_or_wounded", "captured", "missing", "missing_or_captured", "losses",
         "tanks", "armored_vehicles", "artillery", "mlrs", "air_defense", "aircraft", "helicopters", "drones",
@@ -94,6 +98,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "dispute_after": "words right after a figure that reject it ('80,000? That is a lie')",
         "dispute_verbs": "verbs of denial before a figure in its clause ('denied figures of 300,000'): the source "
                          "states it to reject it",
+        "dispute_split": "verbs of denial whose particle follows the figure, written 'verb particle' ('wies "
+                         "zurück' in 'wies die Zahl von 300.000 zurück'): the verb is one of speech",
         "unit_nouns": "words a military unit's ordinal stands before ('47. Brygady', '3rd Assault Brigade', '47-я "
                       "бригада'): the number names the unit, no loss",
         "noise_after": "units after a number that make it no loss (percent, metres, dollars, years old)",
@@ -128,6 +134,8 @@ SCHEMA: dict[str, dict[str, str]] = {
                     "as Marx'): the name is the claimant",
         "settings": "prepositions of a setting between a source and its speech verb ('Putin at a meeting with "
                     "officers said', 'X am Montag auf Telegram mitteilte'): the phrase is no part of the source",
+        "clause_settings": "setting words that also open a clause ('after' in 'hours after Zelensky said'): before a "
+                           "name that the speech verb follows, they open the clause of that name, which is the source",
         "day_determiners": "words before a weekday after a speech verb ('informó este martes el gobernador'): the day "
                            "is no part of the source that follows",
         "refers_back": "words opening a sentence that names the source of the sentence before ('That is according "
