@@ -305,3 +305,15 @@ def test_the_side_after_the_weapons_of_a_long_attack_phrase_is_the_attacker():
     text = ("Au moins neuf personnes ont été tuées dans une attaque massive de missiles et de drones russes sur Kiev "
             "dans la nuit, a annoncé le maire.")
     assert [c.side for c in extract(text, lang="fr", published="2025-04-24")] == ["ukraine"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    # PUB is a Monday: the strike fell on Saturday 16 August, the statement on Sunday
+    ("en", "A Russian missile strike on Sumy on Saturday killed 9 people and injured 31, the governor said on Sunday."),
+    ("en", "The governor said on Sunday that 9 people were killed and 31 injured in Saturday's strike on Sumy."),
+    ("de", "Bei einem russischen Angriff auf Sumy wurden am Samstag 9 Menschen getötet und 31 verletzt, sagte der "
+           "Gouverneur am Sonntag."),
+])
+def test_the_day_of_the_event_dates_the_figures_before_the_day_of_the_statement(lang, text):
+    found = extract(text, lang=lang, published=PUB)
+    assert [(c.value, c.as_of) for c in found] == [(9, "2025-08-16"), (31, "2025-08-16")]

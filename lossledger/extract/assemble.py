@@ -99,6 +99,8 @@ def _when(fig: Figure, dates: list[DateRef], ref: str | None, mod: str, text: st
     refs = [d for d in dates if d.end <= q.start or d.start >= q.end and not _bracketed(text, q.end, d.start)]
     statement = ref
     points = [d for d in refs if d.kind == "point"]
+    # a date the text gives for the figure goes before the date of the statement ("said on Tuesday")
+    points = [d for d in points if not _of_statement(text, d, lex)] or points
     nearest = min(points, key=lambda d: abs(d.start - q.start)) if points else None
     point = nearest.value if nearest else None
     if mod == "projection" and point and len(point) == 7 and ref and point < ref[:7] and \
@@ -159,6 +161,14 @@ def _when(fig: Figure, dates: list[DateRef], ref: str | None, mod: str, text: st
             last = ref
         return last, f"{year}-01-01", last, False
     return stated, None, None, point is None
+
+
+def _of_statement(text: str, d: DateRef, lex: Lexicon) -> bool:
+    """The date follows a speech verb within two words ("the governor said on Tuesday", "sagte am Dienstag"): it
+    dates the statement, not the figure."""
+    hits = lex.speech.find(text, max(0, d.start - 30), d.start)
+    return bool(hits) and len(text[hits[-1].end:d.start].split()) <= 2 and \
+        not any(c.isdigit() for c in text[hits[-1].end:d.start])
 
 
 def _owned_by_other(text: str, q, d: DateRef) -> bool:
