@@ -248,12 +248,12 @@ def publication_date(text: str, url: str | None, lex: Lexicon) -> str | None:
             day = f"{m.group(1)}-{m.group(3)}-{m.group(4)}"
             if line is None or day.startswith(line):  # the URL's day refines a month-precision date line
                 return day
-    header = text[:600]
-    found = [r for r in find_dates(header, 0, len(header), lex, None) if r.kind == "point" and len(r.value) == 10]
+    header = text[:600]  # (searched in `text` itself, whose words the lexicon has indexed once for all)
+    found = [r for r in find_dates(text, 0, len(header), lex, None) if r.kind == "point" and len(r.value) == 10]
     # A date standing on a short line of its own is a dateline or byline; with several (a site's page
     # date, the article's date, an "updated" date), the earliest is when the article came out. "The sixth
     # day of the invasion" near the top is the article's day too.
-    days = war_days(header, 0, len(header), lex)
+    days = war_days(text, 0, len(header), lex)
     bylines = [r.value for r in found if len(_line_around(header, r.start, r.end)) <= _BYLINE_MAX
                or (r.start, r.end) in days]
     if line:
