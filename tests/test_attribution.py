@@ -303,3 +303,31 @@ def test_a_part_named_by_a_relative_pronoun_is_counted_and_no_source(text, lang)
     (claim,) = extract(text, lang=lang, published="2025-06-10")
     assert (claim.value, claim.category, claim.side) == (128, "drones", "russia")
     assert claim.claimant is not None and claim.claimant.casefold().endswith(("flygvapnet", "powietrzne", "ucraniana"))
+
+
+@pytest.mark.parametrize("text, lang, claimant, via", [
+    ("Des responsables américains cités par le New York Times jugeaient que 68 000 soldats ukrainiens étaient morts.",
+     "fr", "responsables américains", ["le New York Times"]),
+    ("Funcionarios estadounidenses citados por el New York Times estiman que 68.000 soldados ucranianos murieron.",
+     "es", "Funcionarios estadounidenses", ["el New York Times"]),
+])
+def test_the_source_before_cited_by_an_outlet_with_an_article(text, lang, claimant, via):
+    (claim,) = extract(text, lang=lang, published="2025-06-10")
+    assert (claim.claimant, claim.via) == (claimant, via)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The Center for Strategic and International Studies (CSIS) published a new report on Monday. According to the "
+     "think tank based in Washington, about 940,000 Russian soldiers have been killed or wounded.", "en"),
+    ("Le Center for Strategic and International Studies (CSIS) a publié lundi un rapport. Selon le groupe de "
+     "réflexion basé à Washington, quelque 940 000 militaires russes ont été tués ou blessés.", "fr"),
+])
+def test_a_description_with_its_place_after_it_refers_back(text, lang):
+    (claim,) = extract(text, lang=lang, published="2025-06-10")
+    assert claim.claimant.endswith("Center for Strategic and International Studies")
+
+
+def test_a_tally_of_the_source_before_stands_for_it():
+    text = ("Les pertes russes s'élèvent à 1 012 300 soldats, a annoncé jeudi l'état-major ukrainien.\n"
+            "Selon le décompte publié sur Telegram, les forces russes ont également perdu 10 987 chars.")
+    assert claimants(text, "fr") == ["l'état-major ukrainien"] * 2

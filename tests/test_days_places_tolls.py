@@ -317,3 +317,13 @@ def test_the_side_after_the_weapons_of_a_long_attack_phrase_is_the_attacker():
 def test_the_day_of_the_event_dates_the_figures_before_the_day_of_the_statement(lang, text):
     found = extract(text, lang=lang, published=PUB)
     assert [(c.value, c.as_of) for c in found] == [(9, "2025-08-16"), (31, "2025-08-16")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Russia lost 41,200 soldiers, according to estimates from British intelligence published on Sunday."),
+    ("fr", "La Russie a perdu 41 200 soldats, selon des estimations du renseignement britannique publiées dimanche."),
+    ("de", "Russland verlor 41.200 Soldaten, so Schätzungen vom britischen Geheimdienst, veröffentlicht am Sonntag."),
+])
+def test_a_from_far_before_a_date_opens_no_period(lang, text):
+    (claim,) = extract(text, lang=lang, published=PUB)
+    assert (claim.value, claim.as_of, claim.period_start) == (41200, "2025-08-17", None)

@@ -319,3 +319,9 @@ def test_a_time_of_day_is_no_number(text):
 
 def test_a_ratio_and_a_list_count_stay_numbers():
     assert [q.value for q in find_numbers("a 3:1 ratio; tanks: 933", "en")] == [3, 1, 933]
+
+
+@pytest.mark.parametrize("lang, text", [("fr", "un demi-million de soldats"), ("en", "a half-million troops")])
+def test_a_fraction_joined_to_its_scale_by_a_hyphen(lang, text):
+    (q,) = find_numbers(text, lang)
+    assert q.value == 500_000

@@ -341,6 +341,9 @@ def _relay_before_np(text: str, s0: int, span: tuple[int, int], lex: Lexicon) ->
     """The source before a relay phrase that ends right before `span` ("Western sources cited by The Wall Street
     Journal"), or None."""
     head = text[s0:span[0]].rstrip()
+    words = head.split()
+    if words and words[-1].casefold() in lex.articles:  # "cités par le New York Times"
+        head = head[:len(head) - len(words[-1])].rstrip()
     hits = lex.relay_before.find(text, s0, s0 + len(head))
     if not hits or hits[-1].end != s0 + len(head) or hits[-1].start - s0 < 3:
         return None
@@ -858,6 +861,10 @@ def _after_comma(text: str, s0: int, s1: int, lex: Lexicon) -> list[Match]:
 
 def _anaphoric(name: str, lex: Lexicon) -> bool:
     """A pronoun, a generic "the report" or a definite description ("the think tank") standing for a source."""
+    low = name.casefold()
+    cut = min((i for i in (low.find(f" {w} ") for w in pack_words(lex.code, "postmodifiers")) if i > 0), default=None)
+    if cut is not None:
+        name = name[:cut]  # "the think tank based in Washington": the description before its place
     ana = lex.anaphors.search(name)
     whole = bool(ana and ana.start == 0 and ana.end == len(name))
     words = name.split()

@@ -465,6 +465,14 @@ def _period_words(code: str) -> tuple[str, str, frozenset[str]]:
     return opener, joiner, until
 
 
+@functools.cache
+def _since_adjacent(code: str) -> frozenset[str]:
+    """The pack's 'since' words that open a period only right before its date ("du", "vom", "from")."""
+    from lossledger.lang import get_pack
+
+    return frozenset(w.casefold() for w in get_pack(code).words("dates", "since_adjacent"))
+
+
 _CLAUSE_CUT = re.compile(r"[,;:()]|[.!?](?=\s)")
 
 
@@ -493,7 +501,8 @@ def _mark_periods(text: str, refs: list[DateRef], lex: Lexicon) -> list[DateRef]
                 continue
         since_hit = lex.dates["since"].find(clause)
         # "since launching its full-scale invasion of Ukraine in February 2022": the date starts the period
-        if since_hit and len(clause[since_hit[-1].end:].split()) <= 10 and \
+        gap = len(clause[since_hit[-1].end:].split()) if since_hit else 0
+        if since_hit and gap <= (1 if since_hit[-1].text in _since_adjacent(lex.code) else 10) and \
                 not any(c.isdigit() for c in clause[since_hit[-1].end:]):
             out.append(DateRef(r.start, r.end, r.value, "since"))
             nxt = refs[i + 1] if i + 1 < len(refs) else None

@@ -102,7 +102,7 @@ def _compiled(lang: str) -> _Lang:
 
     def end(named: bool) -> str:
         g = (lambda name: f"?P<{name}>") if named else (lambda name: "?:")
-        frac = (f"(?:({g('fa')}{art}){_SP}+)?({g('ff')}{_alt(fractions)}){_SP}+"
+        frac = (f"(?:({g('fa')}{art}){_SP}+)?({g('ff')}{_alt(fractions)})(?:{_SP}+|-)"  # "un demi-million"
                 f"(?:{_alt(num.get('fraction_links', []))}{_SP}+)?({g('fs')}{scale})")
         digits = (f"{_NOT_IN_WORD}({g('d')}{_DIGITS})(?:{_SP}?{scale}(?:{_SP}+{scale})?"
                   f"|{abbr_glued}|{_SP}?{abbr_spaced})?(?!:?[^\\W\\d_])")

@@ -132,6 +132,8 @@ SCHEMA: dict[str, dict[str, str]] = {
                       "with BBC Russian counted'): the claimant is both",
         "known_as": "phrases before a source's name or call sign after a description ('one of the commanders, known "
                     "as Marx'): the name is the claimant",
+        "postmodifiers": "phrases of place after a description of a source ('based in' in 'the think tank based in "
+                          "Washington'): the description before them may stand for a source named earlier",
         "settings": "prepositions of a setting between a source and its speech verb ('Putin at a meeting with "
                     "officers said', 'X am Montag auf Telegram mitteilte'): the phrase is no part of the source",
         "clause_settings": "setting words that also open a clause ('after' in 'hours after Zelensky said'): before a "
@@ -175,6 +177,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "weekdays": "weekday names -> 0 (Monday) .. 6",
         "relative": "relative expressions -> [unit, offset]: ['day', -1], ['week', -1], ['month', 0]",
         "since": "words opening a period start ('since')",
+        "since_adjacent": "'since' words that also mean 'from' or 'of' ('from', 'du', 'vom', 'з'): they open a period "
+                          "only right before its date ('du 11 août', not 'du renseignement … publiées dimanche')",
         "between": "words opening a period ['between', 'and']",
         "this_year": "expressions for the current year ('this year')",
         "last_year": "expressions for the previous year",
