@@ -327,3 +327,14 @@ def test_the_day_of_the_event_dates_the_figures_before_the_day_of_the_statement(
 def test_a_from_far_before_a_date_opens_no_period(lang, text):
     (claim,) = extract(text, lang=lang, published=PUB)
     assert (claim.value, claim.as_of, claim.period_start) == (41200, "2025-08-17", None)
+
+
+@pytest.mark.parametrize("lang, text, side", [
+    ("en", "The losses of Russia since the start of the invasion, on 24 February 2022, stand at 1,031,100 soldiers, "
+           "the General Staff said.", "russia"),
+    ("fr", "Les pertes de la Russie depuis le début de l'invasion, le 24 février 2022, s'élèvent à 1 031 100 soldats, "
+           "a annoncé l'état-major.", "russia"),
+])
+def test_a_date_in_apposition_to_the_invasion_dates_no_figure_and_the_losses_own_their_side(lang, text, side):
+    (claim,) = extract(text, lang=lang, published=PUB)
+    assert (claim.side, claim.as_of, claim.period_start) == (side, PUB, None)

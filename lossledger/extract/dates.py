@@ -466,6 +466,14 @@ def _period_words(code: str) -> tuple[str, str, frozenset[str]]:
 
 
 @functools.cache
+def _settings(code: str) -> frozenset[str]:
+    """The pack's prepositions of a setting ("on", "in"), which may open a date in apposition ("…, on 24 February")."""
+    from lossledger.lang import get_pack
+
+    return frozenset(w.casefold() for w in get_pack(code).words("attribution", "settings"))
+
+
+@functools.cache
 def _since_adjacent(code: str) -> frozenset[str]:
     """The pack's 'since' words that open a period only right before its date ("du", "vom", "from")."""
     from lossledger.lang import get_pack
@@ -488,7 +496,7 @@ def _mark_periods(text: str, refs: list[DateRef], lex: Lexicon) -> list[DateRef]
         before = text[max(0, r.start - 100):r.start]
         parts = _CLAUSE_CUT.split(before)
         clause = parts[-1].casefold()  # not into the sentence before
-        if len(parts) > 1 and all(w in lex.articles for w in clause.split()) and \
+        if len(parts) > 1 and all(w in lex.articles or w in _settings(lex.code) for w in clause.split()) and \
                 before[len(before) - len(parts[-1]) - 1] == ",":
             # "depuis le début de l'invasion, le 24 février 2022": a date in apposition belongs to the clause before
             clause = parts[-2].casefold() + " " + clause

@@ -471,6 +471,11 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
                   population_elsewhere=elsewhere)
 
 
+def _links_only(between: str, lex: Lexicon) -> bool:
+    """Nothing but spaces, articles and linking words ("de la", "of") stands between two words."""
+    return all(w.casefold() in lex.name_links or w.casefold() in lex.articles for w in between.split())
+
+
 def _ends_with_loss_verb(text: str, a: int, b: int, lex: Lexicon) -> bool:
     """A verb of losing ("lost", "straciła") stands right before `b` (the list holds nouns of loss too: "the toll
     at", "förlusterna uppgå till" do not count)."""
@@ -897,8 +902,9 @@ def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end:
         owned = owned or loss is not None and not between[:loss.start].strip() and \
             loss.label not in EQUIPMENT_CATEGORIES and agent is not None and agent.start >= loss.end
         # "les pertes russes — tués et blessés — atteindraient": the loss noun before its side adjective owns it
+        # "les pertes de la Russie depuis le début de l'invasion": so does a loss noun the side follows in the genitive
         owned = owned or agent is not None and any(
-            h.label not in EQUIPMENT_CATEGORIES and not text[h.end:m.start].strip()
+            h.label not in EQUIPMENT_CATEGORIES and _links_only(text[h.end:m.start], lex)
             for h in lex.categories.find(text, max(s0, m.start - 25), m.start))
         if agent and not patient and not owned and m.label in _SIDE_ENEMY:
             return _SIDE_ENEMY[m.label], False
