@@ -264,3 +264,23 @@ def test_a_document_alone_refers_back_to_the_source_before():
     text = ("El Ministerio de Defensa de Rusia aseguró que Ucrania sufrió más de 9.300 bajas en la última semana. "
             "Según el parte semanal, la agrupación Oeste causó al enemigo hasta 1.560 bajas.")
     assert {c["claimant"] for c in claims(text)} == {"El Ministerio de Defensa de Rusia"}
+
+
+def test_a_daily_report_with_a_participle_stands_for_the_source_before():
+    text = ("El Estado Mayor de las Fuerzas Armadas de Ucrania ha cifrado este martes en 1.104.300 los soldados rusos "
+            "muertos o heridos. Según el parte diario difundido a través de Telegram, las tropas rusas han perdido "
+            "además 11.230 tanques.")
+    assert {c["claimant"] for c in claims(text)} == {"El Estado Mayor de las Fuerzas Armadas de Ucrania"}
+
+
+def test_a_name_holding_a_loss_word_is_the_source_of_ha_informado_de():
+    c = one("El Centro de Coordinación para el Tratamiento de Prisioneros de Guerra ha informado de que más de "
+            "7.900 soldados ucranianos siguen en cautiverio ruso.")
+    assert (c["claimant"], c["category"], c["side"]) == (
+        "El Centro de Coordinación para el Tratamiento de Prisioneros de Guerra", "captured", "ukraine")
+
+
+def test_citing_al_names_the_source_and_the_agency_relays():
+    c = one("Un ataque ucraniano contra Bélgorod dejó 11 muertos, según informó la agencia TASS, citando al "
+            "gobernador regional, Viacheslav Gladkov.")
+    assert (c["claimant"], c["via"]) == ("Viacheslav Gladkov", ["la agencia TASS"])

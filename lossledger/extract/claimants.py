@@ -19,6 +19,7 @@ _TOKEN = re.compile(r"[^\W_][\w'’.&-]*(?::s\b)?|[\"“”«»:,;()—–]|\s-\
 _QUOTE = "\"“”«»"
 _COMMA_WORD = re.compile(r",\s+([^\W\d_]+)\s")
 _QUOTES = frozenset("\"“”«»„")
+_NAME_WORDS = 13  # the most words of a name read backward ("el Centro de Coordinación para el Tratamiento de …")
 _OPENING_QUOTES = frozenset("«„“")
 _QUOTED_NAME = re.compile(r"«[^»\d]{1,50}»|„[^“”\d]{1,50}[“”]|“[^”\d]{1,50}”")
 _OPEN_QUOTE_END = re.compile(r"[\"“„«](?<=\s.)$")  # after a space; the quote first, for the engine to skip to
@@ -265,9 +266,11 @@ def _document(text: str, span: tuple[int, int], lex: Lexicon) -> bool:
 
 
 def _loss_word(text: str, a: int, b: int, lex: Lexicon) -> bool:
-    """A loss word in text[a:b] that is not part of a source's description ("the think tank")."""
+    """A loss word in text[a:b] that is not part of a source's description ("the think tank") nor a capitalised word
+    of a proper name after its start ("el Centro de Coordinación para el Tratamiento de Prisioneros de Guerra")."""
     names = lex.anaphors.find(text, max(0, a - 30), min(len(text), b + 30))
     return any(not any(n.start <= h.start and h.end <= n.end for n in names)
+               and not (h.start > a and text[h.start].isupper() and not lex.nouns_capitalised)
                for h in lex.categories.find(text, a, b))
 
 
@@ -287,7 +290,7 @@ def _np_backward(text: str, a: int, pos: int, lex: Lexicon) -> tuple[int, int] |
     a = max([a] + [e for _, e in war_days(text, a, pos, lex)])  # "W 300. dniu wojny sztab podał"
     toks = _tokens(text, a, pos)
     start = stop = None
-    for i in range(len(toks) - 1, max(-1, len(toks) - 10), -1):
+    for i in range(len(toks) - 1, max(-1, len(toks) - _NAME_WORDS - 1), -1):
         t = toks[i]
         w = t.group()
         lw = w.casefold()
@@ -1225,8 +1228,13 @@ def _generic(name: str, lex: Lexicon) -> bool:
     if any(rest == s or rest.startswith(s + " ") for s in lex.same):
         return True
     doc = next((i for i in (len(words) - 1, 0) if words and words[i] in lex.documents), None)  # "el parte ucraniano"
-    return doc is not None and all(w in lex.document_modifiers or _side_word(w, lex)
-                                   for i, w in enumerate(words) if i != doc)
+    if doc is None:
+        return False
+    # after the document, a lower-case participle may stand too: "el parte diario difundido", "the report released"
+    tail = name.split()[len(name.split()) - len(words) + doc + 1:]
+    return all(w in lex.document_modifiers or _side_word(w, lex) for w in words[:doc]) and all(
+        w.casefold() in lex.document_modifiers or _side_word(w.casefold(), lex)
+        or w.islower() and w not in lex.stop and w not in lex.name_links for w in tail)
 
 
 def _side_word(word: str, lex: Lexicon) -> bool:
