@@ -331,3 +331,26 @@ def test_a_tally_of_the_source_before_stands_for_it():
     text = ("Les pertes russes s'élèvent à 1 012 300 soldats, a annoncé jeudi l'état-major ukrainien.\n"
             "Selon le décompte publié sur Telegram, les forces russes ont également perdu 10 987 chars.")
     assert claimants(text, "fr") == ["l'état-major ukrainien"] * 2
+
+
+@pytest.mark.parametrize("text, lang, claimant", [
+    ("Nyhetssajten Mediazona har tillsammans med BBC:s ryska tjänst identifierat 98 120 ryska soldater som dödats.",
+     "sv", "Nyhetssajten Mediazona"),
+    ("Syrskyj ger en annan bild. Enligt honom har Ryssland förlorat närmare 58 000 soldater i Kursk.", "sv", "Syrskyj"),
+    ("Syrskyi paints a different picture. According to him, Russia has lost nearly 58,000 soldiers in Kursk.", "en",
+     "Syrskyi"),
+])
+def test_a_partner_after_the_auxiliary_and_a_pronoun_in_the_object_case(text, lang, claimant):
+    assert claimants(text, lang) == [claimant]
+
+
+def test_a_side_that_sank_ships_is_not_the_loser():
+    (claim,) = extract("Ukraina har sänkt omkring 19 fartyg ur Svartahavsflottan, uppger flottan.", lang="sv",
+                       published="2025-06-10")
+    assert (claim.category, claim.side) == ("ships", "russia")
+
+
+def test_a_pronoun_after_a_sentence_opened_by_a_known_name_stands_for_that_name():
+    text = ("Ukraina har förlorat 74 000 soldater i Kursk, uppger ryska försvarsministeriet. Oleksandr Syrskyj ger en "
+            "helt annan bild. Enligt honom har Ryssland förlorat närmare 58 000 soldater i Kursk.")
+    assert claimants(text, "sv") == ["ryska försvarsministeriet", "Oleksandr Syrskyj"]

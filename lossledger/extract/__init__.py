@@ -211,7 +211,11 @@ def _attributions(text: str, own: list, per_sentence: list, lex, ref, day_known:
             when = next((d.value for d in before if d.kind == "point"), None) or out[-1][1]
         carried = False
         if att and att.anaphoric:
-            before = None if cl.indefinite(att.claimant or "", lex.code) else current or _named_before(
+            # a pronoun right after a sentence that opens with a known name and gives no source stands for that
+            # name ("Syrskyj ger en annan bild. Enligt honom ..."), not for the source before
+            opener = _named_before(text, per_sentence, i, 1) if (
+                i and own[i - 1] is None and (att.claimant or "").casefold() in lex.pronouns) else None
+            before = None if cl.indefinite(att.claimant or "", lex.code) else opener or current or _named_before(
                 text, per_sentence, i)
             att = _resolve(att, before, own[i + 1:i + 4], lex)
             carried = True
@@ -269,10 +273,10 @@ def _opens_with(matcher, text: str, s0: int, s1: int) -> bool:
     return m is not None and not any(c.isalnum() for c in text[s0:m.start])
 
 
-def _named_before(text: str, per_sentence: list, i: int) -> cl.Attribution | None:
-    """A known source that opens one of the two sentences before sentence `i` ("Zelensky spoke in Kyiv.
+def _named_before(text: str, per_sentence: list, i: int, back: int = 2) -> cl.Attribution | None:
+    """A known source that opens one of the `back` sentences before sentence `i` ("Zelensky spoke in Kyiv.
     On Monday he said ..."): what a pronoun with no earlier attribution stands for."""
-    for s0, s1, *_ in reversed(per_sentence[max(0, i - 2):i]):
+    for s0, s1, *_ in reversed(per_sentence[max(0, i - back):i]):
         m = cl.known_name().search(text, s0, min(s1, s0 + 80))
         if m is not None:
             return cl.Attribution(m.group(), (), False, (m.start(), m.end()))

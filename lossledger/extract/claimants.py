@@ -369,6 +369,9 @@ def _subject_before(text: str, s0: int, end: int, lex: Lexicon, impersonal: bool
     for _ in range(4):
         if back is None:
             return None
+        partner = _comitative_partner(text, s0, back, lex)
+        if partner is not None:  # "Mediazona har tillsammans med BBC:s ryska tjänst identifierat": Mediazona
+            return partner
         head = text[s0:back[0]].rstrip()
         low = head.casefold()
         prep = next((w for w in pack_words(lex.code, "settings") if low.endswith(w) and (
@@ -401,6 +404,24 @@ def _opens_clause(text: str, back: tuple[int, int], prep: str, lex: Lexicon) -> 
     first = text[back[0]:back[1]].split()[0]
     return prep in pack_words(lex.code, "clause_settings") and first[:1].isupper() and \
         first.casefold() not in lex.articles and not _date_word(first.casefold(), lex)
+
+
+def _comitative_partner(text: str, s0: int, back: tuple[int, int], lex: Lexicon) -> tuple[int, int] | None:
+    """The source before 'together with' that opens `back` after the source and its auxiliary ("Mediazona har
+    tillsammans med BBC"; the auxiliary between, the partner is left out of the name), or None."""
+    joint = _comitative_before(text, s0, back[0], lex)
+    if joint is None:
+        return None
+    words = text[s0:joint].split()
+    auxiliaries = pack_words(lex.code, "auxiliaries")
+    while words and words[-1].casefold() in auxiliaries:
+        words.pop()
+    if not words:
+        return None
+    co = _np_backward(text, s0, text.rindex(words[-1], s0, joint) + len(words[-1]), lex)
+    if co is None or co[1] == joint or not text[co[1]:joint].strip():
+        return None if co is None else (co[0], back[1])  # no auxiliary between: one span holds both
+    return co
 
 
 def _across_and(text: str, s0: int, back: tuple[int, int] | None, lex: Lexicon) -> tuple[int, int] | None:
