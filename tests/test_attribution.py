@@ -354,3 +354,13 @@ def test_a_pronoun_after_a_sentence_opened_by_a_known_name_stands_for_that_name(
     text = ("Ukraina har förlorat 74 000 soldater i Kursk, uppger ryska försvarsministeriet. Oleksandr Syrskyj ger en "
             "helt annan bild. Enligt honom har Ryssland förlorat närmare 58 000 soldater i Kursk.")
     assert claimants(text, "sv") == ["ryska försvarsministeriet", "Oleksandr Syrskyj"]
+
+
+@pytest.mark.parametrize("text, lang, claimant", [
+    ("Загальні втрати російських окупантів сягнули 1 000 470 осіб. Такі дані 11 червня оприлюднив Генеральний штаб "
+     "ЗСУ.", "uk", "Генеральний штаб ЗСУ"),
+    ("Общие потери российских войск достигли 1 000 470 человек. Такие данные 11 июня опубликовал Генштаб ВСУ.", "ru",
+     "Генштаб ВСУ"),
+])
+def test_such_data_published_on_a_day_by_a_source_after_the_verb(text, lang, claimant):
+    assert claimants(text, lang) == [claimant]

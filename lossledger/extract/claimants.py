@@ -950,6 +950,8 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
         head = _before_date(prev, lex)
         back = _before_relative(text, s0, prev, head, lex) or (
             _subject_before(text, s0, s0 + head, lex) if head else None)
+        if back and _document(text, back, lex):
+            back = None  # "Такі дані 13 червня оприлюднив Генштаб": the data are the object, the source follows
         return back or _after_verb(text, m.end, s1, lex)
     if last in lex.expletives or not prev or prev[-1] in "\"”'’:–—":  # "..." – said X
         return _after_verb(text, m.end, s1, lex)
