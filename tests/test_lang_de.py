@@ -337,3 +337,16 @@ def test_ueber_after_a_noun_of_reports_is_about_not_more_than():
     about = one("Der Kreml kommentierte Berichte über 280.000 gefallene russische Soldaten nicht.")
     assert about["qualifier"] == "exact"
     assert one("Laut Generalstab sind über 280.000 russische Soldaten gefallen.")["qualifier"] == "at_least"
+
+
+def test_a_participle_after_an_article_inside_a_clause_is_no_verb_of_speech():
+    text = ("Mediazona hat die Namen von 93.100 getöteten russischen Soldaten dokumentiert. Unter den identifizierten "
+            "Toten seien mehr als 16.000 ehemalige Häftlinge.")
+    assert [c["claimant"] for c in claims(text)] == ["Mediazona", "Mediazona"]
+    assert one("Russland verlor 5.937 Soldaten; das sagte Schoigu.")["claimant"] == "Schoigu"
+
+
+def test_the_verb_of_the_figures_part_of_the_sentence_names_its_source():
+    c = one("Das russische Ministerium hat seither keine Zahlen veröffentlicht; damals hatte der Minister Sergej "
+            "Schoigu von 5.937 Toten gesprochen.")
+    assert c["claimant"] == "der Minister Sergej Schoigu"

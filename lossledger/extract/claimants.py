@@ -607,7 +607,22 @@ def _active(verbs: list, text: str, s0: int, s1: int, lex: Lexicon) -> list:
     participle between an article and a number ('an estimated 1,520 soldiers')."""
     passive = lex.passive.find(text, s0, s1)
     return [m for m in verbs if not any(p.start < m.end and m.start < p.end for p in passive)
-            and not (word_before(text, m.start, s0) in lex.articles and text[m.end:m.end + 2].strip()[:1].isdigit())]
+            and not (word_before(text, m.start, s0) in lex.articles and _attributive(text, s0, m, s1, lex))]
+
+
+def _attributive(text: str, s0: int, m: Match, s1: int, lex: Lexicon) -> bool:
+    """After an article, the participle `m` qualifies what follows: a number ('an estimated 1,520'), or, inside a
+    clause, a loss word or a German noun ('Unter den identifizierten Toten'; not 'das sagte Schoigu', where the
+    article opening the clause is a pronoun)."""
+    nxt = text[m.end:min(s1, m.end + 40)].split(None, 1)
+    if not nxt:
+        return False
+    if nxt[0][:1].isdigit():
+        return True
+    article = text[s0:m.start].rstrip()
+    inside = article[:len(article) - len(article.split()[-1])].rstrip()[-1:] not in ("", ",", ";", ":", "–", "—")
+    return inside and (nxt[0][:1].isupper() and lex.nouns_capitalised or lex.categories.search(
+        text, m.end, min(s1, m.end + 1 + len(nxt[0]) + 1)) is not None)
 
 
 
@@ -634,7 +649,9 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon, first_number: int | Non
         first_digit = _DIGIT.search(text, s0, s1)
         first_number = first_digit.start() if first_digit else s1
     pivot = first_number
-    verbs.sort(key=lambda m: (m.start > pivot, -m.start if m.start < pivot else m.start))
+    # the verbs of the figure's own part of the sentence first ("…; damals hatte Schoigu von 5.937 Toten gesprochen")
+    part0, part1 = text.rfind(";", s0, pivot) + 1 or s0, (text.find(";", pivot, s1) + 1 or s1 + 1) - 1
+    verbs.sort(key=lambda m: (not part0 <= m.start < part1, m.start > pivot, -m.start if m.start < pivot else m.start))
     reporting = False
     first_person = pack_words(lex.code, "first_person")
     for m in verbs:
@@ -1129,14 +1146,18 @@ def _verb_second(text: str, s0: int, s1: int, m, prev: str, lex: Lexicon) -> tup
     clause = max(prev.rfind(c) for c in ",;:–—") + 1
     words = prev[clause:].split()
     auxiliaries = pack_words(lex.code, "auxiliaries")
-    if words and words[0].casefold() in pack_words(lex.code, "settings"):
+    fronted = words and (words[0].casefold() in pack_words(lex.code, "settings") or words[0].casefold() in lex.stop
+                         and len(words) > 1 and words[1].casefold() in auxiliaries)  # "damals hatte Schoigu …"
+    if fronted:
         after = _after_verb(text, m.end, s1, lex)
         if after and text[after[0]].isalpha():
             return after
         # "Im Februar 2024 hatte Selenskyj noch von 31.000 ... gesprochen": the subject after the auxiliary
         aux = next((t for t in _tokens(text, s0 + clause, m.start) if t.group().casefold() in auxiliaries), None)
         subject = _np_forward(text, aux.end(), m.start, lex) if aux else None
-        if subject and text[subject[0]].isupper() and not _loss_word(text, *subject, lex):
+        named = subject and (text[subject[0]].isupper() or text[subject[0]:subject[1]].split()[0].casefold()
+                             in lex.articles)  # "der damalige Minister Sergej Schoigu"
+        if named and not _loss_word(text, *subject, lex):
             return subject
     if not text[m.end:s1].strip(" .!?»«\"“”'"):  # the verb ends the sentence
         aux = next((t for t in _tokens(text, s0, m.start) if t.group().casefold() in auxiliaries), None)
