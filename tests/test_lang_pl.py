@@ -282,3 +282,24 @@ def test_the_source_before_a_setting_or_a_relative_clause(text, claimant):
 def test_a_date_after_z_is_no_opponent():
     text = "Według danych Sztabu Generalnego z soboty Rosja straciła około 409 010 żołnierzy."
     assert one(text)["side"] == "russia"
+
+
+def test_list_items_with_words_before_the_loss_word_or_an_abbreviation_after_it():
+    text = ("Rosjanie stracili także: systemy artyleryjskie – 33 900 (+30), wyrzutnie rakietowe (MLRS) – 1 520, "
+            "systemy obrony przeciwlotniczej – 1 230, samoloty – 427.")
+    assert [(c["value"], c["category"]) for c in claims(text)] == [
+        (33900, "artillery"), (30, "artillery"), (1520, "mlrs"), (1230, "air_defense"), (427, "aircraft")]
+
+
+def test_victims_of_russian_attacks_are_ukrainian_and_stanu_na_is_a_date_not_a_source():
+    text = ("Misja ONZ poinformowała, że w wyniku rosyjskich ataków zginęło co najmniej 281 cywilów. Według stanu na "
+            "31 maja misja potwierdziła śmierć 13 500 cywilów.")
+    found = claims(text)
+    assert [(c["value"], c["side"]) for c in found] == [(281, "ukraine"), (13500, "ukraine")]
+    assert {c["claimant"] for c in found} == {"Misja ONZ"}
+
+
+def test_a_quote_opened_by_a_dash_takes_the_speaker_who_closes_it():
+    text = ("Putin mówił o milionie zabitych i rannych Ukraińców. Zełenski odpowiedział w piątek. – Nie 400 tysięcy "
+            "poległych, nie 200 tysięcy. To kłamstwo – oświadczył prezydent Ukrainy.")
+    assert [c["claimant"] for c in claims(text) if c["value"] in (400000, 200000)] == ["prezydent Ukrainy"] * 2

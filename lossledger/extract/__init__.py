@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from lossledger.extract import claimants as cl
 from lossledger.extract.assemble import assemble, merge_repeats
@@ -176,6 +177,10 @@ def _main_side(text: str, lex) -> str | None:
 
 
 _QUOTE_MARKS = "\"”»“"
+# a quote left open: a dash opening the sentence or following a full stop ("Zełenski. – Nie 400 tysięcy"), or „ or «
+# with no closing mark after it
+_QUOTE_OPEN = re.compile(r"(?:^|(?<=[.!?:]\s))[–—][^–—]*$|[„«][^“”»]*$|^[\"“][^\"”]*$")
+_CLOSERS = "\"”“»–—"
 
 
 def _by_sentence(sentences: list[tuple[int, int]], quantities: list[Quantity]) -> list[list[Quantity]]:
@@ -220,8 +225,8 @@ def _attributions(text: str, own: list, per_sentence: list, lex, ref, day_known:
             att = _resolve(att, before, own[i + 1:i + 4], lex)
             carried = True
         if att is None:
-            ahead = None
-            if current is None:
+            ahead = _quote_closer(text, own, per_sentence, i, lex)  # "– Nie 400 tysięcy. To kłamstwo – oświadczył X."
+            if ahead is None and current is None:
                 # the next sentence names the source of this one's figure when it refers back to it or speaks of
                 # the losses too ("... the true toll is higher, the UN office said"), not of something else
                 ahead = next((own[j] for j in range(i + 1, min(i + 2, len(own)))
@@ -250,6 +255,20 @@ def _attributions(text: str, own: list, per_sentence: list, lex, ref, day_known:
             att = cl.Attribution(names[att.claimant], att.via, att.anaphoric, att.span)
         out.append((att, when or (current_when if carried else None)))
     return out
+
+
+def _quote_closer(text: str, own: list, per_sentence: list, i: int, lex) -> cl.Attribution | None:
+    """The source of a quote that sentence `i` opens and a later sentence (of the next two) closes with its speech
+    verb: '"Not 400,000, not 200,000. That is a lie," the president said.'"""
+    s0, s1 = per_sentence[i][:2]
+    if not _QUOTE_OPEN.search(text[s0:s1].strip()):
+        return None
+    for j in range(i + 1, min(i + 3, len(own))):
+        b0, b1, figs = per_sentence[j][:3]
+        if any(c in text[b0:b1] for c in _CLOSERS):
+            closer = own[j]
+            return closer if closer and not figs and (closer.claimant or "").casefold() not in lex.pronouns else None
+    return None
 
 
 def _about_the_losses(text: str, s0: int, s1: int, lex) -> bool:

@@ -25,7 +25,10 @@ _SIDE_ENEMY = {"russia": "ukraine", "ukraine": "russia", "israel": "palestine", 
 _COUNTS = re.compile(r"[\d\s.,+()\u00a0\u202f]+")  # list counts and their increments: "22.250 (+11),"
 _PAIR = ("-", "–", "/", "—")  # "the Russia-Ukraine war": the two sides together
 _ITEM_LEAD = re.compile(r"[\s\-–—•*·]*")  # bullets before a list item's noun
-_ITEM_DASH = re.compile(r"\s*[—–‒―−:-]\s*")  # between a list item's noun and its number
+# bullets and up to two words before the loss word of an item ("systemy obrony przeciwlotniczej – 1 240")
+_ITEM_WORDS = re.compile(r"[\s\-–—•*·]*(?:[^\W\d_]+\s+){0,2}")
+# between a list item's noun and its number, an abbreviation in brackets maybe ("wyrzutnie rakietowe (MLRS) – 1 532")
+_ITEM_DASH = re.compile(r"\s*(?:\([^\W\d_]{2,12}\)|\))?\s*[—–‒―−:-]\s*")
 _APOSTROPHE = re.compile(r"['’]")
 _WORDS = re.compile(r"[^\W\d_]+")
 _LIST_CONTEXT = 800  # characters before a list item searched for its loss word (the list's heading)
@@ -550,7 +553,7 @@ def _list_item(text: str, s0: int, pos: int, lex: Lexicon, equipment: bool = Tru
         return None
     if equipment and hits[0].label not in EQUIPMENT_CATEGORIES:
         return None
-    if _ITEM_LEAD.fullmatch(text, s0, hits[0].start) and _ITEM_DASH.fullmatch(text, hits[-1].end, pos):
+    if _ITEM_WORDS.fullmatch(text, s0, hits[0].start) and _ITEM_DASH.fullmatch(text, hits[-1].end, pos):
         return hits[0]
     return None
 
@@ -768,7 +771,8 @@ def opponents(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> t
             gap = text[strikes[-1].end:m.start] if strikes else ""
             attack = bool(strikes) and len(gap.split()) <= 6 and not any(c.isdigit() for c in gap) and any(
                 h.label in EQUIPMENT_CATEGORIES for h in lex.categories.find(text, strikes[-1].end, m.start))
-        if lex.cues["patient_verbs"].search(text, m.end, _word_limit(text, m.end, 2)) and \
+        # (past an attack word: "w wyniku rosyjskich ataków zginęło" - the attack's victims died)
+        if not (after and attack) and lex.cues["patient_verbs"].search(text, m.end, _word_limit(text, m.end, 2)) and \
                 not any(w in lex.opponent or w in lex.agent_opponent for w in words[-2:]):
             continue  # "od początku inwazji Rosja straciła", "з початку року Україна втратила": this side lost
         agent = any(w in lex.agent_opponent for w in words)
