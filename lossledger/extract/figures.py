@@ -398,12 +398,13 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
     clause_at = clause_start(text, before_start, q.start)
     item_at = _item_start(text, s0, before_start, q.start)
     item = None if equipment else _list_item(text, item_at, q.start, lex)
-    if not equipment and not item:
-        risen = _risen_to(text, before_start, q, lex)
-        if risen:  # "czołgów wzrosła do 4459", "a systemów artyleryjskich – do 5530": the tanks' number, exact
-            equipment = risen
-            if q.qualifier == "at_most":
-                q = dataclasses.replace(q, qualifier="exact", low=q.value, high=q.value)
+    # a tally risen to its number: "czołgów wzrosła do 4459", "a systemów artyleryjskich – do 5530" (an item's 'do'
+    # is the verb's too), the equipment's number, exact
+    risen = None if equipment or item and q.qualifier != "at_most" else _risen_to(text, before_start, q, lex)
+    if risen:
+        equipment, item = risen, None
+        if q.qualifier == "at_most":
+            q = dataclasses.replace(q, qualifier="exact", low=q.value, high=q.value)
     equipment = equipment or item
     if equipment:
         # a list item ("- tanks — 10,933") takes its loss word from the list's heading lines
