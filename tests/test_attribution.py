@@ -375,3 +375,13 @@ def test_such_data_published_on_a_day_by_a_source_after_the_verb(text, lang, cla
 def test_the_analysts_in_the_genitive_stand_for_the_source_before(text, lang):
     (claimant,) = claimants(text, lang)
     assert claimant.startswith("Американськ") or claimant.startswith("Американск")
+
+
+@pytest.mark.parametrize("text, lang, claimant", [
+    ("Volodymyr Zelensky said 44,800 Ukrainian soldiers had been killed. The Ukrainian leader said Russia had lost "
+     "about 245,000 soldiers killed.", "en", "Volodymyr Zelensky"),
+    ("Władimir Putin stwierdził, że Ukraina straciła prawie milion zabitych i rannych. W obwodzie kurskim Ukraina "
+     "miała stracić ponad 47 tys. żołnierzy – mówił rosyjski przywódca.", "pl", "Władimir Putin"),
+])
+def test_a_leader_described_by_his_country_refers_back(text, lang, claimant):
+    assert set(claimants(text, lang)) == {claimant}
