@@ -1308,3 +1308,13 @@ def test_a_phrase_without_a_name_after_a_relay_word_is_no_outlet():
 def test_a_tally_of_weapons_that_rises_to_a_number_is_theirs(text, lang, value):
     claim = one(text, lang=lang, published="2026-02-24")
     assert (claim["category"], claim["value"]) == ("drones", value)
+
+
+@pytest.mark.parametrize("text, qualifier, modality", [
+    ("Enligt departementet kan så många som 860 000 ryska soldater ha dödats eller sårats.", "at_most", "hedged"),
+    ("Enligt journalisterna kan uppemot 190 000 ryska soldater ha stupat.", "at_most", "hedged"),
+    ("Drygt 790 ukrainska soldater ska ha tagits tillfånga, uppger ministeriet.", "at_least", "reported"),
+])
+def test_swedish_bounds_a_split_hedge_and_reported_speech(text, qualifier, modality):
+    (claim,) = extract(text, lang="sv", published="2025-03-05")
+    assert (claim.qualifier, claim.modality) == (qualifier, modality)

@@ -21,6 +21,9 @@ def modality(text: str, fig: Figure, zone_start: int, s1: int, lex: Lexicon) -> 
         return "projection"
     if lex.cues["hedge"].search(text, zone_start, q.start) or lex.cues["hedge"].search(text, q.end, after_end):
         return "hedged"
+    split = _split_cue(lex.code, "hedge_split")  # "kan så många som 870 000 soldater ha dödats"
+    if split and split[0].search(text, zone_start, q.start) and split[1].search(text, q.end, after_end):
+        return "hedged"
     return "reported"
 
 
@@ -58,15 +61,15 @@ def stance(text: str, fig: Figure, s1: int, lex: Lexicon) -> str:
     # "Zelensky denied figures of 300,000": a denial before it in its clause, with no other source between
     if hit and not known_name().search(text, hit[-1].end, q.start):  # "dismissed the CSIS estimate": CSIS asserts it
         return "disputed"
-    split = _split_denial(lex.code)
+    split = _split_cue(lex.code, "dispute_split")
     return "disputed" if split and split[0].search(text, clause, q.start) and split[1].search(text, q.end, s1) \
         else "asserted"
 
 
 @functools.cache
-def _split_denial(code: str) -> tuple[re.Pattern, re.Pattern] | None:
-    """Patterns of the verbs and the particles of the pack's split verbs of denial ("wies … zurück")."""
-    pairs = [w.split() for w in pack_words(code, "dispute_split", "cues")]
+def _split_cue(code: str, key: str) -> tuple[re.Pattern, re.Pattern] | None:
+    """Patterns of the verbs and the particles of a pack's split cues ("wies … zurück", "kan … ha")."""
+    pairs = [w.split() for w in pack_words(code, key, "cues")]
     if not pairs:
         return None
     verbs, particles = ({p[0] for p in pairs}, {p[-1] for p in pairs})

@@ -94,6 +94,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "average": "words marking an average ('on average', 'averaging')",
         "projection": "words marking a projection ('could reach', 'will', 'by spring')",
         "hedge": "words that soften a figure ('may have', 'probably', 'likely')",
+        "hedge_split": "hedges split by the figure, written 'verb particle' ('kan ha' in 'kan så många som 870 000 "
+                       "soldater ha dödats')",
         "dispute_before": "negations right before a figure the claimant rejects ('not 300,000')",
         "dispute_after": "words right after a figure that reject it ('80,000? That is a lie')",
         "dispute_verbs": "verbs of denial before a figure in its clause ('denied figures of 300,000'): the source "
