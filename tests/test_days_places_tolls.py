@@ -338,3 +338,16 @@ def test_a_from_far_before_a_date_opens_no_period(lang, text):
 def test_a_date_in_apposition_to_the_invasion_dates_no_figure_and_the_losses_own_their_side(lang, text, side):
     (claim,) = extract(text, lang=lang, published=PUB)
     assert (claim.side, claim.as_of, claim.period_start) == (side, PUB, None)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Russia attacked Ukraine overnight; Ukrainian air defence shot down 476 Russian drones. The mayor said "
+           "that two people were killed and 23 injured."),
+    ("uk", "Росія атакувала Україну 539 дронами. Сили ППО збили 476 БпЛА. Міський голова повідомив, що загинули двоє "
+           "людей, ще 23 дістали поранень."),
+])
+def test_people_killed_after_a_tally_of_weapons_shot_down_are_the_attacked_sides_civilians(lang, text):
+    found = extract(text, lang=lang, published=PUB)
+    assert [(c.value, c.category, c.side) for c in found][0] == (476, "drones", "russia")
+    assert [(c.value, c.side, c.population) for c in found[1:]] == [(2, "ukraine", "civilian"),
+                                                                   (23, "ukraine", "civilian")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -16,14 +17,14 @@ from lossledger.extract.dates import (
     publication_date,
     stated_outside_the_body,
 )
-from lossledger.extract.figures import article_ones, opponents, read_figures, side_words
+from lossledger.extract.figures import LAUNCHED, article_ones, opponents, read_figures, side_words
 from lossledger.extract.inference import crossing_month, infer_reference_date, too_early
 from lossledger.extract.language import detect
 from lossledger.extract.lexicon import lexicon
 from lossledger.extract.numbers import find_numbers
 from lossledger.extract.sentences import split
 from lossledger.lang import languages
-from lossledger.model import Article, Claim, Quantity
+from lossledger.model import EQUIPMENT_CATEGORIES, Article, Claim, Quantity
 
 
 def extract(text: str, published: str | None = None, lang: str | None = None, doc: str = "x",
@@ -92,6 +93,7 @@ def extract_article(article: Article) -> list[Claim]:
     claims = []
     low = text.casefold()
     side = _main_side(text, lex) if any(figs for _, _, figs, _ in per_sentence) else None  # the fallback of a figure
+    after_attack = False  # the figures go on with the victims of weapons launched (see below)
     for (s0, s1, figs, dates), (att, when) in zip(per_sentence, attributions, strict=True):
         voices = cl.speakers(text, s0, s1, lex) if len(figs) > 1 and att and att.claimant else []
         # a relay ("..., a congressional source told CNN") or the sentence's own source, shorter, is no other voice
@@ -106,7 +108,14 @@ def extract_article(article: Article) -> list[Claim]:
                 name = cl.cited(fig_att.claimant, lex.code)
                 if name != fig_att.claimant:
                     fig_att = cl.Attribution(name, fig_att.via, fig_att.anaphoric, fig_att.span)
-            claim = assemble(article.doc, text, s0, s1, fig, fig_att, dates, stated, inferred, lex, side, when)
+            victims = bool(claims) and (claims[-1].category in LAUNCHED or after_attack) and fig.side is None and \
+                fig.population != "military" and fig.category not in EQUIPMENT_CATEGORIES
+            after_attack = victims
+            # "... shot down 476 drones. The mayor said two people were killed": the attack's victims, civilians
+            fallback = _OTHER.get(side or "", side) if victims and claims[-1].category in LAUNCHED else side
+            claim = assemble(article.doc, text, s0, s1, fig, fig_att, dates, stated, inferred, lex, fallback, when)
+            if claim is not None and victims and claim.side == fallback and claim.population == "unspecified":
+                claim = dataclasses.replace(claim, population="civilian")
             if claim is not None:
                 claims.append(claim)
                 side = claim.side
@@ -176,6 +185,7 @@ def _main_side(text: str, lex) -> str | None:
     return max(counts, key=counts.__getitem__) if counts else None
 
 
+_OTHER = {"russia": "ukraine", "ukraine": "russia"}
 _QUOTE_MARKS = "\"”»“"
 # a quote left open: a dash opening the sentence or following a full stop ("Zełenski. – Nie 400 tysięcy"), or „ or «
 # with no closing mark after it
