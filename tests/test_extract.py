@@ -1318,3 +1318,12 @@ def test_a_tally_of_weapons_that_rises_to_a_number_is_theirs(text, lang, value):
 def test_swedish_bounds_a_split_hedge_and_reported_speech(text, qualifier, modality):
     (claim,) = extract(text, lang="sv", published="2025-03-05")
     assert (claim.qualifier, claim.modality) == (qualifier, modality)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Overnight, Russia launched 96 drones at Ukraine, 58 of which were shot down, the air force said.", "en"),
+    ("Rosja wystrzeliła w nocy 96 dronów, 58 z nich zostało zestrzelonych, podały siły powietrzne.", "pl"),
+])
+def test_a_part_of_weapons_launched_counts_the_same_weapons(text, lang):
+    (claim,) = extract(text, lang=lang, published="2025-04-14")
+    assert (claim.value, claim.category, claim.side) == (58, "drones", "russia")

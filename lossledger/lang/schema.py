@@ -93,6 +93,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "per_month": "rate markers meaning per month",
         "average": "words marking an average ('on average', 'averaging')",
         "projection": "words marking a projection ('could reach', 'will', 'by spring')",
+        "partitive_after": "words after a number that make it a part of the number before ('57 of which', '57 of "
+                           "them'): it counts the same equipment",
         "hedge": "words that soften a figure ('may have', 'probably', 'likely')",
         "hedge_split": "hedges split by the figure, written 'verb particle' ('kan ha' in 'kan så många som 870 000 "
                        "soldater ha dödats')",
