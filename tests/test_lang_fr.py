@@ -263,3 +263,21 @@ def test_the_toll_of_a_strike_is_no_source():
 def test_a_source_that_could_identify_the_dead():
     text = "Le média Mediazona a pu identifier 111 387 militaires russes tués depuis février 2022."
     assert "Mediazona" in one(text)["claimant"]
+
+
+def test_a_part_of_the_drones_launched_and_soldiers_of_a_side_killed_at_an_estimate():
+    c = one("Dans la nuit, la défense antiaérienne a abattu 52 des 80 drones lancés par la Russie, a précisé l'armée "
+            "de l'air ukrainienne.")
+    assert (c["value"], c["category"], c["side"]) == (52, "drones", "russia")
+    c = one("Mediazona évalue le nombre total de soldats russes tués à environ 160 000.")
+    assert (c["side"], c["category"]) == ("russia", "killed")
+    assert one("Des soldats russes ont tué 12 civils ukrainiens à Boutcha.")["side"] == "ukraine"
+
+
+@pytest.mark.parametrize("text", [
+    "Le ministère russe n'a plus publié de bilan depuis 2022, lorsqu'il avait reconnu la mort de 5 937 militaires.",
+    "Le ministère russe, lui, n'a plus publié de bilan depuis 2022, lorsqu'il avait reconnu la mort de 5 937 "
+    "militaires.",
+])
+def test_a_pronoun_after_an_elided_conjunction_or_stressing_a_name_stands_for_the_subject(text):
+    assert one(text)["claimant"].endswith("ministère russe")

@@ -654,10 +654,17 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon, first_number: int | Non
     verbs.sort(key=lambda m: (not part0 <= m.start < part1, m.start > pivot, -m.start if m.start < pivot else m.start))
     reporting = False
     first_person = pack_words(lex.code, "first_person")
+    pronoun: tuple | None = None
     for m in verbs:
         speech_np = _speech_subject(text, s0, s1, m, lex)
         if speech_np and _first_person(text, s0, speech_np, first_person):
             speech_np = None  # "'Our drone units confirmed ...,' he said": the speaker quoted is the source
+            continue
+        if speech_np and pronoun is None and text[speech_np[0]:speech_np[1]].casefold() in lex.pronouns and \
+                len(verbs) > 1 and text[speech_np[0] - 1:speech_np[0]] in ("'", "’"):
+            # "Le ministère … n'a plus communiqué …, lorsqu'il avait reconnu …": the pronoun after an elided
+            # conjunction stands for a subject the sentence names with another verb
+            pronoun, speech_np = (speech_np, m), None
             continue
         if speech_np:
             owner = _originator(text, m, pivot, lex)
@@ -665,6 +672,9 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon, first_number: int | Non
                 speech_np = owner
             reporting = text[m.start:m.end].casefold() in pack_words(lex.code, "relay_after")
             break
+    if speech_np is None and pronoun is not None:
+        speech_np = pronoun[0]
+        reporting = text[pronoun[1].start:pronoun[1].end].casefold() in pack_words(lex.code, "relay_after")
     acc = None
     for m in [*acc_hits, *_after_comma(text, s0, s1, lex)]:
         acc = _according_source(text, m, s1, lex)
@@ -944,7 +954,14 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
         return None  # "Belousov stated on Monday, adding that ...": the earlier verb's source is the participle's
     last = prev.split()[-1].casefold().strip(",") if prev.split() else ""
     if last in lex.pronouns and last not in lex.expletives:
+        if prev.endswith(","):  # "Le ministère russe, lui, n'a plus communiqué": the pronoun stresses the name before
+            cut = prev[:-1].rfind(",")
+            named = _np_backward(text, s0, s0 + cut, lex) if cut > 0 else None
+            return named or (end - 1 - len(last), end - 1)
         return end - len(last), end  # "this week it has verified": the pronoun is the subject
+    elided = re.split(r"['’]", last)[-1]
+    if elided != last and elided in lex.pronouns:
+        return end - len(elided), end  # "lorsqu'il avait reconnu": the pronoun after an elided conjunction
     clitic = last.rsplit("-", 1)[-1]
     if clitic != last and clitic in lex.pronouns:
         return end - len(clitic), end  # "a-t-il précisé": a pronoun joined to its auxiliary

@@ -926,10 +926,14 @@ def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end:
         owned = owned or loss is not None and not between[:loss.start].strip() and \
             loss.label not in EQUIPMENT_CATEGORIES and agent is not None and agent.start >= loss.end
         # "les pertes russes — tués et blessés — atteindraient": the loss noun before its side adjective owns it
-        # "les pertes de la Russie depuis le début de l'invasion": so does a loss noun the side follows in the genitive
+        # "les pertes de la Russie depuis le début de l'invasion": so does a loss noun the side follows in the genitive,
+        # and a noun of people the side adjective follows, before a bare participle ("le nombre de soldats russes tués
+        # à 165 000"; not "des soldats russes ont tué 12 civils")
         owned = owned or agent is not None and any(
             h.label not in EQUIPMENT_CATEGORIES and _links_only(text[h.end:m.start], lex)
-            for h in lex.categories.find(text, max(s0, m.start - 25), m.start))
+            for h in lex.categories.find(text, max(s0, m.start - 25), m.start)) or agent is not None and \
+            " " not in agent.text and any(not text[h.end:m.start].strip()
+                                          for h in lex.population.find(text, max(s0, m.start - 25), m.start))
         if agent and not patient and not owned and m.label in _SIDE_ENEMY:
             return _SIDE_ENEMY[m.label], False
         return m.label, False
