@@ -351,3 +351,14 @@ def test_people_killed_after_a_tally_of_weapons_shot_down_are_the_attacked_sides
     assert [(c.value, c.category, c.side) for c in found][0] == (476, "drones", "russia")
     assert [(c.value, c.side, c.population) for c in found[1:]] == [(2, "ukraine", "civilian"),
                                                                    (23, "ukraine", "civilian")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "In 2024, at least 44,000 Russian soldiers died, almost three times more than in 2022."),
+    ("es", "En 2024, el año más sangriento para Rusia, murieron al menos 44.000 soldados rusos, casi el triple que en "
+           "2022."),
+    ("pl", "W 2024 roku zginęło co najmniej 44 tys. rosyjskich żołnierzy, prawie trzy razy więcej niż w 2022 roku."),
+])
+def test_a_year_after_a_comparison_is_not_the_figures(lang, text):
+    (claim,) = extract(text, lang=lang, published=PUB)
+    assert (claim.period_start, claim.period_end) == ("2024-01-01", "2024-12-31")

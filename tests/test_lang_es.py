@@ -284,3 +284,9 @@ def test_citing_al_names_the_source_and_the_agency_relays():
     c = one("Un ataque ucraniano contra Bélgorod dejó 11 muertos, según informó la agencia TASS, citando al "
             "gobernador regional, Viacheslav Gladkov.")
     assert (c["claimant"], c["via"]) == ("Viacheslav Gladkov", ["la agencia TASS"])
+
+
+def test_a_perfect_with_a_bare_participle_names_its_source():
+    c = one("El servicio ruso de la BBC y el medio independiente Mediazona han confirmado los nombres de 94.100 "
+            "militares rusos fallecidos.")
+    assert c["claimant"].endswith("Mediazona")

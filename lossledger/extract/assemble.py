@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from lossledger.extract.claimants import Attribution, side_of
-from lossledger.extract.dates import DateRef, end_of, parse_iso
+from lossledger.extract.dates import DateRef, compared, end_of, parse_iso
 from lossledger.extract.figures import ARMY_SIDES, LAUNCHED, Figure, clause_start
 from lossledger.extract.lexicon import Lexicon
 from lossledger.extract.modality import modality, stance
@@ -96,7 +96,8 @@ def _when(fig: Figure, dates: list[DateRef], ref: str | None, mod: str, text: st
           lex: Lexicon) -> tuple[str | None, str | None, str | None, bool]:
     """(as_of, period_start, period_end, as_of came from the reference date) by the spec's 5-step rule."""
     q = fig.q
-    refs = [d for d in dates if d.end <= q.start or d.start >= q.end and not _bracketed(text, q.end, d.start)]
+    refs = [d for d in dates if (d.end <= q.start or d.start >= q.end and not _bracketed(text, q.end, d.start))
+            and not compared(text, d, lex)]
     statement = ref
     points = [d for d in refs if d.kind == "point"]
     # a date the text gives for the figure goes before the date of the statement ("said on Tuesday")

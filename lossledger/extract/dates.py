@@ -473,6 +473,23 @@ def _settings(code: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in get_pack(code).words("attribution", "settings"))
 
 
+def compared(text: str, d: DateRef, lex: Lexicon) -> bool:
+    """The date follows a word of comparison ("casi el triple que en 2022", "than in 2022"): not the figure's."""
+    pattern = _compared(lex.code)
+    return pattern is not None and pattern.search(text[max(0, d.start - 30):d.start].casefold()) is not None
+
+
+@functools.cache
+def _compared(code: str) -> re.Pattern | None:
+    from lossledger.lang import get_pack
+
+    words = [w.casefold() for w in get_pack(code).words("dates", "compared")]
+    if not words:
+        return None
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?:{alt})\s*(?:[^\W\d_]{{1,3}}\s+)?$")
+
+
 @functools.cache
 def _since_adjacent(code: str) -> frozenset[str]:
     """The pack's 'since' words that open a period only right before its date ("du", "vom", "from")."""

@@ -181,6 +181,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "weekdays": "weekday names -> 0 (Monday) .. 6",
         "relative": "relative expressions -> [unit, offset]: ['day', -1], ['week', -1], ['month', 0]",
         "since": "words opening a period start ('since')",
+        "compared": "words of a comparison before a date ('than' in 'three times more than in 2022'): the date is "
+                    "not the figure's",
         "since_adjacent": "'since' words that also mean 'from' or 'of' ('from', 'du', 'vom', 'з'): they open a period "
                           "only right before its date ('du 11 août', not 'du renseignement … publiées dimanche')",
         "between": "words opening a period ['between', 'and']",
