@@ -350,3 +350,15 @@ def test_the_verb_of_the_figures_part_of_the_sentence_names_its_source():
     c = one("Das russische Ministerium hat seither keine Zahlen veröffentlicht; damals hatte der Minister Sergej "
             "Schoigu von 5.937 Toten gesprochen.")
     assert c["claimant"] == "der Minister Sergej Schoigu"
+
+
+def test_an_estimate_with_an_article_names_its_owner_and_the_authors_refer_back():
+    text = ("Russland hat nach einer neuen Schätzung der Denkfabrik CSIS fast 940.000 Soldaten verloren. Moskau könne "
+            "die Verluste ausgleichen, die Bestände reichten aber nur zwei Jahre, schreiben die Autoren. Die Zahl der "
+            "Gefallenen schätzen die Autoren auf 240.000.")
+    assert {c["claimant"] for c in claims(text)} == {"der Denkfabrik CSIS"}
+
+
+def test_field_artillery_is_artillery():
+    c = one("Die russische Armee habe 112 ukrainische Feldartilleriegeschütze zerstört, meldete Tass.")
+    assert (c["category"], c["side"]) == ("artillery", "ukraine")

@@ -1192,10 +1192,13 @@ def _before_relative(text: str, s0: int, prev: str, head: int, lex: Lexicon) -> 
     if not prev[head:].lstrip().startswith(","):
         return None
     inner = prev.rfind(",", 0, head)
-    words = [w.casefold() for w in prev[inner + 1:head].split()[:2]]
+    raw = prev[inner + 1:head].split()[:2]
+    words = [w.casefold() for w in raw]
     if inner <= 0 or not words or not (words[0] in lex.relatives or len(words) > 1 and words[1] in lex.relatives
                                        and len(words[0]) <= 3):  # "X, na których powołuje się Y,"
         return None
+    if lex.nouns_capitalised and len(raw) > 1 and raw[1][:1].isupper() and words[0] in lex.articles:
+        return None  # "…, die Bestände reichten aber …": an article before its noun, no relative pronoun
     breakdown = lex.cues.get("breakdown")
     if breakdown is not None and breakdown.search(text, s0 + inner + 1, s0 + head) is not None:
         return None  # "145 drönare, av vilka 130 sköts ned": a part of the figures, no source's clause
