@@ -362,3 +362,14 @@ def test_people_killed_after_a_tally_of_weapons_shot_down_are_the_attacked_sides
 def test_a_year_after_a_comparison_is_not_the_figures(lang, text):
     (claim,) = extract(text, lang=lang, published=PUB)
     assert (claim.period_start, claim.period_end) == ("2024-01-01", "2024-12-31")
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Between 1 January and 28 July, Russia lost 220,000 soldiers, the General Staff said. In the same period, "
+           "Ukrainian forces destroyed 1,310 Russian tanks."),
+    ("pl", "Od 1 stycznia do 28 lipca armia rosyjska straciła 220 tys. żołnierzy. W tym samym okresie ukraińskie "
+           "wojsko zniszczyło 1 310 rosyjskich czołgów."),
+])
+def test_a_figure_in_the_same_period_takes_the_period_before(lang, text):
+    tanks = [c for c in extract(text, lang=lang, published=PUB) if c.category == "tanks"]
+    assert [(c.period_start, c.period_end) for c in tanks] == [("2025-01-01", "2025-07-28")]

@@ -119,7 +119,23 @@ def extract_article(article: Article) -> list[Claim]:
             if claim is not None:
                 claims.append(claim)
                 side = claim.side
-    return merge_repeats(claims)
+    return merge_repeats(_same_periods(text, claims, lex))
+
+
+def _same_periods(text: str, claims: list[Claim], lex) -> list[Claim]:
+    """A figure "in the same period" ("W tym samym okresie …", "за ту же неделю") takes the period of the last figure
+    before it that has one, where its own sentence gives none."""
+    out: list[Claim] = []
+    last: Claim | None = None
+    for c in claims:
+        ev = c.evidence
+        if c.period_start is None and c.period_end is None and last is not None and \
+                lex.dates["same_period"].search(text, ev.start, ev.end) is not None:
+            c = dataclasses.replace(c, as_of=last.as_of, period_start=last.period_start, period_end=last.period_end)
+        if c.period_end is not None:
+            last = c
+        out.append(c)
+    return out
 
 
 def _paragraph_days(text: str, per_sentence: list, lex) -> list:

@@ -181,6 +181,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "weekdays": "weekday names -> 0 (Monday) .. 6",
         "relative": "relative expressions -> [unit, offset]: ['day', -1], ['week', -1], ['month', 0]",
         "since": "words opening a period start ('since')",
+        "same_period": "words for 'the same period' ('in the same period', 'за ту же неделю'): the figure's period is "
+                       "that of the figure before",
         "compared": "words of a comparison before a date ('than' in 'three times more than in 2022'): the date is "
                     "not the figure's",
         "since_adjacent": "'since' words that also mean 'from' or 'of' ('from', 'du', 'vom', 'з'): they open a period "
