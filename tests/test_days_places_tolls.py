@@ -373,3 +373,13 @@ def test_a_year_after_a_comparison_is_not_the_figures(lang, text):
 def test_a_figure_in_the_same_period_takes_the_period_before(lang, text):
     tanks = [c for c in extract(text, lang=lang, published=PUB) if c.category == "tanks"]
     assert [(c.period_start, c.period_end) for c in tanks] == [("2025-01-01", "2025-07-28")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Dmytro Lubinets said that some 64,000 Ukrainians, soldiers and civilians, are listed as missing."),
+    ("en", "At least 12 soldiers and civilians were killed in the Russian strike on Sumy."),
+    ("fr", "Au moins 12 militaires et civils ont été tués dans la frappe russe sur Soumy."),
+])
+def test_soldiers_and_civilians_together_are_of_no_one_population(lang, text):
+    (claim,) = extract(text, lang=lang, published=PUB)
+    assert claim.population == "unspecified"

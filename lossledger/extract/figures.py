@@ -151,8 +151,17 @@ def _personnel_category(text: str, a: int, b: int, lex: Lexicon, nearest_last: b
 
 
 def _population(text: str, a: int, b: int, lex: Lexicon) -> str | None:
+    """The kind of people the figure's words name; soldiers and civilians together ("65,000 Ukrainians, soldiers
+    and civilians") are of no one kind."""
     m = lex.population.search(text, a, b)
-    return m.label if m else None
+    if m is None:
+        return None
+    if m.label in ("military", "civilian"):
+        other = "civilian" if m.label == "military" else "military"
+        near = lex.population.find(text, m.end, min(b, m.end + 20))
+        if any(h.label == other for h in near) and lex.side_joiner.search(text, m.end, near[0].start) is not None:
+            return "unspecified"
+    return m.label
 
 
 def read_figures(text: str, s0: int, s1: int, quantities: list[Quantity], lex: Lexicon,
@@ -691,6 +700,8 @@ def _resolve_population(text: str, found: str | None, side: str | None, s0: int,
     if struck and category in ("killed", "wounded") and "military" not in kinds and not any(
             h.label == "losses" for h in lex.categories.find(text, s0, s1)):  # "the enemy's losses": soldiers
         return "civilian"  # "Russian missiles hit Kyiv ... the mayor put the dead at 27 and the wounded at 82"
+    if {"military", "civilian"} <= kinds and _population(text, q.end, min(s1, q.end + 60), lex) == "unspecified":
+        return "unspecified"  # "65,000 Ukrainians, soldiers and civilians, are missing"
     if side in ARMY_SIDES or side is None:
         return "military"
     return "unspecified"
