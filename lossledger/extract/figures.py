@@ -406,8 +406,6 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
     headed = False
     clause_at = clause_start(text, before_start, q.start)
     item_at = _item_start(text, s0, before_start, q.start)
-    partitive = None if equipment else _partitive_of(text, q, s0, counts, lex)  # "98 drones, 57 of which were shot"
-    equipment = equipment or partitive
     item = None if equipment else _list_item(text, item_at, q.start, lex)
     # a tally risen to its number: "czołgów wzrosła do 4459", "a systemów artyleryjskich – do 5530" (an item's 'do'
     # is the verb's too), the equipment's number, exact
@@ -421,10 +419,9 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
         # a list item ("- tanks — 10,933") takes its loss word from the list's heading lines
         loss_from = max(0, s0 - _LIST_CONTEXT) if item else s0
         loss_before = any(h.label not in EQUIPMENT_CATEGORIES for h in lex.categories.find(text, loss_from, q.start))
-        after_from = q.end if partitive else equipment.end
-        after_clause = _zone_end(text, after_from, nxt)
+        after_clause = _zone_end(text, equipment.end, nxt)
         loss_after = any(h.label not in EQUIPMENT_CATEGORIES
-                         for h in lex.categories.find(text, after_from, after_clause))
+                         for h in lex.categories.find(text, equipment.end, after_clause))
         loss_between = any(h.label not in EQUIPMENT_CATEGORIES  # "748 lost tanks"
                            for h in lex.categories.find(text, q.end, equipment.start))
         headed = not (loss_before or loss_between or loss_after) and _under_loss_heading(text, s0, q, lex)
@@ -490,22 +487,6 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
 def _links_only(between: str, lex: Lexicon) -> bool:
     """Nothing but spaces, articles and linking words ("de la", "of") stands between two words."""
     return all(w.casefold() in lex.name_links or w.casefold() in lex.articles for w in between.split())
-
-
-def _partitive_of(text: str, q: Quantity, s0: int, counts: tuple, lex: Lexicon) -> Match | None:
-    """The equipment after the number before `q` when `q` is a part of it ("98 drones at Ukraine, 57 of which were
-    shot down", "57 of them"), or None."""
-    words = lex.cues.get("partitive_after")
-    part = words.search(text, q.end, min(len(text), q.end + 20)) if words else None
-    if part is None or text[q.end:part.start].strip():
-        return None
-    before = [a for a, b in counts if s0 <= a and b <= q.start]
-    if not before:
-        return None
-    start = max(before)
-    end = next(b for a, b in counts if a == start)
-    hit = lex.categories.search(text, end, min(q.start, _word_limit(text, end, 3)))
-    return hit if hit is not None and hit.label in EQUIPMENT_CATEGORIES else None
 
 
 def _ends_with_loss_verb(text: str, a: int, b: int, lex: Lexicon) -> bool:

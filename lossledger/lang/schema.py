@@ -93,8 +93,6 @@ SCHEMA: dict[str, dict[str, str]] = {
         "per_month": "rate markers meaning per month",
         "average": "words marking an average ('on average', 'averaging')",
         "projection": "words marking a projection ('could reach', 'will', 'by spring')",
-        "partitive_after": "words after a number that make it a part of the number before ('57 of which', '57 of "
-                           "them'): it counts the same equipment",
         "hedge": "words that soften a figure ('may have', 'probably', 'likely')",
         "hedge_split": "hedges split by the figure, written 'verb particle' ('kan ha' in 'kan så många som 870 000 "
                        "soldater ha dödats')",
@@ -109,8 +107,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "noise_after": "units after a number that make it no loss (percent, metres, dollars, years old)",
         "not_war": "words of deaths that are no war losses ('road accidents', 'earthquake'): a sentence with one gives "
                    "no claim of people",
-        "of_them": "words right after a number that count it out of things named before ('79 of them', '79 av dem'): "
-                   "the number is of their kind",
+        "of_them": "words right after a number that count it out of things named before ('79 of them', '57 of which', "
+                   "'79 av dem'): the number is of their kind",
         "ratio": "words of a ratio ('for every' in 'five Russians for every Ukrainian killed'): a figure in the "
                  "same clause is a ratio, not a count",
         "noise_before": "words just before a number that make it no loss (currency signs, 'aged')",
