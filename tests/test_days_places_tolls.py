@@ -383,3 +383,25 @@ def test_a_figure_in_the_same_period_takes_the_period_before(lang, text):
 def test_soldiers_and_civilians_together_are_of_no_one_population(lang, text):
     (claim,) = extract(text, lang=lang, published=PUB)
     assert claim.population == "unspecified"
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "British officials believe Moscow is recruiting about 31,000 new contract soldiers a month to replace its "
+           "losses."),
+    ("de", "Nach Angaben aus Kiew wirbt Russland monatlich etwa 31.000 neue Vertragssoldaten an, um seine Verluste "
+           "auszugleichen."),
+    ("sv", "Samtidigt rekryterar Ryssland runt 31 000 nya soldater i månaden för att ersätta förlusterna."),
+    ("uk", "Водночас Росія щомісяця вербує близько 31 тисячі контрактників, щоб компенсувати втрати на фронті."),
+])
+def test_soldiers_recruited_are_no_loss(lang, text):
+    assert extract(text, lang=lang, published=PUB) == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "By comparison, the Soviet Union lost about 15,000 soldiers in a decade of war in Afghanistan."),
+    ("sv", "Som jämförelse dog närmare 15 000 sovjetiska soldater under tio år av krig i Afghanistan."),
+    ("ru", "Для сравнения, СССР за десять лет войны в Афганистане потерял около 15 тысяч военных."),
+])
+def test_the_soviet_unions_losses_are_its_own(lang, text):
+    (claim,) = extract(text, lang=lang, published=PUB)
+    assert (claim.value, claim.side) == (15000, "ussr")

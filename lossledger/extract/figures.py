@@ -101,6 +101,9 @@ def is_noise(text: str, q: Quantity, lex: Lexicon, date_spans: list[tuple[int, i
         return True  # "19-year-old", "5-day"
     if q.qualifier == "exact" and _at(lex.cues["unit_nouns"], text, q.num_end + (text[q.num_end:q.num_end + 1] == ".")):
         return True  # "47. Brygady Zmechanizowanej", "the 3rd Assault Brigade": the number names a unit
+    recruits = lex.cues.get("recruit_verbs")
+    if recruits is not None and recruits.search(text, clause_start(text, max(0, q.start - 80), q.start), q.start):
+        return True  # "Moscow is recruiting about 30,000 new soldiers a month": soldiers gained, not lost
     return _ends_with(lex.cues["noise_before"], text, q.num_start)
 
 

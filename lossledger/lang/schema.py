@@ -112,6 +112,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "ratio": "words of a ratio ('for every' in 'five Russians for every Ukrainian killed'): a figure in the "
                  "same clause is a ratio, not a count",
         "noise_before": "words just before a number that make it no loss (currency signs, 'aged')",
+        "recruit_verbs": "verbs of recruiting or mobilising before a number in its clause ('is recruiting 30,000 a "
+                         "month'): the number counts soldiers gained, no loss",
         "mark": "words for a milestone ('the 1 million mark'), a restatement of a bound",
         "cumulative": "words marking a running total, not a period's ('already', 'so far', 'in total')",
         "category_links": "words between a loss noun and the number it governs ('losses of', 'death toll at some')",
