@@ -385,3 +385,15 @@ def test_the_analysts_in_the_genitive_stand_for_the_source_before(text, lang):
 ])
 def test_a_leader_described_by_his_country_refers_back(text, lang, claimant):
     assert set(claimants(text, lang)) == {claimant}
+
+
+@pytest.mark.parametrize("text, lang, claimant", [
+    ("Министр обороны России Андрей Белоусов во вторник на расширенном заседании коллегии заявил, что уничтожены "
+     "более 1 200 украинских танков.", "ru", "Министр обороны России Андрей Белоусов"),
+    ("Міністр оборони Росії Сергій Шойгу у вівторок на селекторній нараді в Міноборони РФ заявив, що ЗСУ втратили "
+     "понад 16 тисяч військових.", "uk", "Міністр оборони Росії Сергій Шойгу"),
+    ("Для порівняння, у Генштабі ЗСУ оцінюють загальні втрати Росії у понад мільйон убитими та пораненими.", "uk",
+     "Генштаб ЗСУ"),
+])
+def test_the_source_past_a_day_and_a_setting_and_not_an_opening_phrase(text, lang, claimant):
+    assert claimants(text, lang) == [claimant]

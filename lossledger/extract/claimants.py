@@ -379,17 +379,24 @@ def _subject_before(text: str, s0: int, end: int, lex: Lexicon, impersonal: bool
         if prep is None or _opens_clause(text, back, prep, lex):
             return back
         rest = head[:len(head) - len(prep)].rstrip()
-        if rest.endswith(","):  # an apposition before the setting names the source
+        comma = rest.endswith(",")
+        if comma:  # an apposition before the setting names the source
             rest = rest[:-1].rstrip()
         before = _np_backward(text, s0, s0 + len(rest), lex)
         adverbs = rest.split()[-1:]
         if before is None and adverbs and adverbs[0].casefold() in lex.stop:
             # "Зеленський уперше за довгий час назвав": an adverb before the setting
             before = _np_backward(text, s0, s0 + len(rest) - len(adverbs[0]), lex)
+        dated = before is None and _before_date(rest, lex) < len(rest)
+        if dated:  # "Андрей Белоусов во вторник на расширенном заседании заявил": a day between the source and setting
+            before = _np_backward(text, s0, s0 + _before_date(rest, lex), lex)
         if before is None:
             return back
-        if joined or prep in lex.name_links or text[back[0]:back[1]].split()[-1][:1].isupper() and \
-                not any(w[:1].isupper() for w in text[before[0]:before[1]].split()):
+        named = any(w[:1].isupper() for w in text[before[0]:before[1]].split())
+        if comma and not named:
+            return back  # "Для порівняння, у Генштабі ЗСУ оцінюють": an opening phrase, the place is the source
+        if not (comma or dated) and (joined or prep in lex.name_links or
+                                     text[back[0]:back[1]].split()[-1][:1].isupper() and not named):
             # "the head of the administration in Kharkiv", "analysts at the Center for ... Studies": one name,
             # which may open further back ("Моніторингова місія ООН з прав людини в Україні")
             back, joined = (before[0], back[1]), True
