@@ -397,3 +397,13 @@ def test_a_leader_described_by_his_country_refers_back(text, lang, claimant):
 ])
 def test_the_source_past_a_day_and_a_setting_and_not_an_opening_phrase(text, lang, claimant):
     assert claimants(text, lang) == [claimant]
+
+
+@pytest.mark.parametrize("text, lang, claimant", [
+    ("Водночас Уповноважений Верховної Ради з прав людини Дмитро Лубінець наголосив, що в полоні залишаються понад "
+     "9 тисяч українських військових.", "uk", "Дмитро Лубінець"),
+    ("Zelenskyj gick ut med siffrorna sedan USA:s tillträdande president Donald Trump skrivit att 390 000 ukrainska "
+     "soldater har dödats.", "sv", "Donald Trump"),
+])
+def test_a_name_closing_a_title_after_a_setting_word_is_the_source(text, lang, claimant):
+    assert claimants(text, lang) == [claimant]

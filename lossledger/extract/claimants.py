@@ -378,6 +378,9 @@ def _subject_before(text: str, s0: int, end: int, lex: Lexicon, impersonal: bool
             len(low) == len(w) or not low[-len(w) - 1].isalnum())), None)
         if prep is None or _opens_clause(text, back, prep, lex):
             return back
+        name = _trailing_name(text, back, lex)
+        if name is not None:  # "Уповноважений … з прав людини Дмитро Лубінець": the name after the title's words
+            return name
         rest = head[:len(head) - len(prep)].rstrip()
         comma = rest.endswith(",")
         if comma:  # an apposition before the setting names the source
@@ -403,6 +406,21 @@ def _subject_before(text: str, s0: int, end: int, lex: Lexicon, impersonal: bool
             continue
         back = before
     return back
+
+
+def _trailing_name(text: str, span: tuple[int, int], lex: Lexicon) -> tuple[int, int] | None:
+    """The name of a person (two title-case words or more) closing a phrase that opens in lower case, right after a
+    word of the title ("прав людини Дмитро Лубінець"; not after a preposition: "в России Татьяна …"), or None."""
+    toks = _tokens(text, *span)
+    if not toks or not toks[0].group()[:1].islower():
+        return None
+    i = len(toks)
+    while i and toks[i - 1].group()[:1].isupper():
+        i -= 1
+    if len(toks) - i < 2 or not i or toks[i - 1].group().casefold() in lex.stop or \
+            not all(t.group().istitle() for t in toks[i:]):  # a person's name, not an outlet's ("NBC News")
+        return None
+    return toks[i].start(), span[1]
 
 
 def _opens_clause(text: str, back: tuple[int, int], prep: str, lex: Lexicon) -> bool:
