@@ -405,3 +405,16 @@ def test_soldiers_recruited_are_no_loss(lang, text):
 def test_the_soviet_unions_losses_are_its_own(lang, text):
     (claim,) = extract(text, lang=lang, published=PUB)
     assert (claim.value, claim.side) == (15000, "ussr")
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Russia's defence ministry has not published its losses since September 2022, when Sergei Shoigu put the "
+           "number of dead at 5,937."),
+    ("fr", "Le ministère russe n'a plus communiqué de bilan depuis septembre 2022, lorsqu'il avait reconnu la mort de "
+           "5 937 militaires russes."),
+    ("ru", "Минобороны России не раскрывает потери с сентября 2022 года, когда Сергей Шойгу назвал цифру в 5 937 "
+           "погибших."),
+])
+def test_a_figure_in_a_when_clause_after_since_stands_at_that_date(lang, text):
+    (claim,) = extract(text, lang=lang, published=PUB)
+    assert (claim.value, claim.as_of, claim.period_start) == (5937, "2022-09", None)

@@ -122,6 +122,9 @@ def _when(fig: Figure, dates: list[DateRef], ref: str | None, mod: str, text: st
         point = nearest.value
     stated = point or statement
     since = next((d for d in refs if d.kind == "since"), None)
+    if since and since.end <= q.start and _when_then(text, since, q, lex):
+        # "n'a plus communiqué de bilan depuis septembre 2022, lorsqu'il avait reconnu 5 937 morts": as of then
+        return since.value, None, None, False
     if since and not _is_invasion(since.value):
         return stated, since.value, stated, point is None
     # "1,520 over the past day, bringing the total to 891,330": a running total between cuts the day off
@@ -170,6 +173,13 @@ def _of_statement(text: str, d: DateRef, lex: Lexicon) -> bool:
     hits = lex.speech.find(text, max(0, d.start - 30), d.start)
     return bool(hits) and len(text[hits[-1].end:d.start].split()) <= 2 and \
         not any(c.isdigit() for c in text[hits[-1].end:d.start])
+
+
+def _when_then(text: str, d: DateRef, q, lex: Lexicon) -> bool:
+    """A clause opened by 'when' follows the date right away and holds the figure ("since September 2022, when ...")."""
+    m = re.match(r"\s*(?:[^\W\d_]{1,5}\.?\s*)?,\s*", text[d.end:q.start])  # "2022 года, когда"
+    hit = lex.dates["when_then"].search(text, d.end, min(q.start, d.end + 12)) if m else None
+    return hit is not None and hit.start == d.end + m.end() and not re.search(r"[,;:]", text[hit.end:q.start])
 
 
 def _owned_by_other(text: str, q, d: DateRef) -> bool:

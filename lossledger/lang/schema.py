@@ -181,6 +181,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "weekdays": "weekday names -> 0 (Monday) .. 6",
         "relative": "relative expressions -> [unit, offset]: ['day', -1], ['week', -1], ['month', 0]",
         "since": "words opening a period start ('since')",
+        "when_then": "words of 'when' opening a clause right after a date ('since September 2022, when Shoigu put the "
+                     "dead at 5,937'): a figure in that clause stands at the date",
         "same_period": "words for 'the same period' ('in the same period', 'за ту же неделю'): the figure's period is "
                        "that of the figure before",
         "compared": "words of a comparison before a date ('than' in 'three times more than in 2022'): the date is "
