@@ -407,3 +407,16 @@ def test_the_source_past_a_day_and_a_setting_and_not_an_opening_phrase(text, lan
 ])
 def test_a_name_closing_a_title_after_a_setting_word_is_the_source(text, lang, claimant):
     assert claimants(text, lang) == [claimant]
+
+
+@pytest.mark.parametrize("text, lang, claimant, side", [
+    ("Putin avfärdade västliga uppgifter om förlusterna:\n– Det är inte 600 000 döda. Det är lögn, sade Putin.", "sv",
+     "Putin", "russia"),
+    ("Zelenski rechazó las cifras que circulan en medios rusos: “No son 400.000 muertos”, escribió Zelenski.", "es",
+     "Zelenski", "ukraine"),
+    ("Selenskyj nannte erstmals Zahlen. Angaben aus Moskau, die höhere Verluste nahelegen, wies er zurück: „Es sind "
+     "nicht 400.000 Tote.“", "de", "Selenskyj", "ukraine"),
+])
+def test_who_rejects_a_figure_of_the_dead_rejects_his_own_sides(text, lang, claimant, side):
+    (claim,) = extract(text, lang=lang, published="2025-02-16")
+    assert (claim.claimant, claim.side, claim.stance) == (claimant, side, "disputed")

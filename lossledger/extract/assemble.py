@@ -36,6 +36,10 @@ def assemble(doc: str, text: str, s0: int, s1: int, fig: Figure, att: Attributio
         # (in a Ukrainian text, a source of no known side reports the enemy's: lex.enemy_default)
         side = _ENEMY.get(side_of(claimant, lex) or "") or (lex.enemy_default if claimant else None) or side
     side = side or fallback_side
+    stance_ = stance(text, fig, s1, lex)
+    if stance_ == "disputed" and not _own_side_word(text, fig, lex):
+        # "Not 400,000 dead, not 100,000," says Zelensky: who rejects a figure of the dead rejects his own side's
+        side = side_of(claimant, lex) or side
     if side is None:
         return None
     population = fig.population
@@ -57,7 +61,7 @@ def assemble(doc: str, text: str, s0: int, s1: int, fig: Figure, att: Attributio
         value=q.value, low=q.low, high=q.high, qualifier=q.qualifier,
         claimant=claimant, via=list(att.via) if att else [],
         as_of=as_of, period_start=start, period_end=end,
-        modality=mod, stance=stance(text, fig, s1, lex),
+        modality=mod, stance=stance_,
         evidence=Evidence(text[s0:s1], s0, s1),
         as_of_inferred=inferred and from_ref,
     )
@@ -173,6 +177,15 @@ def _of_statement(text: str, d: DateRef, lex: Lexicon) -> bool:
     hits = lex.speech.find(text, max(0, d.start - 30), d.start)
     return bool(hits) and len(text[hits[-1].end:d.start].split()) <= 2 and \
         not any(c.isdigit() for c in text[hits[-1].end:d.start])
+
+
+def _own_side_word(text: str, fig: Figure, lex: Lexicon) -> bool:
+    """A side word in the figure's own words: right before its number or among the words after it."""
+    q = fig.q
+    before = text[max(0, q.start - 30):q.start]
+    cut = max(before.rfind(c) for c in ":“\"«„")  # not across the opening of a quote ("medios rusos: “No son 400.000")
+    return lex.sides.search(text, q.start - len(before) + cut + 1, q.start) is not None or \
+        lex.sides.search(text, q.end, max(q.end, fig.head_end)) is not None
 
 
 def _when_then(text: str, d: DateRef, q, lex: Lexicon) -> bool:

@@ -335,6 +335,12 @@ def _np_backward(text: str, a: int, pos: int, lex: Lexicon) -> tuple[int, int] |
 
 
 @functools.cache
+def _split_denial_verbs(code: str) -> frozenset[str]:
+    """The verbs of the pack's split denials ("wies" of "wies … zurück"), case-folded."""
+    return frozenset(w.split()[0] for w in pack_words(code, "dispute_split", "cues"))
+
+
+@functools.cache
 def _denials(code: str) -> frozenset[str]:
     """The pack's one-word verbs of denial ("rejected", "odrzucił"), case-folded."""
     return frozenset(w for w in pack_words(code, "dispute_verbs", "cues") if " " not in w)
@@ -680,6 +686,7 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon, first_number: int | Non
     reporting = False
     first_person = pack_words(lex.code, "first_person")
     pronoun: tuple | None = None
+    denied = None
     for m in verbs:
         speech_np = _speech_subject(text, s0, s1, m, lex)
         if speech_np and _first_person(text, s0, speech_np, first_person):
@@ -692,6 +699,8 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon, first_number: int | Non
             pronoun, speech_np = (speech_np, m), None
             continue
         if speech_np:
+            denied = m if text[m.start:m.end].casefold() in _denials(lex.code) or text[m.start:m.end].casefold() in \
+                _split_denial_verbs(lex.code) else None
             owner = _originator(text, m, pivot, lex)
             if owner:  # "Zelenskyj avfärdade det ryska försvarsministeriets uppgifter om ...": the ministry's figure
                 speech_np = owner
@@ -724,6 +733,8 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon, first_number: int | Non
             break
     if acc and speech_np and _overlap(acc, speech_np):
         claimant = acc  # one source read twice: after "informó" as a verb and as a relay word
+    elif acc and speech_np and denied and acc[1] <= denied.start:
+        claimant = speech_np  # "Angaben aus Moskau … wies er zurück: „Nicht 400.000“": who rejects them states it
     elif acc and speech_np and reporting and acc[1] < speech_np[0] and not _anaphoric(
             _clean(text[speech_np[0]:speech_np[1]]), lex):
         claimant, relays = acc, [speech_np]  # "Nach Angaben des Generalstabs ..., wie Ukrinform meldet": a relay
@@ -1188,6 +1199,10 @@ def _verb_second(text: str, s0: int, s1: int, m, prev: str, lex: Lexicon) -> tup
     clause = max(prev.rfind(c) for c in ",;:–—") + 1
     words = prev[clause:].split()
     auxiliaries = pack_words(lex.code, "auxiliaries")
+    after = _FIRST_WORD.match(text[m.end:s1])
+    if after and after.group(1).casefold() in lex.pronouns and after.group(1).casefold() not in lex.articles:
+        # "Angaben aus Moskau, die …, wies er zurück": the object first, the pronoun after the verb its subject
+        return m.end + after.start(1), m.end + after.end(1)
     fronted = words and (words[0].casefold() in pack_words(lex.code, "settings") or words[0].casefold() in lex.stop
                          and len(words) > 1 and words[1].casefold() in auxiliaries)  # "damals hatte Schoigu …"
     if fronted:
