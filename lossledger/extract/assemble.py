@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from lossledger.extract.claimants import Attribution, side_of
+from lossledger.extract.claimants import Attribution, lookup, side_of
 from lossledger.extract.dates import DateRef, compared, end_of, parse_iso
 from lossledger.extract.figures import ARMY_SIDES, LAUNCHED, Figure, clause_start
 from lossledger.extract.lexicon import Lexicon
@@ -37,9 +37,10 @@ def assemble(doc: str, text: str, s0: int, s1: int, fig: Figure, att: Attributio
         side = _ENEMY.get(side_of(claimant, lex) or "") or (lex.enemy_default if claimant else None) or side
     side = side or fallback_side
     stance_ = stance(text, fig, s1, lex)
-    if stance_ == "disputed" and not _own_side_word(text, fig, lex):
+    known = lookup(claimant)
+    if stance_ == "disputed" and known is not None and known.side and not _own_side_word(text, fig, lex):
         # "Not 400,000 dead, not 100,000," says Zelensky: who rejects a figure of the dead rejects his own side's
-        side = side_of(claimant, lex) or side
+        side = known.side
     if side is None:
         return None
     population = fig.population
