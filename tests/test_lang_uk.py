@@ -335,3 +335,9 @@ def test_a_relative_clause_about_an_interview_and_a_descriptive_anaphor():
 def test_a_zero_increment_is_no_loss():
     text = "Генштаб ЗСУ: загальні бойові втрати противника склали:\nтанків ‒ 11 698 (+2) од\nРСЗВ ‒ 1 654 (+0) од"
     assert sorted(c["value"] for c in claims(text)) == [2, 1654, 11698]
+
+
+def test_a_list_under_a_heading_where_our_forces_destroyed_is_the_enemys():
+    text = ("Крім того, від початку вторгнення Сили оборони знищили:\nтанків – 10 940 (+3);\nбойових броньованих "
+            "машин – 22 800 (+4).")
+    assert {c["side"] for c in claims(text)} == {"russia"}

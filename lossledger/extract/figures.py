@@ -617,6 +617,9 @@ def _heading_side(text: str, s0: int, lex: Lexicon) -> tuple[str | None, bool]:
     enemy = lex.enemy.find(text, a, s0)
     # the side at the loss word, not the one in the source's name ("de ryska förlusterna, enligt Ukrainas
     # generalstab:", "втрати противника ..., повідомляє Генеральний штаб ЗСУ:")
+    if named and named[-1].label in _SIDE_ENEMY and lex.cues["agent_verbs"].search(text, named[-1].end, s0) and \
+            not lex.cues["patient_verbs"].search(text, named[-1].end, s0):
+        return _SIDE_ENEMY[named[-1].label], False  # "Сили оборони знищили:": the items are the enemy's
     losses = _loss_words(text, a, s0, lex)
     near_named = [n for n in named if any(_near(text, n, h) for h in losses)]
     if near_named:
