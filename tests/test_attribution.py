@@ -420,3 +420,26 @@ def test_a_name_closing_a_title_after_a_setting_word_is_the_source(text, lang, c
 def test_who_rejects_a_figure_of_the_dead_rejects_his_own_sides(text, lang, claimant, side):
     (claim,) = extract(text, lang=lang, published="2025-02-16")
     assert (claim.claimant, claim.side, claim.stance) == (claimant, side, "disputed")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Russia lost 1,150 soldiers over the past day, Ukraine's General Staff said. According to these figures, Russia "
+     "has also lost 11,300 tanks.", "en"),
+    ("L'armée russe a perdu 1 150 soldats, a affirmé l'état-major ukrainien. Selon ce décompte quotidien, que l'AFP "
+     "ne peut vérifier de source indépendante, Moscou a également perdu 11 300 chars.", "fr"),
+])
+def test_a_document_named_with_this_stands_for_the_source_before(text, lang):
+    found = claimants(text, lang, published="2025-11-14")
+    assert len(found) == 2 and found[0] == found[1] and found[0].endswith(("Staff", "ukrainien"))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Nach seiner Zählung verlor Moskau 10.990 Kampfpanzer. Hinzu kämen 1.190 Flugabwehrsysteme und 420 "
+     "Kampfflugzeuge.", "de"),
+    ("Según el parte, Rusia ha perdido 980 efectivos en la última jornada. El balance incluye además 11.600 tanques y "
+     "430 aviones.", "es"),
+])
+def test_weapons_counted_in_a_sentence_that_goes_on_with_a_tally_are_losses(text, lang):
+    found = extract(text, lang=lang, published="2025-07-04")
+    assert {c.category for c in found[1:]} == ({"air_defense", "aircraft"} if lang == "de" else {"tanks", "aircraft"})
+    assert {c.side for c in found} == {"russia"}

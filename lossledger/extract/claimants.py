@@ -557,7 +557,10 @@ def _according_source(text: str, m: Match, s1: int, lex: Lexicon) -> tuple[int, 
         return None  # "según (ha) informado X": the verb's source, read after it
     if opens_relative(text, at, lex):
         return None  # "szacunki, według których": the document before is the source's
-    acc = _np_forward(text, at, s1, lex)
+    acc = _np_forward(text, at, s1, lex) or _this_document(text, at, s1, lex)
+    if acc and " " not in text[acc[0]:acc[1]] and text[acc[0]:acc[1]].islower() and not _anaphoric(
+            text[acc[0]:acc[1]], lex) and word_before(text, acc[0], m.start) not in lex.articles:
+        acc = None  # "vérifier de source indépendante": an adjective alone names no source ("el instituto" does)
     if acc and text[acc[0]:acc[1]].split()[-1].casefold() in lex.name_links:
         more = _np_forward(text, acc[1], s1, lex)  # "según una nueva estimación de | los medios ... Mediazona"
         acc = (acc[0], more[1]) if more else acc
@@ -576,6 +579,16 @@ def _according_source(text: str, m: Match, s1: int, lex: Lexicon) -> tuple[int, 
     if acc:
         acc = _compound_owner(text, acc, lex) or acc  # "laut Militärangaben", "enligt FN-uppgifter"
     return _cut_to_known(text, _past_document(text, acc, lex), lex) if acc else None
+
+
+def _this_document(text: str, at: int, s1: int, lex: Lexicon) -> tuple[int, int] | None:
+    """'this count', 'ce décompte quotidien' at `at`: a document named with a demonstrative (which stands for the
+    source before), or None."""
+    toks = _tokens(text, at, min(s1, at + 60))[:4]
+    if not toks or toks[0].group().casefold() not in pack_words(lex.code, "demonstratives"):
+        return None
+    doc = next((i for i, t in enumerate(toks[1:], 1) if t.group().casefold() in lex.documents), None)
+    return (toks[0].start(), toks[doc].end()) if doc is not None else None
 
 
 @functools.cache
@@ -1326,7 +1339,7 @@ def _generic(name: str, lex: Lexicon) -> bool:
     """A document for its unnamed source ("the latest report", "ukraińskich danych": Ukrainian data, "el parte
     ucraniano"), or "the same ..." ("el mismo parte")."""
     words = name.casefold().split()
-    while words and words[0] in lex.articles:
+    while words and (words[0] in lex.articles or words[0] in pack_words(lex.code, "demonstratives")):
         words = words[1:]
     rest = " ".join(words)
     if any(rest == s or rest.startswith(s + " ") for s in lex.same):

@@ -191,6 +191,9 @@ def read_figures(text: str, s0: int, s1: int, quantities: list[Quantity], lex: L
     kept = [q for i, q in enumerate(kept) if not (i and _whole_of(text, kept[i - 1], q, lex))]
     figures: list[Figure] = []
     prev: Figure | None = None
+    # "Hinzu kämen 1.192 Flugabwehrsysteme …", "El balance incluye además 11.620 tanques": a tally goes on
+    additive = lex.cues.get("additive")
+    continues = earlier is not None and additive is not None and additive.search(text, s0, s1) is not None
     # a part ("including five children") or the second of two alternatives ("300,000 or 150,000 dead") does
     # not end the words of the number before it
     parts = [_is_part(text, q, lex) or bool(i) and _alternative(text, kept[i - 1], q, lex)
@@ -204,7 +207,7 @@ def read_figures(text: str, s0: int, s1: int, quantities: list[Quantity], lex: L
         before_start = figures[-1].q.end if figures else s0  # a number read as no figure bounds nothing
         head_end = _zone_end(text, q.end, min(nxt, q.end + 60))
         head_end = min(head_end, _word_limit(text, q.end, 6))
-        fig = _read_one(text, q, s0, s1, before_start, head_end, nxt, lex, prev, exclude, counts)
+        fig = _read_one(text, q, s0, s1, before_start, head_end, nxt, lex, prev, exclude, counts, continues)
         if fig is None and earlier is not None and _negated(text, q, lex) and not lex.categories.search(text, s0, s1):
             fig = Figure(q=q, category=earlier.category, population=earlier.population, side=earlier.side,
                          metric=earlier.metric, head_end=head_end, enemy=earlier.enemy)
@@ -396,7 +399,8 @@ def _word_limit(text: str, pos: int, n: int) -> int:
 
 
 def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end: int, nxt: int,
-              lex: Lexicon, prev: Figure | None, exclude: tuple = (), counts: tuple = ()) -> Figure | None:
+              lex: Lexicon, prev: Figure | None, exclude: tuple = (), counts: tuple = (),
+              continues: bool = False) -> Figure | None:
     head_hits = lex.categories.find(text, q.end, head_end)
     equipment = next((h for h in head_hits if h.label in EQUIPMENT_CATEGORIES), None)
     first_pop = lex.population.search(text, q.end, head_end)
@@ -428,7 +432,7 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
         loss_between = any(h.label not in EQUIPMENT_CATEGORIES  # "748 lost tanks"
                            for h in lex.categories.find(text, q.end, equipment.start))
         headed = not (loss_before or loss_between or loss_after) and _under_loss_heading(text, s0, q, lex)
-        if not (loss_before or loss_between or loss_after or headed or
+        if not (loss_before or loss_between or loss_after or headed or continues or
                 _list_verb_after(text, equipment.end, s1, lex, counts)):
             return None
         # a verb of the weapons' loss right before them ("shot down 20 of the missiles that struck"), not one of

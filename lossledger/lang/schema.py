@@ -92,6 +92,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "per_week": "rate markers meaning per week",
         "per_month": "rate markers meaning per month",
         "average": "words marking an average ('on average', 'averaging')",
+        "additive": "words that go on with a tally ('in addition', 'hinzu kämen', 'en outre'): weapons counted in a "
+                    "sentence with one, after a sentence of losses, are losses too",
         "projection": "words marking a projection ('could reach', 'will', 'by spring')",
         "hedge": "words that soften a figure ('may have', 'probably', 'likely')",
         "hedge_split": "hedges split by the figure, written 'verb particle' ('kan ha' in 'kan så många som 870 000 "
@@ -138,6 +140,8 @@ SCHEMA: dict[str, dict[str, str]] = {
                     "as Marx'): the name is the claimant",
         "postmodifiers": "phrases of place after a description of a source ('based in' in 'the think tank based in "
                           "Washington'): the description before them may stand for a source named earlier",
+        "demonstratives": "words for 'this'/'these' before a document ('according to these figures', 'selon ce "
+                          "décompte'): the document stands for the source named before",
         "settings": "prepositions of a setting between a source and its speech verb ('Putin at a meeting with "
                     "officers said', 'X am Montag auf Telegram mitteilte'): the phrase is no part of the source",
         "clause_settings": "setting words that also open a clause ('after' in 'hours after Zelensky said'): before a "
