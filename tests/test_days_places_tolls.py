@@ -418,3 +418,14 @@ def test_the_soviet_unions_losses_are_its_own(lang, text):
 def test_a_figure_in_a_when_clause_after_since_stands_at_that_date(lang, text):
     (claim,) = extract(text, lang=lang, published=PUB)
     assert (claim.value, claim.as_of, claim.period_start) == (5937, "2022-09", None)
+
+
+@pytest.mark.parametrize("lang, text, side", [
+    ("en", "At least 78 people were killed in strikes on the port of Ras Isa, the Houthi-run health ministry in Yemen "
+           "said.", "yemen"),
+    ("fr", "Au moins 21 soldats maliens ont été tués dans une attaque jihadiste, a annoncé l'armée malienne.", "mali"),
+    ("es", "Al menos 24 civiles murieron en un bombardeo del ejército en Myanmar, según medios locales.", "myanmar"),
+])
+def test_sides_of_other_wars(lang, text, side):
+    (claim,) = extract(text, lang=lang, published=PUB)
+    assert claim.side == side
