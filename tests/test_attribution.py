@@ -443,3 +443,15 @@ def test_weapons_counted_in_a_sentence_that_goes_on_with_a_tally_are_losses(text
     found = extract(text, lang=lang, published="2025-07-04")
     assert {c.category for c in found[1:]} == ({"air_defense", "aircraft"} if lang == "de" else {"tanks", "aircraft"})
     assert {c.side for c in found} == {"russia"}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The Center for Strategic and International Studies published a report on Tuesday. The Washington-based "
+     "thinktank put Ukraine's losses at 500,000 to 600,000 killed or wounded.", "en"),
+    ("Le Center for Strategic and International Studies a publié un rapport mardi. Selon ce groupe de réflexion, "
+     "l'Ukraine a perdu entre 500 000 et 600 000 soldats tués ou blessés.", "fr"),
+])
+def test_a_thinktank_written_as_one_word_or_with_a_demonstrative_refers_back(text, lang):
+    (claimant,) = claimants(text, lang)
+    assert claimant.endswith("Center for Strategic and International Studies")
+
