@@ -455,22 +455,18 @@ def _range_first_day(text: str, a: int, b: int, lex: Lexicon) -> re.Match | None
 
 
 @functools.cache
-def _period_words(code: str) -> tuple[str, str, frozenset[str]]:
-    """The pack's 'between' opener and joiner ("between", "and"; empty when missing) and its 'until' words."""
+def _words(code: str, section: str, key: str) -> tuple[str, ...]:
+    """A word list of the pack, case-folded, in the pack's order."""
     from lossledger.lang import get_pack
 
-    between = [w.casefold() for w in get_pack(code).words("dates", "between")]
-    until = frozenset(w.casefold() for w in get_pack(code).words("dates", "until"))
-    opener, joiner = (between + ["", ""])[:2]
-    return opener, joiner, until
+    return tuple(w.casefold() for w in get_pack(code).words(section, key))
 
 
 @functools.cache
-def _settings(code: str) -> frozenset[str]:
-    """The pack's prepositions of a setting ("on", "in"), which may open a date in apposition ("…, on 24 February")."""
-    from lossledger.lang import get_pack
-
-    return frozenset(w.casefold() for w in get_pack(code).words("attribution", "settings"))
+def _period_words(code: str) -> tuple[str, str, frozenset[str]]:
+    """The pack's 'between' opener and joiner ("between", "and"; empty when missing) and its 'until' words."""
+    opener, joiner = ([*_words(code, "dates", "between")] + ["", ""])[:2]
+    return opener, joiner, frozenset(_words(code, "dates", "until"))
 
 
 def compared(text: str, d: DateRef, lex: Lexicon) -> bool:
@@ -481,21 +477,11 @@ def compared(text: str, d: DateRef, lex: Lexicon) -> bool:
 
 @functools.cache
 def _compared(code: str) -> re.Pattern | None:
-    from lossledger.lang import get_pack
-
-    words = [w.casefold() for w in get_pack(code).words("dates", "compared")]
+    words = _words(code, "dates", "compared")
     if not words:
         return None
     alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<![^\W_])(?:{alt})\s*(?:[^\W\d_]{{1,3}}\s+)?$")
-
-
-@functools.cache
-def _since_adjacent(code: str) -> frozenset[str]:
-    """The pack's 'since' words that open a period only right before its date ("du", "vom", "from")."""
-    from lossledger.lang import get_pack
-
-    return frozenset(w.casefold() for w in get_pack(code).words("dates", "since_adjacent"))
 
 
 _CLAUSE_CUT = re.compile(r"[,;:()]|[.!?](?=\s)")
@@ -513,7 +499,8 @@ def _mark_periods(text: str, refs: list[DateRef], lex: Lexicon) -> list[DateRef]
         before = text[max(0, r.start - 100):r.start]
         parts = _CLAUSE_CUT.split(before)
         clause = parts[-1].casefold()  # not into the sentence before
-        if len(parts) > 1 and all(w in lex.articles or w in _settings(lex.code) for w in clause.split()) and \
+        settings = _words(lex.code, "attribution", "settings")  # "…, on 24 February": a date in apposition
+        if len(parts) > 1 and all(w in lex.articles or w in settings for w in clause.split()) and \
                 before[len(before) - len(parts[-1]) - 1] == ",":
             # "depuis le début de l'invasion, le 24 février 2022": a date in apposition belongs to the clause before
             clause = parts[-2].casefold() + " " + clause
@@ -527,7 +514,7 @@ def _mark_periods(text: str, refs: list[DateRef], lex: Lexicon) -> list[DateRef]
         since_hit = lex.dates["since"].find(clause)
         # "since launching its full-scale invasion of Ukraine in February 2022": the date starts the period
         gap = len(clause[since_hit[-1].end:].split()) if since_hit else 0
-        if since_hit and gap <= (1 if since_hit[-1].text in _since_adjacent(lex.code) else 10) and \
+        if since_hit and gap <= (1 if since_hit[-1].text in _words(lex.code, "dates", "since_adjacent") else 10) and \
                 not any(c.isdigit() for c in clause[since_hit[-1].end:]):
             out.append(DateRef(r.start, r.end, r.value, "since"))
             nxt = refs[i + 1] if i + 1 < len(refs) else None
