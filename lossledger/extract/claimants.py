@@ -335,15 +335,10 @@ def _np_backward(text: str, a: int, pos: int, lex: Lexicon) -> tuple[int, int] |
 
 
 @functools.cache
-def _split_denial_verbs(code: str) -> frozenset[str]:
-    """The verbs of the pack's split denials ("wies" of "wies … zurück"), case-folded."""
-    return frozenset(w.split()[0] for w in pack_words(code, "dispute_split", "cues"))
-
-
-@functools.cache
 def _denials(code: str) -> frozenset[str]:
-    """The pack's one-word verbs of denial ("rejected", "odrzucił"), case-folded."""
-    return frozenset(w for w in pack_words(code, "dispute_verbs", "cues") if " " not in w)
+    """The pack's one-word verbs of denial ("rejected", "odrzucił", "wies" of "wies … zurück"), case-folded."""
+    split = (w.split()[0] for w in pack_words(code, "dispute_split", "cues"))
+    return frozenset(w for w in pack_words(code, "dispute_verbs", "cues") if " " not in w) | frozenset(split)
 
 
 def _relay_before_np(text: str, s0: int, span: tuple[int, int], lex: Lexicon) -> tuple[int, int] | None:
@@ -712,8 +707,7 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon, first_number: int | Non
             pronoun, speech_np = (speech_np, m), None
             continue
         if speech_np:
-            denied = m if text[m.start:m.end].casefold() in _denials(lex.code) or text[m.start:m.end].casefold() in \
-                _split_denial_verbs(lex.code) else None
+            denied = m if text[m.start:m.end].casefold() in _denials(lex.code) else None
             owner = _originator(text, m, pivot, lex)
             if owner:  # "Zelenskyj avfärdade det ryska försvarsministeriets uppgifter om ...": the ministry's figure
                 speech_np = owner
