@@ -7,7 +7,7 @@ import re
 
 from lossledger.extract.claimants import Attribution, lookup, side_of
 from lossledger.extract.dates import DateRef, compared, end_of, parse_iso
-from lossledger.extract.figures import ARMY_SIDES, LAUNCHED, Figure, clause_start
+from lossledger.extract.figures import ARMY_SIDES, LAUNCHED, Figure, clause_start, side_words
 from lossledger.extract.lexicon import Lexicon
 from lossledger.extract.modality import modality, stance
 from lossledger.model import Claim, Evidence
@@ -185,8 +185,8 @@ def _own_side_word(text: str, fig: Figure, lex: Lexicon) -> bool:
     q = fig.q
     before = text[max(0, q.start - 30):q.start]
     cut = max(before.rfind(c) for c in ":“\"«„")  # not across the opening of a quote ("medios rusos: “No son 400.000")
-    return lex.sides.search(text, q.start - len(before) + cut + 1, q.start) is not None or \
-        lex.sides.search(text, q.end, max(q.end, fig.head_end)) is not None
+    return bool(side_words(text, q.start - len(before) + cut + 1, q.start, lex) or
+                side_words(text, q.end, max(q.end, fig.head_end), lex))
 
 
 def _when_then(text: str, d: DateRef, q, lex: Lexicon) -> bool:

@@ -480,8 +480,7 @@ def _compared(code: str) -> re.Pattern | None:
     words = _words(code, "dates", "compared")
     if not words:
         return None
-    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![^\W_])(?:{alt})\s*(?:[^\W\d_]{{1,3}}\s+)?$")
+    return re.compile(rf"(?<![^\W_])(?:{trie_pattern(words)})\s*(?:[^\W\d_]{{1,3}}\s+)?$")
 
 
 _CLAUSE_CUT = re.compile(r"[,;:()]|[.!?](?=\s)")

@@ -7,7 +7,7 @@ import re
 
 from lossledger.extract.claimants import known_name, opens_relative, owned_figures, pack_words
 from lossledger.extract.figures import Figure, clause_start
-from lossledger.extract.lexicon import Lexicon
+from lossledger.extract.lexicon import Lexicon, trie_pattern
 
 _SPACE = re.compile(r"\s*")
 
@@ -73,6 +73,5 @@ def _split_cue(code: str, key: str) -> tuple[re.Pattern, re.Pattern] | None:
     if not pairs:
         return None
     verbs, particles = ({p[0] for p in pairs}, {p[-1] for p in pairs})
-    return tuple(re.compile(rf"(?i)(?<![^\W_])(?:{'|'.join(sorted(map(re.escape, ws)))})(?![^\W_])")
-                 for ws in (verbs, particles))
+    return tuple(re.compile(rf"(?<![^\W_])(?:{trie_pattern(sorted(ws))})(?![^\W_])") for ws in (verbs, particles))
 

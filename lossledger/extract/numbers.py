@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from lossledger.extract.lexicon import trie_pattern
 from lossledger.lang import get_pack
 from lossledger.model import Quantity
 
@@ -139,8 +140,7 @@ def _topic_nouns(words: list[str]) -> re.Pattern | None:
     """A pattern of the topic nouns ending right before a number's qualifier."""
     if not words:
         return None
-    alt = "|".join(re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in words)
-    return re.compile(rf"(?<![^\W_])(?:{alt})\s+$", re.IGNORECASE)
+    return re.compile(rf"(?<![^\W_])(?:{trie_pattern(words)})\s+$")
 
 
 def _topic(lg: _Lang, text: str, q: str, start: int) -> bool:
