@@ -1327,3 +1327,28 @@ def test_swedish_bounds_a_split_hedge_and_reported_speech(text, qualifier, modal
 def test_a_part_of_weapons_launched_counts_the_same_weapons(text, lang):
     (claim,) = extract(text, lang=lang, published="2025-04-14")
     assert (claim.value, claim.category, claim.side) == (58, "drones", "russia")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Analysts said Russia was losing some 30,000 soldiers a month, killed or wounded, as the offensive dragged on.",
+     "en"),
+    ("Enligt ISW förlorar Ryssland omkring 30 000 soldater i månaden, döda eller sårade, i offensiven.", "sv"),
+])
+def test_the_kind_of_losses_set_off_by_commas_after_the_figure(text, lang):
+    (claim,) = extract(text, lang=lang, published="2025-04-14")
+    assert (claim.value, claim.category, claim.metric) == (30000, "killed_or_wounded", "per_month")
+
+
+def test_one_figure_stated_for_two_periods_is_two_claims():
+    text = ("Russia lost 20,000 soldiers killed or wounded in May, the ministry said. "
+            "It lost 20,000 soldiers killed or wounded in June too, the ministry said.")
+    periods = sorted(c.period_end for c in extract(text, lang="en", published="2025-07-10"))
+    assert periods == ["2025-05-31", "2025-06-30"]
+
+
+def test_a_sources_staff_named_by_a_possessive_speak_for_it_beside_other_figures():
+    text = ("Russia has lost about 1.1 million soldiers, according to the Center for Strategic and International "
+            "Studies. Its analysts, who drew on government estimates and open data, said Russia was losing 30,000 "
+            "troops a month while Ukraine lost some 4,000 a week.")
+    claimants = {c.claimant for c in extract(text, lang="en", published="2025-06-02")}
+    assert claimants == {"the Center for Strategic and International Studies"}

@@ -96,9 +96,11 @@ def extract_article(article: Article) -> list[Claim]:
     after_attack = False  # the figures go on with the victims of weapons launched (see below)
     for (s0, s1, figs, dates), (att, when) in zip(per_sentence, attributions, strict=True):
         voices = cl.speakers(text, s0, s1, lex) if len(figs) > 1 and att and att.claimant else []
-        # a relay ("..., a congressional source told CNN") or the sentence's own source, shorter, is no other voice
-        voices = [(at, att.claimant if name in att.claimant or att.claimant in name else name) for at, name in voices
-                  if name not in att.via]
+        # a relay ("..., a congressional source told CNN") or the sentence's own source, shorter or as the anaphor
+        # it was resolved from ("its researchers"), is no other voice
+        named = text[att.span[0]:att.span[1]] if voices and att.span else ""
+        voices = [(at, att.claimant if name in att.claimant or att.claimant in name or name == named else name)
+                  for at, name in voices if name not in att.via]
         if len({name for _, name in voices}) < 2:
             voices = []
         for fig in figs:

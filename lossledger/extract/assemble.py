@@ -241,7 +241,7 @@ def merge_repeats(claims: list[Claim]) -> list[Claim]:
     for c in claims:
         key = _key(c)
         first = next((k for k, k_key in zip(kept, keys, strict=True)
-                      if k_key == key and _same_claimant(k.claimant, c.claimant)), None)
+                      if k_key == key and _same_claimant(k.claimant, c.claimant) and _same_period(k, c)), None)
         if first is None:
             kept.append(c)
             keys.append(key)
@@ -259,6 +259,14 @@ def merge_repeats(claims: list[Claim]) -> list[Claim]:
             _fill_period(first, c)
             _fill_category(first, c)
     return [c for c in kept if c.claimant or _key(c) not in named]
+
+
+def _same_period(a: Claim, b: Claim) -> bool:
+    """Two statements of one figure that each state a period state periods that overlap ("over the past week" in
+    the headline, "from 2 to 8 June" in the text): "20,000 in May ... 20,000 in June" are two claims."""
+    if a.period_end is None or b.period_end is None or not a.period_start or not b.period_start:
+        return True
+    return a.period_start <= b.period_end[:len(a.period_start)] and b.period_start <= a.period_end[:len(b.period_start)]
 
 
 def _fill_period(first: Claim, repeat: Claim) -> None:

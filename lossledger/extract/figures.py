@@ -454,6 +454,9 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
         head = _personnel_category(text, q.end, after_end, lex, False, nxt)
         if governing in ("losses", "killed_or_wounded") and head not in (None, "losses", governing):
             governing = None  # "casualties at about 80,000 killed and ...": the figure's own word is narrower
+        if governing in (None, "losses") and head in (None, "losses"):
+            apposed = _apposed_category(text, after_end, nxt, lex)  # "35,000 troops a month, killed or wounded,"
+            governing, head = (None, apposed) if apposed else (governing, head)
         verb = _object_of(text, clause_at, q, nxt, lex)
         if verb:  # "killed eight people and injured 11 others": "injured" is the next number's verb
             head = verb
@@ -489,6 +492,18 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
     metric = _metric(text, q, kind_end, nxt, before_start, lex)
     return Figure(q=q, category=category, population=pop, side=side, metric=metric, head_end=head_end, enemy=enemy,
                   population_elsewhere=elsewhere)
+
+
+def _apposed_category(text: str, pos: int, nxt: int, lex: Lexicon) -> str | None:
+    """The kind of losses set off by commas right after a figure's words: "losing 35,000 troops a month, killed or
+    wounded, while ..." (the apposition opens at `pos`, the clause end after the figure)."""
+    if not text.startswith(",", pos):
+        return None
+    first = next(iter(lex.categories.find(text, pos + 1, min(nxt, pos + 40))), None)
+    if first is None or first.label in EQUIPMENT_CATEGORIES or text[pos + 1:first.start].strip():
+        return None
+    category = _personnel_category(text, first.start, nxt, lex, False, _zone_end(text, first.end, nxt))
+    return None if category == "losses" else category
 
 
 def _links_only(between: str, lex: Lexicon) -> bool:
