@@ -290,3 +290,30 @@ def test_a_perfect_with_a_bare_participle_names_its_source():
     c = one("El servicio ruso de la BBC y el medio independiente Mediazona han confirmado los nombres de 94.100 "
             "militares rusos fallecidos.")
     assert c["claimant"].endswith("Mediazona")
+
+
+def test_the_word_according_to_is_no_speaker_of_a_participle_relay():
+    got = claims("El Ministerio de Defensa ruso afirmó que Ucrania ha perdido más de 70.000 militares en Kursk. "
+                 "Según el parte militar, difundido por la agencia TASS, las tropas ucranianas sufrieron unas "
+                 "1.300 bajas en las últimas 24 horas.")
+    daily = next(c for c in got if c["value"] == 1300)
+    assert daily["claimant"] == "El Ministerio de Defensa ruso"
+    assert daily["via"] == ["la agencia TASS"]
+
+
+@pytest.mark.parametrize("text, lang, claimant", [
+    ("Lo afirma un estudio del Instituto Internacional de Estudios Estratégicos (IISS), con sede en Londres, que "
+     "cifra en 900.000 los soldados rusos muertos o heridos.", "es",
+     "Instituto Internacional de Estudios Estratégicos"),
+    ("This is the finding of the International Institute for Strategic Studies (IISS), based in London, which puts "
+     "Russian losses at 900,000 killed or wounded.", "en", "the International Institute for Strategic Studies"),
+])
+def test_a_relative_clause_after_the_place_a_source_is_based_in_is_the_sources(text, lang, claimant):
+    (claim,) = extract(text, lang=lang, published=PUB)
+    assert claim.claimant == claimant
+
+
+def test_a_source_that_speaks_of_a_figure_states_it():
+    got = claims("La Misión de la ONU en Sudán habla de unos 300 civiles asesinados en El Fasher, mientras que "
+                 "fuentes locales sitúan el balance entre 400 y 500 muertos.")
+    assert [c["claimant"] for c in got] == ["La Misión de la ONU en Sudán", "fuentes locales"]

@@ -697,6 +697,9 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon, first_number: int | Non
     denied = None
     for m in verbs:
         speech_np = _speech_subject(text, s0, s1, m, lex)
+        if speech_np and any(a.start <= speech_np[0] and speech_np[1] <= a.end for a in acc_hits):
+            speech_np = None  # "Según el parte, recogido por TASS, ...": the word "according to" is nobody
+            continue
         if speech_np and _first_person(text, s0, speech_np, first_person):
             speech_np = None  # "'Our drone units confirmed ...,' he said": the speaker quoted is the source
             continue
@@ -1010,7 +1013,7 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
         return end - len(clitic), end  # "a-t-il précisé": a pronoun joined to its auxiliary
     cut = max(prev.rfind(","), prev.rfind("("))
     if last in lex.relatives and cut > 0:  # "..., der ... sagte"; "Das teilte X mit" opens with no relative
-        found = _np_backward(text, s0, s0 + cut, lex)
+        found = _np_backward(text, s0, s0 + _head_end(prev[:cut], lex), lex)
         return None if found and _loss_word(text, *found, lex) else found  # "100 тысяч погибших, о которых пишут"
     if lex.nouns_capitalised:
         inverted = _verb_second(text, s0, s1, m, prev, lex)
@@ -1090,6 +1093,16 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
         opening = _np_forward(text, s0, m.start, lex)
         return opening if opening and not _loss_word(text, *opening, lex) else _after_losses(text, back, lex)
     return back
+
+
+def _head_end(prev: str, lex: Lexicon) -> int:
+    """Where the name ends that a relative clause refers to, in `prev` (the text before the clause's comma): before a
+    place it is based in and an acronym in brackets ("el Instituto … (IISS), con sede en Londres, que cifra")."""
+    inner = prev.rfind(",")
+    if inner > 0 and prev[inner + 1:].strip().casefold().startswith(pack_words(lex.code, "postmodifiers")):
+        prev = prev[:inner]
+    acronym = _ACRONYM_END.search(prev)
+    return acronym.start() if acronym else len(prev)
 
 
 def _possessor(text: str, s0: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
