@@ -1352,3 +1352,25 @@ def test_a_sources_staff_named_by_a_possessive_speak_for_it_beside_other_figures
             "troops a month while Ukraine lost some 4,000 a week.")
     claimants = {c.claimant for c in extract(text, lang="en", published="2025-06-02")}
     assert claimants == {"the Center for Strategic and International Studies"}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ('"Not 500,000, not 200,000": Zelensky again rejected the Western estimates of Ukrainian soldiers killed.', "en"),
+    ("« Pas 500 000, pas 200 000 » : Zelensky a une nouvelle fois rejeté les estimations occidentales sur le "
+     "nombre de soldats ukrainiens tués.", "fr"),
+])
+def test_every_figure_of_a_rebuttal_is_disputed_by_its_speaker(text, lang):
+    got = extract(text, lang=lang, published="2025-06-10")
+    assert sorted((c.value, c.category, c.side, c.stance, c.claimant) for c in got) == [
+        (200000, "killed", "ukraine", "disputed", "Zelensky"), (500000, "killed", "ukraine", "disputed", "Zelensky")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Zelensky spoke of 46,000 soldiers killed. Russian losses are, according to him, of the order of 190,000 dead.",
+     "en"),
+    ("Zelensky a parlé de 46 000 soldats tués. Côté russe, les pertes sont selon lui de l'ordre de 190 000 morts.",
+     "fr"),
+])
+def test_a_pronoun_after_according_to_is_the_speaker_before(text, lang):
+    got = extract(text, lang=lang, published="2025-06-10")
+    assert [(c.value, c.claimant) for c in got] == [(46000, "Zelensky"), (190000, "Zelensky")]

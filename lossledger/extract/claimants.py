@@ -201,6 +201,8 @@ def _np_forward(text: str, pos: int, end: int, lex: Lexicon) -> tuple[int, int] 
             break
         if start is not None and lw in lex.pronouns and lw not in lex.articles:
             break  # "даних Реєстру спадкових справ вона може сягати": the pronoun is the next clause's subject
+        if start is None and lw in lex.pronouns and lw not in lex.articles:
+            return t.start(), t.end()  # "selon lui de l'ordre de 198 000": a pronoun is a whole phrase
         if lw in lex.stop and start is not None and not _connector(toks, i, lex) and lw not in lex.document_modifiers:
             break  # (but "an earlier estimate by X", "en tidigare beräkning av X")
         noun_use = bool(taken) and taken[-1].group().casefold() in lex.document_modifiers  # "an earlier estimate"

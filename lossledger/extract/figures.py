@@ -191,6 +191,7 @@ def read_figures(text: str, s0: int, s1: int, quantities: list[Quantity], lex: L
     kept = [q for i, q in enumerate(kept) if not (i and _whole_of(text, kept[i - 1], q, lex))]
     figures: list[Figure] = []
     prev: Figure | None = None
+    rejected: list[Quantity] = []  # negated numbers of no kind yet: "Not 400,000, not 300,000 soldiers killed"
     # "Hinzu kämen 1.192 Flugabwehrsysteme …", "El balance incluye además 11.620 tanques": a tally goes on
     additive = lex.cues.get("additive")
     continues = earlier is not None and additive is not None and additive.search(text, s0, s1) is not None
@@ -211,6 +212,15 @@ def read_figures(text: str, s0: int, s1: int, quantities: list[Quantity], lex: L
         if fig is None and earlier is not None and _negated(text, q, lex) and not lex.categories.search(text, s0, s1):
             fig = Figure(q=q, category=earlier.category, population=earlier.population, side=earlier.side,
                          metric=earlier.metric, head_end=head_end, enemy=earlier.enemy)
+        negated = _negated(text, q, lex)
+        if fig is None and negated:
+            rejected.append(q)
+        elif fig is not None and negated and rejected:
+            # the rejected numbers before it are of its kind
+            figures += [dataclasses.replace(fig, q=r) for r in rejected]
+            rejected = []
+        elif fig is not None:
+            rejected = []
         if fig and parts[i] and i and fig.category not in EQUIPMENT_CATEGORIES:
             # "123 drones, of which 71 were shot down": the part is of the whole's kind
             whole = lex.categories.search(text, kept[i - 1].end, _word_limit(text, kept[i - 1].end, 3))
