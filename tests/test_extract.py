@@ -1374,3 +1374,29 @@ def test_every_figure_of_a_rebuttal_is_disputed_by_its_speaker(text, lang):
 def test_a_pronoun_after_according_to_is_the_speaker_before(text, lang):
     got = extract(text, lang=lang, published="2025-06-10")
     assert [(c.value, c.claimant) for c in got] == [(46000, "Zelensky"), (190000, "Zelensky")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Ukraine has sunk about one third of the Black Sea Fleet's warships, the navy said.", "en"),
+    ("Ukraina zatopiła około jednej trzeciej okrętów Floty Czarnomorskiej, podała marynarka.", "pl"),
+    ("Украина потопила около одной трети кораблей Черноморского флота, заявили в ВМС.", "ru"),
+])
+def test_a_fraction_of_a_fleet_is_no_count_of_ships(text, lang):
+    assert extract(text, lang=lang, published="2025-07-21") == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("At that pace, Russian casualties could pass 1.5 million by the summer, the official said.", "en"),
+    ("При нынешних темпах потери России могут превысить 1,5 млн человек убитыми и ранеными, сказал он.", "ru"),
+    ("Selon les estimations, les pertes russes dépasseraient 1,5 million de tués et de blessés.", "fr"),
+])
+def test_a_verb_of_exceeding_bounds_the_figure_from_below(text, lang):
+    (claim,) = extract(text, lang=lang, published="2025-03-01")
+    assert (claim.value, claim.qualifier) == (1500000, "at_least")
+
+
+def test_a_bare_headline_number_is_as_approximate_as_the_body_says():
+    text = ("Russia has lost 950,000 troops, General Staff says\n\n"
+            "Russia has lost about 950,000 troops since February 2022, Ukraine's General Staff said on Monday.")
+    (claim,) = extract(text, lang="en", published="2025-01-15")
+    assert claim.qualifier == "approx"

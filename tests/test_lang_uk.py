@@ -341,3 +341,21 @@ def test_a_list_under_a_heading_where_our_forces_destroyed_is_the_enemys():
     text = ("Крім того, від початку вторгнення Сили оборони знищили:\nтанків – 10 940 (+3);\nбойових броньованих "
             "машин – 22 800 (+4).")
     assert {c["side"] for c in claims(text)} == {"russia"}
+
+
+def test_a_heading_that_calls_the_tally_approximate_makes_every_line_approximate():
+    text = ("Втрати ворога на 3 листопада: 1 150 000 осіб і 11 300 танків\n\n"
+            "Загальні бойові втрати противника з 24.02.22 по 03.11.25 орієнтовно склали:\n\n"
+            "особового складу ‒ близько 1 150 000 (+950) осіб\n"
+            "танків ‒ 11 300 (+2) од.\n"
+            "літаків ‒ 430 (+0) од.\n\n"
+            "Дані уточнюються.\n\nПро це повідомляє Генеральний штаб ЗСУ.")
+    got = {c["value"]: c for c in claims(text, published="2025-11-03")}
+    assert {v: got[v]["qualifier"] for v in (1150000, 11300, 430)} == dict.fromkeys((1150000, 11300, 430), "approx")
+    assert got[430]["claimant"] == "Генеральний штаб ЗСУ"
+
+
+def test_lines_under_a_heading_without_a_word_of_approximation_stay_exact():
+    text = ("Загальні бойові втрати противника з 24.02.22 по 03.11.25 склали:\n\n"
+            "танків ‒ 11 300 (+2) од.\nлітаків ‒ 430 (+0) од.\n\nПро це повідомляє Генеральний штаб ЗСУ.")
+    assert {c["qualifier"] for c in claims(text, published="2025-11-03") if c["value"] in (11300, 430)} == {"exact"}

@@ -205,6 +205,7 @@ def _main_side(text: str, lex) -> str | None:
 
 _OTHER = {"russia": "ukraine", "ukraine": "russia"}
 _QUOTE_MARKS = "\"”»“"
+_LIST_REACH = 20  # sentences after a list line searched for the source its list refers back to
 # a quote left open: a dash opening the sentence or following a full stop ("Zełenski. – Nie 400 tysięcy"), or „ or «
 # with no closing mark after it
 _QUOTE_OPEN = re.compile(r"(?:^|(?<=[.!?:]\s))[–—][^–—]*$|[„«][^“”»]*$|^[\"“][^\"”]*$")
@@ -263,7 +264,7 @@ def _attributions(text: str, own: list, per_sentence: list, lex, ref, day_known:
                 if ahead is None:
                     # a list of figures, then "Про це повідомляє Генштаб": the first source after it, when it
                     # refers back, is the list's
-                    for j in range(i + 1, min(i + 12, len(own))):
+                    for j in range(i + 1, min(i + _LIST_REACH, len(own))):
                         if own[j] and not own[j].anaphoric and not per_sentence[j][2] and \
                                 _refers_back(text, *per_sentence[j][:2], lex):
                             ahead = own[j]

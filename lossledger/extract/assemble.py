@@ -248,6 +248,7 @@ def merge_repeats(claims: list[Claim]) -> list[Claim]:
             continue
         _fill_period(first, c)
         _fill_category(first, c)
+        _fill_qualifier(first, c)
         if len(c.claimant or "") > len(first.claimant or ""):
             first.claimant = c.claimant  # the fullest form of the name (spec, claimant)
     # a headline or unattributed mention yields to the attributed statement of the same figure, and lends it
@@ -283,6 +284,13 @@ def _fill_category(first: Claim, repeat: Claim) -> None:
     "600,000 Russian soldiers lay wounded or dead")."""
     if first.category == "losses" and repeat.category != "losses":
         first.category = repeat.category
+
+
+def _fill_qualifier(first: Claim, repeat: Claim) -> None:
+    """A repeat that bounds or rounds the number tells how the first statement, a bare headline number, meant it
+    ("Втрати ворога: 1 230 450 осіб" … "особового складу ‒ близько 1 230 450")."""
+    if first.qualifier == "exact" and repeat.qualifier in ("approx", "at_least", "at_most"):
+        first.qualifier, first.low, first.high = repeat.qualifier, repeat.low, repeat.high
 
 
 def _same_claimant(a: str | None, b: str | None) -> bool:

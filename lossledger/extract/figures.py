@@ -7,7 +7,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from lossledger.extract.lexicon import Lexicon, Match
+from lossledger.extract.lexicon import Lexicon, Match, trie_pattern
 from lossledger.model import EQUIPMENT_CATEGORIES, Quantity
 
 _PERSONNEL_COMBOS = [
@@ -233,6 +233,8 @@ def read_figures(text: str, s0: int, s1: int, quantities: list[Quantity], lex: L
         if fig and fig.category in LAUNCHED and fig.side is not None and not fig.enemy and \
                 not side_words(text, q.end, fig.head_end, lex):
             fig = dataclasses.replace(fig, side_weak=True)
+        if fig and q.qualifier == "exact" and _approximate_list(text, s0, q, lex):
+            fig = dataclasses.replace(fig, q=dataclasses.replace(q, qualifier="approx"))
         if fig:
             if prev is not None and _shares_qualifier(text, prev, fig, lex):
                 fig = dataclasses.replace(fig, q=dataclasses.replace(q, qualifier="approx"))
@@ -606,6 +608,28 @@ def _heading(text: str, s0: int) -> tuple[int, int] | None:
     if colon < 0:
         return None
     return max(0, text.rfind("\n", 0, colon) + 1, s0 - _LIST_CONTEXT), colon
+
+
+@functools.cache
+def _approx_words(code: str) -> re.Pattern | None:
+    """The pack's words of approximation ("approximately", "орієнтовно"), as one pattern of whole words."""
+    from lossledger.lang import get_pack
+
+    words = get_pack(code).words("qualifiers", "approx")
+    return re.compile(rf"(?<!\w)(?:{trie_pattern(words)})(?!\w)", re.IGNORECASE) if words else None
+
+
+def _approximate_list(text: str, s0: int, q: Quantity, lex: Lexicon) -> bool:
+    """The number is a list line's under a heading that calls the whole list approximate ("Загальні бойові втрати
+    противника … орієнтовно склали:"): every line of the list lies between the heading and the number."""
+    heading = _heading(text, s0)
+    words = _approx_words(lex.code)
+    if heading is None or words is None or words.search(text, *heading) is None:
+        return False
+    lines = text[heading[1] + 1:text.rfind("\n", 0, q.start) + 1].split("\n")
+    line = text[text.rfind("\n", 0, q.start) + 1:q.start]
+    return all(len(x) < 120 and any(c.isdigit() for c in x) or not x.strip() for x in lines) and not any(
+        c.isdigit() for c in line)
 
 
 def _under_loss_heading(text: str, s0: int, q: Quantity, lex: Lexicon) -> bool:

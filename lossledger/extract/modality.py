@@ -17,7 +17,7 @@ def modality(text: str, fig: Figure, zone_start: int, s1: int, lex: Lexicon) -> 
     q = fig.q
     after_end = min(s1, fig.head_end + 40)
     zone_start = _governing_start(text, zone_start, lex)
-    if lex.cues["projection"].search(text, zone_start, q.start):
+    if lex.cues["projection"].search(text, zone_start, q.num_start):  # its bound too: "can exceed 1 million"
         return "projection"
     if lex.cues["hedge"].search(text, zone_start, q.start) or lex.cues["hedge"].search(text, q.end, after_end):
         return "hedged"
