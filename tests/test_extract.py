@@ -1400,3 +1400,19 @@ def test_a_bare_headline_number_is_as_approximate_as_the_body_says():
             "Russia has lost about 950,000 troops since February 2022, Ukraine's General Staff said on Monday.")
     (claim,) = extract(text, lang="en", published="2025-01-15")
     assert claim.qualifier == "approx"
+
+
+def test_list_items_with_colons_take_the_side_of_the_losses_not_of_the_source_under_the_heading():
+    text = ("Ukrainas försvarsmakt redovisar varje dag de ryska förlusterna.\n"
+            "Så här såg listan ut den 2 mars, enligt Ukrainas generalstab:\n"
+            "Personal: cirka 880 000 (+1 100)\nStridsvagnar: 10 200 (+5)\nFlygplan: 370\n")
+    got = extract(text, lang="sv", published="2025-03-02")
+    assert {(c.value, c.side) for c in got if c.value in (880000, 10200, 370)} == {
+        (880000, "russia"), (10200, "russia"), (370, "russia")}
+
+
+def test_a_heading_naming_no_side_takes_the_losses_named_in_the_paragraph_before_it():
+    text = ("L'état-major ukrainien publie chaque matin son décompte des pertes infligées à l'armée russe. "
+            "Voici les chiffres de ce lundi :\n\n• chars : 10 900 (+3)\n• avions : 420\n")
+    got = extract(text, lang="fr", published="2025-03-03")
+    assert {(c.value, c.side) for c in got if c.value in (10900, 420)} == {(10900, "russia"), (420, "russia")}

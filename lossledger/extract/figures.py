@@ -602,9 +602,18 @@ def _list_item(text: str, s0: int, pos: int, lex: Lexicon, equipment: bool = Tru
     return None
 
 
+def _line_end(text: str, pos: int, limit: int) -> int:
+    end = text.find("\n", pos, limit)
+    return limit if end < 0 else end
+
+
 def _heading(text: str, s0: int) -> tuple[int, int] | None:
-    """The span of a list's heading line: the last line ending in a colon within reach before `s0`."""
-    colon = text.rfind(":", max(0, s0 - _LIST_CONTEXT), s0)
+    """The span of a list's heading line: the last line ending in a colon within reach before `s0` (not an item of
+    the list, "Stridsvagnar: 11 231", whose number follows its colon)."""
+    low = max(0, s0 - _LIST_CONTEXT)
+    colon = text.rfind(":", low, s0)
+    while colon >= 0 and any(c.isdigit() for c in text[colon:_line_end(text, colon, s0)]):
+        colon = text.rfind(":", low, colon)
     if colon < 0:
         return None
     return max(0, text.rfind("\n", 0, colon) + 1, s0 - _LIST_CONTEXT), colon
@@ -655,9 +664,24 @@ def _people_item(text: str, at: int, pos: int, s0: int, lex: Lexicon) -> str | N
         return None
     heading = _heading(text, s0)
     kinds = _loss_words(text, *heading, lex) if heading else []
+    if heading and not kinds:  # "Så här ser listan ut, enligt generalstaben:" after "… de ryska förlusterna."
+        kinds = _loss_words(text, _paragraph_before(text, heading[0]), heading[0], lex)
     if not kinds:
         return None
     return "killed_or_wounded" if kinds[-1].label == "losses" else kinds[-1].label
+
+
+def _paragraph_before(text: str, a: int) -> int:
+    """Where the paragraph before the heading line at `a` starts (within half a list's reach)."""
+    return max(0, text.rfind("\n", 0, max(0, a - 1)) + 1, a - _LIST_CONTEXT // 2)
+
+
+def _sides_outside_names(text: str, a: int, b: int, lex: Lexicon) -> list[Match]:
+    """The side words of `text[a:b]` but those inside a known source's name ("Ukrainas generalstab")."""
+    from lossledger.extract.claimants import known_name
+
+    names = [m.span() for m in known_name().finditer(text, a, b)]
+    return [n for n in side_words(text, a, b, lex) if not any(x <= n.start < y for x, y in names)]
 
 
 def _heading_side(text: str, s0: int, lex: Lexicon) -> tuple[str | None, bool]:
@@ -666,7 +690,7 @@ def _heading_side(text: str, s0: int, lex: Lexicon) -> tuple[str | None, bool]:
     if heading is None:
         return None, False
     a, s0 = heading
-    named = side_words(text, a, s0, lex)
+    named = _sides_outside_names(text, a, s0, lex)  # not "enligt Ukrainas generalstab:"
     enemy = lex.enemy.find(text, a, s0)
     # the side at the loss word, not the one in the source's name ("de ryska förlusterna, enligt Ukrainas
     # generalstab:", "втрати противника ..., повідомляє Генеральний штаб ЗСУ:")
@@ -677,6 +701,14 @@ def _heading_side(text: str, s0: int, lex: Lexicon) -> tuple[str | None, bool]:
     near_named = [n for n in named if any(_near(text, n, h) for h in losses)]
     if near_named:
         return near_named[-1].label, False
+    if not losses and not enemy:
+        # "Voici les chiffres communiqués ce lundi :" after "… pertes infligées à l'armée russe": the losses named in
+        # the paragraph before the heading
+        start = _paragraph_before(text, a)
+        before = _loss_words(text, start, a, lex)
+        near = [n for n in _sides_outside_names(text, start, a, lex) if any(_near(text, n, h) for h in before)]
+        if near:
+            return near[-1].label, False
     if any(_near(text, e, h) for e in enemy for h in losses) or enemy and (
             not named or enemy[-1].start > named[-1].start):
         return None, True
@@ -795,7 +827,8 @@ def side_words(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> 
             continue
         words = [w.casefold() for w in text[max(0, m.start - 25):m.start].split()[-2:]]
         possessive = text[m.end:m.end + 2].startswith(("'s", "’s"))  # "in Russia's war": a party after all
-        if _placed(words, lex) and not possessive and not _with_side_noun(text, m, lex):
+        army = " " in text[m.start:m.end] and text[m.start].islower()  # "infligées à l'armée russe": no place
+        if _placed(words, lex) and not possessive and not army and not _with_side_noun(text, m, lex):
             continue
         if any(a <= m.start < b for a, b in exclude):
             continue
