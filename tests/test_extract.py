@@ -1416,3 +1416,11 @@ def test_a_heading_naming_no_side_takes_the_losses_named_in_the_paragraph_before
             "Voici les chiffres de ce lundi :\n\n• chars : 10 900 (+3)\n• avions : 420\n")
     got = extract(text, lang="fr", published="2025-03-03")
     assert {(c.value, c.side) for c in got if c.value in (10900, 420)} == {(10900, "russia"), (420, "russia")}
+
+
+def test_one_of_the_authors_is_no_source_that_replaces_the_report_named_before():
+    text = ("Tankesmedjan CSIS bedömer att omkring 900 000 ryska soldater har dödats eller sårats. "
+            "– Ingen stormakt har lidit sådana förluster, säger en av rapportförfattarna. "
+            "Tankesmedjan uppskattar de ukrainska förlusterna till runt 400 000 döda och sårade.")
+    got = extract(text, lang="sv", published="2025-06-04")
+    assert {c.claimant for c in got} == {"Tankesmedjan CSIS"}

@@ -250,3 +250,10 @@ def test_a_verb_in_a_relative_clause_about_the_dead_names_no_source():
             "погибших, о которых пишут на Западе, нет», — сказал Песков журналистам.")
     got = {c["value"]: c for c in claims(text)}
     assert got[100000]["claimant"] == "Песков"  # not "погибшие", nor "Песков журналистам"
+
+
+def test_a_known_name_joined_by_and_in_lower_case_is_read_whole():
+    text = ("Такую оценку приводит вашингтонский Центр стратегических и международных исследований: Россия "
+            "потеряла около 900 тысяч военнослужащих убитыми и ранеными.")
+    (claim,) = extract(text, lang="ru", published="2025-06-04")
+    assert claim.claimant.endswith("Центр стратегических и международных исследований")

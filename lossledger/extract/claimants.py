@@ -204,6 +204,11 @@ def _np_forward(text: str, pos: int, end: int, lex: Lexicon) -> tuple[int, int] 
         if start is None and lw in lex.pronouns and lw not in lex.articles:
             return t.start(), t.end()  # "selon lui de l'ordre de 198 000": a pronoun is a whole phrase
         if lw in lex.stop and start is not None and not _connector(toks, i, lex) and lw not in lex.document_modifiers:
+            known = next((k for k in (known_name().match(text, x.start(), end) for x in taken) if k), None)
+            if known is not None and known.end() > t.end():
+                taken.append(known)  # "Центр стратегических и международных исследований": a known name is whole
+                closing = known.end()
+                continue
             break  # (but "an earlier estimate by X", "en tidigare beräkning av X")
         noun_use = bool(taken) and taken[-1].group().casefold() in lex.document_modifiers  # "an earlier estimate"
         if start is not None and not noun_use and (lex.speech.search(w) or
@@ -518,6 +523,20 @@ def _qualifier_first(name: str, code: str) -> bool:
                                       for w in _qualifiers(code))
 
 
+def _no_name(name: str, lex: Lexicon) -> bool:
+    """The phrase is a lone article or number word ("säger en av rapportförfattarna" read as "en"): nobody."""
+    low = name.casefold()
+    return low in lex.articles or low in _number_words(lex.code)
+
+
+@functools.cache
+def _number_words(code: str) -> frozenset[str]:
+    from lossledger.lang import get_pack
+
+    numbers = get_pack(code).section("numbers")
+    return frozenset(w.casefold() for w in [*numbers.get("words", {}), *numbers.get("articles", [])])
+
+
 def _date_word(w: str, lex: Lexicon) -> bool:
     """A lower-case weekday or month ("W piątek sztab podał"): a date, no part of the name."""
     return w.islower() and (w in lex.weekdays or w in lex.months)
@@ -794,7 +813,7 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon, first_number: int | Non
     claimant = known or _apposed_name(text, claimant, s1) or claimant
     claimant = _past_document(text, claimant, lex)  # "Das geht aus dem Lagebericht des Ministeriums hervor"
     name = _clean(text[claimant[0]:claimant[1]])
-    if not name or _qualifier_first(name, lex.code):
+    if not name or _qualifier_first(name, lex.code) or _no_name(name, lex):
         return None
     via = tuple(dict.fromkeys(v for v in (_clean(text[a:b]) for a, b in relays)
                               if v and v != name and v.casefold() not in lex.pronouns))  # not "según él"
