@@ -317,3 +317,11 @@ def test_a_source_that_speaks_of_a_figure_states_it():
     got = claims("La Misión de la ONU en Sudán habla de unos 300 civiles asesinados en El Fasher, mientras que "
                  "fuentes locales sitúan el balance entre 400 y 500 muertos.")
     assert [c["claimant"] for c in got] == ["La Misión de la ONU en Sudán", "fuentes locales"]
+
+
+def test_a_source_who_has_rejected_figures_disputes_the_ones_quoted_next():
+    got = claims("El presidente de Ucrania, Volodímir Zelenski, ha rechazado las cifras de bajas difundidas por el "
+                 "Kremlin y ha negado que su país haya perdido un millón de militares. “No son un millón, ni 500.000. "
+                 "Es mentira”, ha afirmado en Kiev.")
+    assert sorted((c["value"], c["claimant"], c["stance"]) for c in got) == [
+        (500000, "Volodímir Zelenski", "disputed"), (1000000, "Volodímir Zelenski", "disputed")]

@@ -359,3 +359,10 @@ def test_lines_under_a_heading_without_a_word_of_approximation_stay_exact():
     text = ("Загальні бойові втрати противника з 24.02.22 по 03.11.25 склали:\n\n"
             "танків ‒ 11 300 (+2) од.\nлітаків ‒ 430 (+0) од.\n\nПро це повідомляє Генеральний штаб ЗСУ.")
     assert {c["qualifier"] for c in claims(text, published="2025-11-03") if c["value"] in (11300, 430)} == {"exact"}
+
+
+def test_figures_stated_in_a_report_that_a_later_sentence_names_are_the_reports_owners():
+    text = ("У вересні в Україні загинули щонайменше 160 цивільних осіб, ще 900 людей дістали поранень. "
+            "Про це йдеться у щомісячному звіті Моніторингової місії ООН з прав людини в Україні.")
+    assert {c["claimant"] for c in claims(text, published="2025-10-10")} == {
+        "Моніторингова місія ООН з прав людини в Україні"}

@@ -1351,6 +1351,9 @@ def _past_document(text: str, span: tuple[int, int], lex: Lexicon) -> tuple[int,
         i += 1
     while i < len(toks) and toks[i].group().casefold() in lex.document_modifiers:
         i += 1
+    # past adjectives of the document ("у ранковому зведенні Генштабу", "the latest monthly report of")
+    i = next((k for k in range(i, min(i + 3, len(toks) - 1)) if toks[k].group().casefold() in lex.documents
+              and all(t.group()[:1].islower() for t in toks[i:k])), i)
     if i < len(toks) - 1 and toks[i].group().casefold() in lex.documents:
         # "una estimación confidencial del Gobierno ucraniano": past an adjective or two to the owner's link
         j = next((j for j in range(i + 1, min(i + 4, len(toks) - 1)) if toks[j].group().casefold() in lex.name_links
