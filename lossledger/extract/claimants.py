@@ -526,15 +526,7 @@ def _qualifier_first(name: str, code: str) -> bool:
 def _no_name(name: str, lex: Lexicon) -> bool:
     """The phrase is a lone article or number word ("säger en av rapportförfattarna" read as "en"): nobody."""
     low = name.casefold()
-    return low in lex.articles or low in _number_words(lex.code)
-
-
-@functools.cache
-def _number_words(code: str) -> frozenset[str]:
-    from lossledger.lang import get_pack
-
-    numbers = get_pack(code).section("numbers")
-    return frozenset(w.casefold() for w in [*numbers.get("words", {}), *numbers.get("articles", [])])
+    return low in lex.articles or low in number_words(lex.code) or low in pack_words(lex.code, "articles", "numbers")
 
 
 def _date_word(w: str, lex: Lexicon) -> bool:
