@@ -209,10 +209,10 @@ def read_figures(text: str, s0: int, s1: int, quantities: list[Quantity], lex: L
         head_end = _zone_end(text, q.end, min(nxt, q.end + 60))
         head_end = min(head_end, _word_limit(text, q.end, 6))
         fig = _read_one(text, q, s0, s1, before_start, head_end, nxt, lex, prev, exclude, counts, continues)
-        if fig is None and earlier is not None and _negated(text, q, lex) and not lex.categories.search(text, s0, s1):
+        negated = _negated(text, q, lex)
+        if fig is None and earlier is not None and negated and not lex.categories.search(text, s0, s1):
             fig = Figure(q=q, category=earlier.category, population=earlier.population, side=earlier.side,
                          metric=earlier.metric, head_end=head_end, enemy=earlier.enemy)
-        negated = _negated(text, q, lex)
         if fig is None and negated:
             rejected.append(q)
         elif fig is not None and negated and rejected:
@@ -635,10 +635,10 @@ def _approximate_list(text: str, s0: int, q: Quantity, lex: Lexicon) -> bool:
     words = _approx_words(lex.code)
     if heading is None or words is None or words.search(text, *heading) is None:
         return False
-    lines = text[heading[1] + 1:text.rfind("\n", 0, q.start) + 1].split("\n")
-    line = text[text.rfind("\n", 0, q.start) + 1:q.start]
+    line = text.rfind("\n", 0, q.start) + 1
+    lines = text[heading[1] + 1:line].split("\n")
     return all(len(x) < 120 and any(c.isdigit() for c in x) or not x.strip() for x in lines) and not any(
-        c.isdigit() for c in line)
+        c.isdigit() for c in text[line:q.start])
 
 
 def _under_loss_heading(text: str, s0: int, q: Quantity, lex: Lexicon) -> bool:
