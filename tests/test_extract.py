@@ -736,6 +736,33 @@ def test_an_agent_preposition_names_the_attacker_only_after_a_loss_word(text, la
     assert one(text, lang=lang, published="2025-04-22")["side"] == side
 
 
+@pytest.mark.parametrize("text, lang", [
+    # a loss participle after the side's soldiers, then a verb of reaching: the toll of that side, not an attack
+    ("Officials said the number of Ukrainian soldiers killed and wounded had reached about 400,000.", "en"),
+    ("Selon Moscou, le nombre de soldats ukrainiens tués et blessés a atteint 400 000.", "fr"),
+])
+def test_the_sides_own_toll_before_a_verb_of_reaching_is_no_attack(text, lang):
+    assert one(text, lang=lang, published="2025-04-22")["side"] == "ukraine"
+
+
+def test_a_part_introduced_by_including_keeps_the_side_of_its_whole():
+    text = ("Seoul said some 3,000 North Korean soldiers had been killed or wounded fighting for Russia, including "
+            "about 300 killed.")
+    got = by_value(text, lang="en", published="2025-03-01")
+    assert {v: c["side"] for v, c in got.items()} == {3000: "north korea", 300: "north korea"}
+
+
+@pytest.mark.parametrize("text, lang, side", [
+    ("The general spoke of Ukraine's losses. \"They have lost about 90,000 killed,\" he said.", "en", "ukraine"),
+    ("Han talade också om Rysslands förluster. – De har förlorat runt 90 000 döda, sa han.", "sv", "russia"),
+])
+def test_a_sentence_naming_one_sides_losses_gives_the_side_of_the_figure_after_it(text, lang, side):
+    lead = "The general said his own army had lost 3,000 Russian soldiers killed. " if side == "ukraine" else \
+        "Generalen sa att 3 000 ukrainska soldater dödats. "
+    got = by_value(lead + text, lang=lang, published="2025-03-01")
+    assert got[90000]["side"] == side
+
+
 def test_the_whole_after_of_the_is_launched_not_lost():
     text = "The air force said it had shot down 33 of the 38 drones and two of the six missiles Russia launched."
     got = by_value(text, lang="en", published="2025-06-24")

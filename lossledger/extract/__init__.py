@@ -95,6 +95,8 @@ def extract_article(article: Article) -> list[Claim]:
     side = _main_side(text, lex) if any(figs for _, _, figs, _ in per_sentence) else None  # the fallback of a figure
     after_attack = False  # the figures go on with the victims of weapons launched (see below)
     for (s0, s1, figs, dates), (att, when) in zip(per_sentence, attributions, strict=True):
+        if not figs and claims:
+            side = _losses_named(text, s0, s1, lex) or side
         voices = cl.speakers(text, s0, s1, lex) if len(figs) > 1 and att and att.claimant else []
         # a relay ("..., a congressional source told CNN") or the sentence's own source, shorter or as the anaphor
         # it was resolved from ("its researchers"), is no other voice
@@ -201,6 +203,18 @@ def _main_side(text: str, lex) -> str | None:
     for m in (*lex.sides.find(text, 0, end), *lex.places.find(text, 0, end)):
         counts[m.label] = counts.get(m.label, 0) + 1
     return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _losses_named(text: str, s0: int, s1: int, lex) -> str | None:
+    """The one party whose losses a sentence with no figure names ("He said Russia's losses were several times
+    higher."): the side of the figures after it that name none ("They have lost about 198,000 killed")."""
+    losses = [h for h in lex.categories.find(text, s0, s1) if h.label not in EQUIPMENT_CATEGORIES]
+    if not losses:
+        return None
+    named = {m.label for m in side_words(text, s0, s1, lex)  # "Russia's losses", "pertes russes", "втрати росії"
+             if any(re.fullmatch(r"(?:['’]s)?\s+", text[h.end:m.start] if h.end <= m.start else text[m.end:h.start])
+                    for h in losses)}
+    return named.pop() if len(named) == 1 else None
 
 
 _OTHER = {"russia": "ukraine", "ukraine": "russia"}

@@ -983,6 +983,8 @@ def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end:
         return ("both" if len(labels) > 1 else head[0].label), False
     if lex.enemy.search(text, before_start, head_end):
         return None, True
+    if prev is not None and _is_part(text, q, lex):
+        return prev.side, prev.enemy  # "4,700 North Korean troops ... fighting for Russia, including some 600 killed"
     right_before = side_words(text, max(s0, q.start - 30), q.start, lex, exclude)
     if right_before and prev is not None and re.fullmatch(r"(?:['’]s)?\s*", text[right_before[-1].end:q.start]):
         return right_before[-1].label, False  # "Ukraine had lost 400,000 soldiers and Russia close to 600,000"
@@ -998,6 +1000,8 @@ def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end:
         m = before[-1]
         between = text[m.end:q.start]
         agent = lex.cues["agent_verbs"].search(between)
+        if agent and lex.cues["rise_to"].search(between, agent.end):
+            agent = None  # "the number of Russian troops killed and wounded had reached 980,000": the toll, no object
         # a verb-final loss verb counts too: "Die russische Armee hat seit Beginn des Angriffskriegs ... verloren"
         patient = lex.cues["patient_verbs"].search(between) or lex.cues["patient_verbs"].search(
             text, q.end, _zone_end(text, q.end, s1))
