@@ -1034,6 +1034,8 @@ def test_a_part_of_launched_weapons_is_of_their_kind(text, lang):
     # a full invasion names its attacker too
     ("Seit Beginn der russischen Vollinvasion sind in der Ukraine mehr als 10.500 Zivilisten getötet worden.", "de",
      "ukraine"),
+    # a date between the attacker and its attack
+    ("Hamas's October 7, 2023 attack left 1,180 people dead, an official tally says.", "en", "israel"),
 ])
 def test_the_attacker_named_after_its_weapons_or_invasion(text, lang, side):
     assert one(text, lang=lang, published="2024-02-26")["side"] == side

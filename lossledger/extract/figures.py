@@ -801,8 +801,8 @@ def _metric(text: str, q: Quantity, kind_end: int, nxt: int, before_start: int, 
     return "count"
 
 
-# a dateline opening a line: "Kiew/Genf (dpa) - ", "KYIV, June 12 (Reuters) — ", "KYIV — "
-_DATELINE = re.compile(r"[^\W\d_][^\n()]{0,50}\([^()\n]{1,25}\)\s*[-–—]\s|[^\W\d_a-zà-ÿа-яіїєґ]{3,30}"
+# a dateline opening a line: "Kiew/Genf (dpa) - ", "Gaza City (Palestinian Territories) (AFP) - ", "KYIV — "
+_DATELINE = re.compile(r"[^\W\d_][^\n()]{0,50}(?:\([^()\n]{1,25}\)\s*){1,2}[-–—]\s|[^\W\d_a-zà-ÿа-яіїєґ]{3,30}"
                        r"(?:,[^\n()\-–—]{1,25})?\s*[-–—]\s|[^\W\d_a-zà-ÿа-яіїєґ]\w{2,25}\s[–—]\s")
 
 
@@ -854,6 +854,9 @@ def opponents(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> t
         if dated:  # "z soboty Rosja straciła": a date between, "z" is "from", no opponent
             words = words[dated[-1] + 1:]
         limit = _word_limit(text, m.end, 4)  # "Russian guided aerial bombs struck"
+        dated = sum(w[:1].isdigit() or w.casefold().strip(",.") in lex.months for w in text[m.end:limit].split())
+        if dated:  # "Hamas's October 7, 2023 attack": a date between the side and its attack
+            limit = _word_limit(text, m.end, 4 + dated)
         weapons = [h for h in lex.categories.find(text, m.end, limit) if h.label in EQUIPMENT_CATEGORIES]
         if weapons:  # "två ryska ballistiska robotar slog ned": the attack word may follow the weapons' noun
             limit = max(limit, _word_limit(text, weapons[-1].end, 2))
