@@ -265,9 +265,21 @@ def test_dates_from_text_weekday_and_publication():
     assert one(text, lang="sv")["as_of"] == "2025-03-03"
 
 
-def test_publication_date_from_url():
+@pytest.mark.parametrize("url", ["https://example.org/news/2024/05/17/story", "https://example.org/2024-05/17/story",
+                                 "https://example.org/story-20240517.html"])
+def test_publication_date_from_url(url):
     text = "The ministry said 46,500 Russian soldiers were killed."
-    assert one(text, lang="en", url="https://example.org/news/2024/05/17/story")["as_of"] == "2024-05-17"
+    assert one(text, lang="en", url=url)["as_of"] == "2024-05-17"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Zelensky speaks of losses\n\nKyiv, 17 May 2024 (AFP) - Since the start of the war 31,000 Ukrainian soldiers "
+     "have been killed, President Zelensky said.", "en"),
+    ("Selenskyj nennt erstmals seit Monaten Zahlen\n\nBerlin/Kiew, 17. Mai 2024 (AFP) – Seit Kriegsbeginn seien "
+     "31.000 ukrainische Soldaten getötet worden, sagte Selenskyj.", "de"),
+])
+def test_publication_date_from_the_dateline_under_a_headline(text, lang):
+    assert one(text, lang=lang)["as_of"] == "2024-05-17"
 
 
 def test_publication_date_is_the_earliest_byline_date_of_the_header():
@@ -1034,6 +1046,8 @@ def test_a_part_of_launched_weapons_is_of_their_kind(text, lang):
     # a full invasion names its attacker too
     ("Seit Beginn der russischen Vollinvasion sind in der Ukraine mehr als 10.500 Zivilisten getötet worden.", "de",
      "ukraine"),
+    # another side's attack between a side and the figure is no attack of that side
+    ("Auf israelischer Seite wurden beim Überfall der Hamas etwa 1.200 Menschen getötet.", "de", "israel"),
     # a date between the attacker and its attack
     ("Hamas's October 7, 2023 attack left 1,180 people dead, an official tally says.", "en", "israel"),
 ])

@@ -7,11 +7,13 @@ import functools
 import re
 from dataclasses import dataclass
 
+from lossledger.extract.figures import dateline_end
 from lossledger.extract.lexicon import Lexicon, trie_pattern
 from lossledger.model import EQUIPMENT_CATEGORIES
 
-# a date in a URL path, maybe glued to its time of day ("-20220609132157.html" is 2022-06-09 13:21:57)
-_URL_DATE = re.compile(r"(?<!\d)(20[0-4]\d|19[89]\d)([/_.-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])"
+# a date in a URL path, maybe glued to its time of day ("-20220609132157.html" is 2022-06-09 13:21:57), or with its
+# month and day parted by a slash ("/news/2024-10/07/")
+_URL_DATE = re.compile(r"(?<!\d)(20[0-4]\d|19[89]\d)([/_.-]?)(0[1-9]|1[0-2])(?:\2|(?<=\d-\d\d)/)(0[1-9]|[12]\d|3[01])"
                        r"(?:(?!\d{3})|(?=(?:[01]\d|2[0-3])[0-5]\d[0-5]\d(?!\d)))")
 _URL_MONTH = re.compile(r"/(20[0-4]\d)/(0[1-9]|1[0-2])/")
 _ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")  # YYYY[-MM[-DD]]
@@ -250,12 +252,12 @@ def publication_date(text: str, url: str | None, lex: Lexicon) -> str | None:
                 return day
     header = text[:600]  # (searched in `text` itself, whose words the lexicon has indexed once for all)
     found = [r for r in find_dates(text, 0, len(header), lex, None) if r.kind == "point" and len(r.value) == 10]
-    # A date standing on a short line of its own is a dateline or byline; with several (a site's page
-    # date, the article's date, an "updated" date), the earliest is when the article came out. "The sixth
-    # day of the invasion" near the top is the article's day too.
+    # A date standing on a short line of its own, or in the dateline a line opens with, is a dateline or byline;
+    # with several (a site's page date, the article's date, an "updated" date), the earliest is when the article
+    # came out. "The sixth day of the invasion" near the top is the article's day too.
     days = war_days(text, 0, len(header), lex)
     bylines = [r.value for r in found if len(_line_around(header, r.start, r.end)) <= _BYLINE_MAX
-               or (r.start, r.end) in days]
+               or (r.start, r.end) in days or r.end <= dateline_end(text, r.start)]
     if line:
         # a day within the month of the date line refines it
         return min((d for d in bylines if d.startswith(line)), default=line)
@@ -483,7 +485,7 @@ def _compared(code: str) -> re.Pattern | None:
     return re.compile(rf"(?<![^\W_])(?:{trie_pattern(words)})\s*(?:[^\W\d_]{{1,3}}\s+)?$")
 
 
-_CLAUSE_CUT = re.compile(r"[,;:()]|[.!?](?=\s)")
+_CLAUSE_CUT = re.compile(r"[,;:()\n]|[.!?](?=\s)")
 
 
 def _mark_periods(text: str, refs: list[DateRef], lex: Lexicon) -> list[DateRef]:

@@ -863,6 +863,8 @@ def opponents(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> t
         after = lex.strike.search(text, m.end, limit) or lex.aggression.search(text, m.end, limit)
         last = lead.rstrip()
         word = len(last) - len(_APOSTROPHE.split(last.split()[-1])[-1]) if words else 0  # "l'invasion russe"
+        if len(words) > 1 and words[-1] in lex.articles and not _placed(words, lex):
+            word = len(last[:word].rstrip()) - len(last[:word].split()[-1])  # "beim Überfall der Hamas"
         # "Russian drones struck Kharkiv": weapons may stand between the side and its attack, people may not
         if after and m.text[:1].isupper() and not lex.adjectives_capitalised and _placed(words, lex) and \
                 _words_between(text, m.end, after.start, lex):
@@ -1003,8 +1005,11 @@ def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end:
         m = before[-1]
         between = text[m.end:q.start]
         agent = lex.cues["agent_verbs"].search(between)
-        if agent and lex.cues["rise_to"].search(between, agent.end):
-            agent = None  # "the number of Russian troops killed and wounded had reached 980,000": the toll, no object
+        if agent and (lex.cues["rise_to"].search(between, agent.end) or
+                      any(m.end <= a < q.start for a, _ in attackers)):
+            # "the number of Russian troops killed and wounded had reached 980,000": the toll, no object; "Auf
+            # israelischer Seite wurden beim Überfall der Hamas … getötet": the attack is another side's
+            agent = None
         # a verb-final loss verb counts too: "Die russische Armee hat seit Beginn des Angriffskriegs ... verloren"
         patient = lex.cues["patient_verbs"].search(between) or lex.cues["patient_verbs"].search(
             text, q.end, _zone_end(text, q.end, s1))
