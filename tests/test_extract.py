@@ -775,6 +775,14 @@ def test_a_sentence_naming_one_sides_losses_gives_the_side_of_the_figure_after_i
     assert got[90000]["side"] == side
 
 
+def test_a_sentence_naming_the_attacked_sides_losses_after_launched_weapons_keeps_the_victims_side():
+    text = ("Russia attacked Ukraine overnight with 300 drones, and air defences shot down 280 of them, the air force "
+            "said. Kyiv's losses were the heaviest. The mayor said two people were killed.")
+    got = by_value(text, lang="en", published="2025-07-04")
+    assert {v: (c["category"], c["side"]) for v, c in got.items()} == {280: ("drones", "russia"),
+                                                                        2: ("killed", "ukraine")}
+
+
 def test_the_whole_after_of_the_is_launched_not_lost():
     text = "The air force said it had shot down 33 of the 38 drones and two of the six missiles Russia launched."
     got = by_value(text, lang="en", published="2025-06-24")

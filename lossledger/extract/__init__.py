@@ -94,9 +94,10 @@ def extract_article(article: Article) -> list[Claim]:
     low = text.casefold()
     side = _main_side(text, lex) if any(figs for _, _, figs, _ in per_sentence) else None  # the fallback of a figure
     after_attack = False  # the figures go on with the victims of weapons launched (see below)
+    loser = None  # the side whose losses a sentence with no figure named, for the figures after it
     for (s0, s1, figs, dates), (att, when) in zip(per_sentence, attributions, strict=True):
         if not figs and claims:
-            side = _losses_named(text, s0, s1, lex) or side
+            loser = _losses_named(text, s0, s1, lex) or loser
         voices = cl.speakers(text, s0, s1, lex) if len(figs) > 1 and att and att.claimant else []
         # a relay ("..., a congressional source told CNN") or the sentence's own source, shorter or as the anaphor
         # it was resolved from ("its researchers"), is no other voice
@@ -116,13 +117,13 @@ def extract_article(article: Article) -> list[Claim]:
                 fig.population != "military" and fig.category not in EQUIPMENT_CATEGORIES
             after_attack = victims
             # "... shot down 476 drones. The mayor said two people were killed": the attack's victims, civilians
-            fallback = _OTHER.get(side or "", side) if victims and claims[-1].category in LAUNCHED else side
+            fallback = loser or (_OTHER.get(side or "", side) if victims and claims[-1].category in LAUNCHED else side)
             claim = assemble(article.doc, text, s0, s1, fig, fig_att, dates, stated, inferred, lex, fallback, when)
             if claim is not None and victims and claim.side == fallback and claim.population == "unspecified":
                 claim = dataclasses.replace(claim, population="civilian")
             if claim is not None:
                 claims.append(claim)
-                side = claim.side
+                side, loser = claim.side, None
     return merge_repeats(_same_periods(text, claims, lex))
 
 
