@@ -103,6 +103,18 @@ def test_equipment_list_gives_one_claim_per_item():
     assert all(c["side"] == "russia" for c in got.values())
 
 
+def test_a_list_heading_ending_a_paragraph_is_its_last_sentence():
+    # the sentence before the heading ("… außer Gefecht gesetzt") names the figure before the list, not its items
+    text = ("Der Generalstab der ukrainischen Streitkräfte hat seine Zahlen zu den russischen Verlusten aktualisiert. "
+            "Allein am Vortag seien 1.100 russische Soldaten außer Gefecht gesetzt worden. Die Übersicht:\n"
+            "Panzer: 9.900 (+4)\nDrohnen: 24.000 (+90)\n")
+    got = {c["value"]: c for c in claims(text)}
+    assert {v: (c["category"], c["side"], c["qualifier"]) for v, c in got.items() if v > 1000} == {
+        1100: ("killed_or_wounded", "russia", "exact"), 9900: ("tanks", "russia", "exact"),
+        24000: ("drones", "russia", "exact")}
+    assert {c["claimant"] for c in got.values()} == {"Der Generalstab der ukrainischen Streitkräfte"}
+
+
 @pytest.mark.parametrize("text, side", [
     ("Laut Kiew wurden 500 russische Soldaten getötet.", "russia"),
     ("Laut Moskau wurden 500 ukrainische Soldaten getötet.", "ukraine"),

@@ -303,3 +303,18 @@ def test_a_quote_opened_by_a_dash_takes_the_speaker_who_closes_it():
     text = ("Putin mówił o milionie zabitych i rannych Ukraińców. Zełenski odpowiedział w piątek. – Nie 400 tysięcy "
             "poległych, nie 200 tysięcy. To kłamstwo – oświadczył prezydent Ukrainy.")
     assert [c["claimant"] for c in claims(text) if c["value"] in (400000, 200000)] == ["prezydent Ukrainy"] * 2
+
+
+@pytest.mark.parametrize("text", [
+    # a pronoun after the verb, past an adverb of "so far" that opens the sentence
+    "Projekt UALosses liczy poległych. Do tej pory potwierdził on śmierć 76 tys. żołnierzy ukraińskich.",
+    # "in their opinion": the pronoun before the word of 'according to'
+    "Projekt UALosses liczy poległych. Ich zdaniem zginęło co najmniej 76 tys. żołnierzy ukraińskich.",
+    # "according to the same data", "according to the morning report, they amount to": the source before
+    "Projekt UALosses podał nowe dane. Według tych samych danych zginęło 76 tys. żołnierzy ukraińskich.",
+    "Projekt UALosses podał nowe dane. Według porannego komunikatu wynoszą one 76 tys. zabitych żołnierzy "
+    "ukraińskich.",
+])
+def test_a_source_referred_back_to_by_a_pronoun_or_the_same_data(text):
+    claim = one(text)
+    assert claim["value"] == 76000 and "UALosses" in claim["claimant"]

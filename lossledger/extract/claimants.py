@@ -557,7 +557,10 @@ def speakers(text: str, s0: int, s1: int, lex: Lexicon) -> list[tuple[int, str]]
 
 
 def _according_source(text: str, m: Match, s1: int, lex: Lexicon) -> tuple[int, int] | None:
-    """The source after the 'according to' phrase `m`, or None."""
+    """The source after the 'according to' phrase `m` (or the pronoun right before it: "Ich zdaniem"), or None."""
+    owner = word_before(text, m.start)
+    if owner in lex.pronouns and owner not in lex.expletives and text[m.start - 1:m.start] == " ":
+        return m.start - 1 - len(owner), m.start - 1
     at = _past_setting_word(text, _past_day_words(text, m.end, s1, lex), s1, lex)
     verb = lex.speech.search(text, at, min(s1, at + 40))
     auxiliaries = pack_words(lex.code, "auxiliaries")
@@ -1005,9 +1008,13 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
     # quote of a quoted verb: 'the Pentagon "cautiously estimates"'
     while True:
         cut = lex.auxiliary_end.search(prev) or _OPEN_QUOTE_END.search(prev) or _ACRONYM_END.search(prev)
-        if not cut:
+        if cut:
+            prev = prev[:cut.start()].rstrip()
+            continue
+        so_far = lex.cues["cumulative"].find(text, s0, s0 + len(prev))
+        if not so_far or text[so_far[-1].end:s0 + len(prev)].strip():
             break
-        prev = prev[:cut.start()].rstrip()
+        prev = text[s0:so_far[-1].start].rstrip()  # "Do tej pory potwierdził on": an adverb, no subject
     end = s0 + len(prev)
     if prev.endswith(",") and text[m.start:m.end].casefold() in _participles(lex) and lex.speech.search(text, s0, end):
         return None  # "Belousov stated on Monday, adding that ...": the earlier verb's source is the participle's
@@ -1346,6 +1353,9 @@ def _past_document(text: str, span: tuple[int, int], lex: Lexicon) -> tuple[int,
     # past adjectives of the document ("у ранковому зведенні Генштабу", "the latest monthly report of")
     i = next((k for k in range(i, min(i + 3, len(toks) - 1)) if toks[k].group().casefold() in lex.documents
               and all(t.group()[:1].islower() for t in toks[i:k])), i)
+    if i < len(toks) - 1 and toks[i].group().casefold() in lex.documents and \
+            lex.cues["rise_to"].search(text, span[0] + toks[i + 1].start(), span[1]) is not None:
+        return span[0], span[0] + toks[i].end()  # "Według porannego komunikatu wynoszą one": no owner, a verb
     if i < len(toks) - 1 and toks[i].group().casefold() in lex.documents:
         # "una estimación confidencial del Gobierno ucraniano": past an adjective or two to the owner's link
         j = next((j for j in range(i + 1, min(i + 4, len(toks) - 1)) if toks[j].group().casefold() in lex.name_links
@@ -1362,10 +1372,11 @@ def _generic(name: str, lex: Lexicon) -> bool:
     """A document for its unnamed source ("the latest report", "ukraińskich danych": Ukrainian data, "el parte
     ucraniano"), or "the same ..." ("el mismo parte")."""
     words = name.casefold().split()
+    whole = " ".join(words)  # "tych samych danych": the demonstrative is part of the word for "same"
     while words and (words[0] in lex.articles or words[0] in pack_words(lex.code, "demonstratives")):
         words = words[1:]
     rest = " ".join(words)
-    if any(rest == s or rest.startswith(s + " ") for s in lex.same):
+    if any(x == s or x.startswith(s + " ") for s in lex.same for x in (rest, whole)):
         return True
     doc = next((i for i in (len(words) - 1, 0) if words and words[i] in lex.documents), None)  # "el parte ucraniano"
     if doc is None:

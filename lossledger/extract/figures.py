@@ -608,15 +608,20 @@ def _line_end(text: str, pos: int, limit: int) -> int:
 
 
 def _heading(text: str, s0: int) -> tuple[int, int] | None:
-    """The span of a list's heading line: the last line ending in a colon within reach before `s0` (not an item of
-    the list, "Stridsvagnar: 11 231", whose number follows its colon)."""
+    """The span of a list's heading: the last line ending in a colon within reach before `s0` (not an item of the
+    list, "Stridsvagnar: 11 231", whose number follows its colon), from its last sentence's start."""
     low = max(0, s0 - _LIST_CONTEXT)
     colon = text.rfind(":", low, s0)
     while colon >= 0 and any(c.isdigit() for c in text[colon:_line_end(text, colon, s0)]):
         colon = text.rfind(":", low, colon)
     if colon < 0:
         return None
-    return max(0, text.rfind("\n", 0, colon) + 1, s0 - _LIST_CONTEXT), colon
+    start = max(0, text.rfind("\n", 0, colon) + 1, s0 - _LIST_CONTEXT)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, start, colon)]  # "… Die Übersicht im Einzelnen:"
+    return (ends[-1] if ends else start), colon
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[^\W\d_])")
 
 
 @functools.cache
@@ -706,9 +711,11 @@ def _heading_side(text: str, s0: int, lex: Lexicon) -> tuple[str | None, bool]:
         # the paragraph before the heading
         start = _paragraph_before(text, a)
         before = _loss_words(text, start, a, lex)
-        near = [n for n in _sides_outside_names(text, start, a, lex) if any(_near(text, n, h) for h in before)]
+        sides = _sides_outside_names(text, start, a, lex)
+        near = [n for n in sides if any(_near(text, n, h) for h in before)]
         if near:
             return near[-1].label, False
+        named = named or sides  # "… des pertes infligées à l'armée russe. Voici les chiffres de ce lundi :"
     if any(_near(text, e, h) for e in enemy for h in losses) or enemy and (
             not named or enemy[-1].start > named[-1].start):
         return None, True
