@@ -281,3 +281,19 @@ def test_a_part_of_the_drones_launched_and_soldiers_of_a_side_killed_at_an_estim
 ])
 def test_a_pronoun_after_an_elided_conjunction_or_stressing_a_name_stands_for_the_subject(text):
     assert one(text)["claimant"].endswith("ministère russe")
+
+
+def test_years_of_a_comparison_and_a_running_total_since_the_invasion():
+    text = ("Le centre de recherche estime que l'armée russe a perdu en 2025 environ 410 000 hommes tués ou blessés, "
+            "soit en moyenne 1 120 par jour, contre 425 000 en 2024, ce qui porte le total depuis février 2022 à "
+            "quelque 1,1 million.")
+    got = {c["value"]: c for c in claims(text, published="2026-02-12")}
+    assert {v: (c["metric"], c["period_end"]) for v, c in got.items()} == {
+        410000: ("count", "2025-12-31"), 1120: ("per_day", "2025-12-31"), 425000: ("count", "2024-12-31"),
+        1100000: ("count", None)}
+    assert got[1100000]["as_of"] == "2026-02-12"
+
+
+def test_a_fait_etat_reports_the_dead_it_causes_none():
+    text = "Le ministère de la Santé, placé sous l'autorité du Hamas, a fait état mardi de 60 100 morts."
+    assert one(text)["side"] == "palestine"

@@ -120,6 +120,8 @@ def _when(fig: Figure, dates: list[DateRef], ref: str | None, mod: str, text: st
         last = next((d for d in ends if d.start > first.start), ends[0])
         return last.value, first.value, last.value, False
     years = [d for d in refs if d.kind == "year"]
+    # "en 2025 environ 420 000, soit 1 150 par jour, contre 430 000 en 2024": a year after another number is its
+    years = [d for d in years if d.end <= q.start or not any(c.isdigit() for c in text[q.end:d.start])] or years
     if years and mod == "projection":
         return years[-1].value, None, None, False
     if ends and not starts and point is None:  # "hat bis zum 7. Oktober 2024 41.900 Tote gemeldet": as of then
@@ -132,6 +134,8 @@ def _when(fig: Figure, dates: list[DateRef], ref: str | None, mod: str, text: st
         return since.value, None, None, False
     if since and not _is_invasion(since.value):
         return stated, since.value, stated, point is None
+    if since and since.end <= q.start and not any(c.isdigit() for c in text[since.end:q.start]) and point is None:
+        return stated, None, None, True  # "ce qui porte le total depuis février 2022 à 1,2 million": a running total
     # "1,520 over the past day, bringing the total to 891,330": a running total between cuts the day off
     refs = [d for d in refs if d.kind not in ("past_day", "past_week") or not lex.cues["cumulative"].search(
         text, min(d.end, q.end), max(d.start, q.start)) and not _owned_by_other(text, q, d)]

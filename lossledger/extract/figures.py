@@ -1012,6 +1012,9 @@ def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end:
         m = before[-1]
         between = text[m.end:q.start]
         agent = lex.cues["agent_verbs"].search(between)
+        speech = lex.speech.search(between, agent.start) if agent else None
+        if speech and speech.start == agent.start and speech.end > agent.end:
+            agent = None  # "a fait état de 61 158 morts": a verb of speech that opens with "a fait" (caused)
         if agent and (lex.cues["rise_to"].search(between, agent.end) or
                       any(m.end <= a < q.start for a, _ in attackers)):
             # "the number of Russian troops killed and wounded had reached 980,000": the toll, no object; "Auf
