@@ -257,3 +257,15 @@ def test_a_known_name_joined_by_and_in_lower_case_is_read_whole():
             "потеряла около 900 тысяч военнослужащих убитыми и ранеными.")
     (claim,) = extract(text, lang="ru", published="2025-06-04")
     assert claim.claimant.endswith("Центр стратегических и международных исследований")
+
+
+@pytest.mark.parametrize("text, claimant", [
+    # a setting after the source's relative clause, before the verb
+    ("Проект UALosses, который собирает данные из некрологов, на конец мая установил имена 70 тысяч погибших "
+     "украинских военных.", "Проект UALosses"),
+    # "by the same time": a setting with "the same" before its noun
+    ("Русская служба Би-би-си к тому же времени насчитала 100 тысяч погибших российских военных.",
+     "Русская служба Би-би-си"),
+])
+def test_the_source_before_a_setting_of_time(text, claimant):
+    assert one(text)["claimant"] == claimant

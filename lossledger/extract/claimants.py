@@ -382,6 +382,9 @@ def _subject_before(text: str, s0: int, end: int, lex: Lexicon, impersonal: bool
             return partner
         head = text[s0:back[0]].rstrip()
         low = head.casefold()
+        same = next((w for w in lex.same if low.endswith(" " + w)), None)
+        if same:  # "к тому же времени": the setting's noun after "the same"
+            head, low = head[:-len(same)].rstrip(), low[:-len(same)].rstrip()
         prep = next((w for w in pack_words(lex.code, "settings") if low.endswith(w) and (
             len(low) == len(w) or not low[-len(w) - 1].isalnum())), None)
         if prep is None or _opens_clause(text, back, prep, lex):
@@ -1040,6 +1043,11 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
         if inverted:
             return inverted
     relative = _before_relative(text, s0, prev, len(prev) - 1, lex)  # (prev ends with a comma)
+    comma = prev.rfind(",")
+    if relative is None and comma > 0 and prev[comma + 1:].split()[0:1] and \
+            prev[comma + 1:].split()[0].casefold() in pack_words(lex.code, "settings"):
+        # "UALosses, который собирает сведения из некрологов, на середину июня установил": a setting after the clause
+        relative = _before_relative(text, s0, prev, comma, lex)
     if relative:  # "X, on whom Y relies, estimated", "X в інтерв'ю NBC News, яке вийшло в неділю, розповів"
         return relative
     if last in lex.months or last in lex.weekdays or last.rstrip(".").isdigit() or _ends_with_war_day(prev, lex):
