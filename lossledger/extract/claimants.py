@@ -1044,8 +1044,8 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
             return inverted
     relative = _before_relative(text, s0, prev, len(prev) - 1, lex)  # (prev ends with a comma)
     comma = prev.rfind(",")
-    if relative is None and comma > 0 and prev[comma + 1:].split()[0:1] and \
-            prev[comma + 1:].split()[0].casefold() in pack_words(lex.code, "settings"):
+    setting = prev[comma + 1:].split()[:1]
+    if relative is None and comma > 0 and setting and setting[0].casefold() in pack_words(lex.code, "settings"):
         # "UALosses, который собирает сведения из некрологов, на середину июня установил": a setting after the clause
         relative = _before_relative(text, s0, prev, comma, lex)
     if relative:  # "X, on whom Y relies, estimated", "X в інтерв'ю NBC News, яке вийшло в неділю, розповів"
