@@ -209,13 +209,13 @@ def read_figures(text: str, s0: int, s1: int, quantities: list[Quantity], lex: L
         head_end = _zone_end(text, q.end, min(nxt, q.end + 60))
         head_end = min(head_end, _word_limit(text, q.end, 6))
         fig = _read_one(text, q, s0, s1, before_start, head_end, nxt, lex, prev, exclude, counts, continues)
-        negated = _negated(text, q, lex)
-        if fig is None and earlier is not None and negated and not lex.categories.search(text, s0, s1):
+        denied = negated(text, q, lex)
+        if fig is None and earlier is not None and denied and not lex.categories.search(text, s0, s1):
             fig = Figure(q=q, category=earlier.category, population=earlier.population, side=earlier.side,
                          metric=earlier.metric, head_end=head_end, enemy=earlier.enemy)
-        if fig is None and negated:
+        if fig is None and denied:
             rejected.append(q)
-        elif fig is not None and negated and rejected:
+        elif fig is not None and denied and rejected:
             # the rejected numbers before it are of its kind
             figures += [dataclasses.replace(fig, q=r) for r in rejected]
             rejected = []
@@ -393,9 +393,11 @@ def word_before(text: str, pos: int, start: int = 0) -> str:
     return words[-1].casefold() if words else ""
 
 
-def _negated(text: str, q: Quantity, lex: Lexicon) -> bool:
-    words = text[max(0, q.start - 20):q.start].split()
-    return bool(words) and words[-1].casefold().strip(",:;\"“”«»'‘’") in lex.cues["dispute_before"].labels
+def negated(text: str, q: Quantity, lex: Lexicon) -> bool:
+    """A word of negation stands right before the number: "not 300,000", "No son 400.000"."""
+    words = [w.casefold().strip(",:;\"“”„«»'‘’–—") for w in text[max(0, q.start - 20):q.start].split()]
+    labels = lex.cues["dispute_before"].labels
+    return bool(words) and (words[-1] in labels or " ".join(words[-2:]) in labels)
 
 
 @functools.cache

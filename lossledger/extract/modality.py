@@ -6,7 +6,7 @@ import functools
 import re
 
 from lossledger.extract.claimants import known_name, opens_relative, owned_figures, pack_words
-from lossledger.extract.figures import Figure, clause_start
+from lossledger.extract.figures import Figure, clause_start, negated
 from lossledger.extract.lexicon import Lexicon, trie_pattern
 
 _SPACE = re.compile(r"\s*")
@@ -52,9 +52,7 @@ def stance(text: str, fig: Figure, s1: int, lex: Lexicon) -> str:
     hit = denial.find(text, clause, q.start) if denial else []
     if hit and owned_figures(text, hit[-1].end, q.start, lex):
         return "asserted"  # "Zelenskyj avfärdade det ryska försvarsministeriets uppgifter ... som en lögn": the MoD's
-    words = [w.casefold().strip(",:;\"“”„«»'‘’–—") for w in text[max(0, q.start - 20):q.start].split()]
-    if words and (words[-1] in lex.cues["dispute_before"].labels or " ".join(words[-2:]) in lex.cues[
-            "dispute_before"].labels):  # "not 300,000", "No son 400.000"
+    if negated(text, q, lex):
         return "disputed"
     if lex.cues["dispute_after"].search(text, q.end, min(s1 + 40, len(text), q.end + 50)):
         return "disputed"
