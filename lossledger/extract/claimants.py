@@ -12,7 +12,7 @@ from importlib import resources
 from lossledger.extract.dates import war_days
 from lossledger.extract.figures import conjunctions, dateline_end, word_before
 from lossledger.extract.inflect import nominative
-from lossledger.extract.lexicon import Lexicon, Match
+from lossledger.extract.lexicon import Lexicon, Match, pack_words
 from lossledger.extract.numbers import number_words
 
 _TOKEN = re.compile(r"[^\W_][\w'’.&-]*(?::s\b)?|[\"“”«»:,;()—–]|\s-\s", re.UNICODE)  # "FN:s" is one word
@@ -500,14 +500,6 @@ def _comitative_before(text: str, a: int, pos: int, lex: Lexicon) -> int | None:
         return None
     return next((a + len(b) - len(w) for b in ends for w in comitative
                  if b.endswith(w) and (len(b) == len(w) or not b[-len(w) - 1].isalnum())), None)
-
-
-@functools.cache
-def pack_words(code: str, key: str, section: str = "attribution") -> tuple[str, ...]:
-    """A word list of the pack (attribution words unless another section is named), case-folded, longest first."""
-    from lossledger.lang import get_pack
-
-    return tuple(sorted((w.casefold() for w in get_pack(code).words(section, key)), key=len, reverse=True))
 
 
 @functools.cache

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from lossledger.extract.figures import dateline_end
-from lossledger.extract.lexicon import Lexicon, trie_pattern
+from lossledger.extract.lexicon import Lexicon, pack_words, trie_pattern
 from lossledger.model import EQUIPMENT_CATEGORIES
 
 # a date in a URL path, maybe glued to its time of day ("-20220609132157.html" is 2022-06-09 13:21:57), or with its
@@ -457,18 +457,12 @@ def _range_first_day(text: str, a: int, b: int, lex: Lexicon) -> re.Match | None
 
 
 @functools.cache
-def _words(code: str, section: str, key: str) -> tuple[str, ...]:
-    """A word list of the pack, case-folded, in the pack's order."""
-    from lossledger.lang import get_pack
-
-    return tuple(w.casefold() for w in get_pack(code).words(section, key))
-
-
-@functools.cache
 def _period_words(code: str) -> tuple[str, str, frozenset[str]]:
     """The pack's 'between' opener and joiner ("between", "and"; empty when missing) and its 'until' words."""
-    opener, joiner = ([*_words(code, "dates", "between")] + ["", ""])[:2]
-    return opener, joiner, frozenset(_words(code, "dates", "until"))
+    from lossledger.lang import get_pack
+
+    opener, joiner = ([w.casefold() for w in get_pack(code).words("dates", "between")] + ["", ""])[:2]
+    return opener, joiner, frozenset(pack_words(code, "until", "dates"))
 
 
 def compared(text: str, d: DateRef, lex: Lexicon) -> bool:
@@ -479,7 +473,7 @@ def compared(text: str, d: DateRef, lex: Lexicon) -> bool:
 
 @functools.cache
 def _compared(code: str) -> re.Pattern | None:
-    words = _words(code, "dates", "compared")
+    words = pack_words(code, "compared", "dates")
     if not words:
         return None
     return re.compile(rf"(?<![^\W_])(?:{trie_pattern(words)})\s*(?:[^\W\d_]{{1,3}}\s+)?$")
@@ -500,7 +494,7 @@ def _mark_periods(text: str, refs: list[DateRef], lex: Lexicon) -> list[DateRef]
         before = text[max(0, r.start - 100):r.start]
         parts = _CLAUSE_CUT.split(before)
         clause = parts[-1].casefold()  # not into the sentence before
-        settings = _words(lex.code, "attribution", "settings")  # "…, on 24 February": a date in apposition
+        settings = pack_words(lex.code, "settings")  # "…, on 24 February": a date in apposition
         if len(parts) > 1 and all(w in lex.articles or w in settings for w in clause.split()) and \
                 before[len(before) - len(parts[-1]) - 1] == ",":
             # "depuis le début de l'invasion, le 24 février 2022": a date in apposition belongs to the clause before
@@ -515,7 +509,8 @@ def _mark_periods(text: str, refs: list[DateRef], lex: Lexicon) -> list[DateRef]
         since_hit = lex.dates["since"].find(clause)
         # "since launching its full-scale invasion of Ukraine in February 2022": the date starts the period
         gap = len(clause[since_hit[-1].end:].split()) if since_hit else 0
-        if since_hit and gap <= (1 if since_hit[-1].text in _words(lex.code, "dates", "since_adjacent") else 10) and \
+        adjacent = since_hit and since_hit[-1].text in pack_words(lex.code, "since_adjacent", "dates")
+        if since_hit and gap <= (1 if adjacent else 10) and \
                 not any(c.isdigit() for c in clause[since_hit[-1].end:]):
             out.append(DateRef(r.start, r.end, r.value, "since"))
             nxt = refs[i + 1] if i + 1 < len(refs) else None

@@ -7,7 +7,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from lossledger.extract.lexicon import Lexicon, Match, trie_pattern
+from lossledger.extract.lexicon import Lexicon, Match, pack_words, trie_pattern
 from lossledger.model import EQUIPMENT_CATEGORIES, Quantity
 
 _PERSONNEL_COMBOS = [
@@ -629,9 +629,7 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s+[^\W\d_])")
 @functools.cache
 def _approx_words(code: str) -> re.Pattern | None:
     """The pack's words of approximation ("approximately", "орієнтовно"), as one pattern of whole words."""
-    from lossledger.lang import get_pack
-
-    words = get_pack(code).words("qualifiers", "approx")
+    words = pack_words(code, "approx", "qualifiers")
     return re.compile(rf"(?<!\w)(?:{trie_pattern(words)})(?!\w)", re.IGNORECASE) if words else None
 
 

@@ -63,6 +63,12 @@ def _insert(trie: dict, term: str, mark: str) -> None:
     node[mark] = True
 
 
+@functools.cache
+def pack_words(code: str, key: str, section: str = "attribution") -> tuple[str, ...]:
+    """A word list of the pack (attribution words unless another section is named), case-folded, longest first."""
+    return tuple(sorted((w.casefold() for w in get_pack(code).words(section, key)), key=len, reverse=True))
+
+
 def trie_pattern(words: list[str] | dict[str, object], word_start: bool = False) -> str:
     """A regular expression (no anchors, no flags needed) matching any of `words` in any letter case
     (`*` = prefix), built as a character trie: one shared prefix is tried once, so hundreds of words

@@ -5,9 +5,9 @@ from __future__ import annotations
 import functools
 import re
 
-from lossledger.extract.claimants import known_name, opens_relative, owned_figures, pack_words
+from lossledger.extract.claimants import known_name, opens_relative, owned_figures
 from lossledger.extract.figures import Figure, clause_start, negated
-from lossledger.extract.lexicon import Lexicon, trie_pattern
+from lossledger.extract.lexicon import Lexicon, pack_words, trie_pattern
 
 _SPACE = re.compile(r"\s*")
 
