@@ -505,10 +505,7 @@ def _comitative_before(text: str, a: int, pos: int, lex: Lexicon) -> int | None:
 @functools.cache
 def _qualifiers(code: str) -> tuple[str, ...]:
     """The pack's words of approximation and bounds ("приблизно", "more than"), case-folded."""
-    from lossledger.lang import get_pack
-
-    section = get_pack(code).section("qualifiers")
-    return tuple(w.casefold() for key in ("approx", "at_least", "at_most") for w in section.get(key, []))
+    return tuple(w for key in ("approx", "at_least", "at_most") for w in pack_words(code, key, "qualifiers"))
 
 
 def _qualifier_first(name: str, code: str) -> bool:
