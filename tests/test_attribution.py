@@ -455,3 +455,16 @@ def test_a_thinktank_written_as_one_word_or_with_a_demonstrative_refers_back(tex
     (claimant,) = claimants(text, lang)
     assert claimant.endswith("Center for Strategic and International Studies")
 
+
+
+@pytest.mark.parametrize("text, lang, claimant", [
+    ("Jeśli wierzyć ukraińskiemu Sztabowi Generalnemu, Rosja straciła już blisko milion żołnierzy.", "pl",
+     "ukraińskiemu Sztabowi Generalnemu"),
+    ("Если верить британской разведке, Россия теряет около 1000 военных в сутки.", "ru", "британская разведка"),
+    ("Якщо вірити Генштабу ЗСУ, за добу росія втратила 1200 військових.", "uk", "Генштаб ЗСУ"),
+    ("Si l'on en croit l'état-major ukrainien, la Russie a perdu 1 200 soldats en une journée.", "fr",
+     "l'état-major ukrainien"),
+    ("Om man ska tro Kreml har Ukraina förlorat 500 000 soldater.", "sv", "Kreml"),
+])
+def test_if_one_believes_a_source_it_is_the_source(text, lang, claimant):
+    assert claimants(text, lang) == [claimant]

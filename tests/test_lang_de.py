@@ -312,6 +312,9 @@ def test_weapons_intercepted_in_reported_speech():
     # a time before the auxiliary: the subject follows it, though the participle is not last
     ("Im März 2024 hatte Selenskyj noch von 31.000 getöteten ukrainischen Soldaten gesprochen und Zahlen aus "
      "Moskau zurückgewiesen.", "Selenskyj"),
+    # an occasion before the auxiliary ("Zum Jahrestag hat …"): the subject follows it
+    ("Zum ersten Jahrestag der Invasion hat das britische Verteidigungsministerium seine Schätzung auf 200.000 "
+     "getötete oder verwundete russische Soldaten aktualisiert.", "das britische Verteidigungsministerium"),
     # a dateline is no source of the clause after it
     ("Kiew (dpa) - Der Generalstab der ukrainischen Streitkräfte hat am Montag 1.210 getötete russische Soldaten "
      "gemeldet.", "Der Generalstab der ukrainischen Streitkräfte"),

@@ -47,6 +47,7 @@ def nominative(name: str, code: str) -> str:
     case = _case(parses[0], tokens, morph)
     if case is None:
         return name
+    case = _agreed(parses, case)
     out: list[tuple[re.Match, str]] = []
     pending: list[tuple[re.Match, object]] = []  # adjectives waiting for their noun's gender and number
     i = 0
@@ -110,6 +111,17 @@ def _case(parses: list, tokens: list[re.Match], morph) -> str | None:
         if names and names[0].case in oblique and all(t.case != "nomn" for t in names):
             return names[0].case
     return None
+
+
+def _agreed(parses: list[list], case: str) -> str:
+    """The case of a phrase opening with adjectives: the likeliest of the first word's oblique cases that its noun
+    can take too ("британской разведке" is dative, though "британской" is most often genitive), else `case`."""
+    if parses[0][0].tag.POS not in _AGREEING:
+        return case
+    noun = next((ps for ps in parses[1:] if any(p.tag.POS == "NOUN" for p in ps)), None)
+    cases = {p.tag.case for p in noun or () if p.tag.POS == "NOUN"}
+    return next((p.tag.case for p in parses[0] if p.tag.POS in _AGREEING and p.tag.case in _OBLIQUE
+                 and p.tag.case in cases), case)
 
 
 def _cased(form: str, like: str) -> str:
