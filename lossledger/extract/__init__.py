@@ -19,6 +19,7 @@ from lossledger.extract.dates import (
 )
 from lossledger.extract.figures import LAUNCHED, article_ones, opponents, read_figures, side_words
 from lossledger.extract.inference import crossing_month, infer_reference_date, too_early
+from lossledger.extract.interview import read_interview
 from lossledger.extract.language import detect
 from lossledger.extract.lexicon import lexicon
 from lossledger.extract.numbers import find_numbers
@@ -47,6 +48,9 @@ def extract_article(article: Article) -> list[Claim]:
     numbers = _by_sentence(sentences, quantities)
     own = [cl.attribute(text, s0, s1, lex, qs[0].start if qs else s1)
            for (s0, s1), qs in zip(sentences, numbers, strict=True)]
+    talk = read_interview(text, sentences, own, lex)  # an answer speaks for the interviewee
+    if talk is not None:
+        own = list(talk.sources)
     # 4. loss figures per sentence (dates found first: a date is not a loss)
     ref, stated = parse_iso(published), iso_at_precision(published)
     # a date known to the month or year only ("date 2022-03") gives the year of "in March", not "on Friday"
@@ -95,7 +99,7 @@ def extract_article(article: Article) -> list[Claim]:
     side = _main_side(text, lex) if any(figs for _, _, figs, _ in per_sentence) else None  # the fallback of a figure
     after_attack = False  # the figures go on with the victims of weapons launched (see below)
     loser = None  # the side whose losses a sentence with no figure named, for the figures after it
-    for (s0, s1, figs, dates), (att, when) in zip(per_sentence, attributions, strict=True):
+    for i, ((s0, s1, figs, dates), (att, when)) in enumerate(zip(per_sentence, attributions, strict=True)):
         if not figs and claims:
             loser = _losses_named(text, s0, s1, lex) or loser
         voices = cl.speakers(text, s0, s1, lex) if len(figs) > 1 and att and att.claimant else []
@@ -117,7 +121,9 @@ def extract_article(article: Article) -> list[Claim]:
                 fig.population != "military" and fig.category not in EQUIPMENT_CATEGORIES
             after_attack = victims
             # "... shot down 476 drones. The mayor said two people were killed": the attack's victims, civilians
-            fallback = loser or (_OTHER.get(side or "", side) if victims and claims[-1].category in LAUNCHED else side)
+            victims_of = _OTHER.get(side or "", side) if victims and claims[-1].category in LAUNCHED else side
+            asked = talk.asked[i] if talk else None  # an interview's question: "A Ukraina?"
+            fallback = asked or loser or victims_of
             claim = assemble(article.doc, text, s0, s1, fig, fig_att, dates, stated, inferred, lex, fallback, when)
             if claim is not None and victims and claim.side == fallback and claim.population == "unspecified":
                 claim = dataclasses.replace(claim, population="civilian")

@@ -925,7 +925,7 @@ def _with_side_noun(text: str, m: Match, lex: Lexicon) -> bool:
            for p in lex.side_phrases):
         return True
     after = text[m.end:m.end + 12].split()
-    if not after or after[0].casefold().strip(",.") not in lex.side_nouns:
+    if not after or after[0].casefold().rstrip(",.;:!?…)»”\"'") not in lex.side_nouns:  # "på ukrainsk sida?"
         return False
     return lex.strike.search(text, max(0, m.start - 30), m.start) is None
 

@@ -1,0 +1,93 @@
+"""Interviews: an article of questions and answers. An answer speaks for the person interviewed where it cites no
+source of its own, and a question that names one party ("Et côté ukrainien ?", "A Ukraina?") names the loser of
+the figures in its answer that name none."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lossledger.extract.claimants import Attribution
+from lossledger.extract.figures import side_words
+from lossledger.extract.lexicon import Lexicon, pack_words
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+_QUESTION_END = re.compile(r"[?？][\s\"”»“]*$")
+_QUESTION_MAX = 300  # characters of a question: a longer paragraph ending with "?" is an answer's rhetoric
+_MIN_QUESTIONS = 2  # a headline asking one question is no interview
+_TITLE_AFTER = re.compile(r",\s+([^\W\d_]+)")  # the comma before a title ("…, chercheur associé")
+_NAME_WORDS = 3  # the most words of a person's name before its title
+
+
+@dataclass(frozen=True)
+class Interview:
+    """For each sentence of an interview: its source (an answer's own, else the interviewee's), and the one party
+    its question named (None where it named none or several)."""
+
+    sources: tuple[Attribution | None, ...]
+    asked: tuple[str | None, ...]
+
+
+def read_interview(text: str, sentences: list[tuple[int, int]], own: list[Attribution | None],
+                   lex: Lexicon) -> Interview | None:
+    """The interview `text` is, or None where it is none: at least two questions, each a paragraph of its own
+    followed by its answer."""
+    paragraphs = [m.span() for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+    asking = [b - a <= _QUESTION_MAX and _QUESTION_END.search(text, a, b) is not None for a, b in paragraphs]
+    answered = [i for i, q in enumerate(asking) if q and i + 1 < len(asking) and not asking[i + 1]]
+    if len(answered) < _MIN_QUESTIONS:
+        return None
+    intro_end = paragraphs[answered[0]][0]
+    # each sentence: the question before it, where it stands in an answer
+    turns: list[tuple[int, int] | None] = []
+    question, p = None, 0
+    for s0, _ in sentences:
+        while p < len(paragraphs) and paragraphs[p][1] <= s0:
+            p += 1
+        inside = p < len(paragraphs) and paragraphs[p][0] <= s0
+        if inside and asking[p]:
+            question = paragraphs[p]
+            turns.append(None)
+        else:
+            turns.append(question if s0 >= intro_end else None)
+    asked = tuple(_one_side(text, q, lex) if q else None for q in turns)
+    who = _interviewee(text, intro_end, sentences, own)
+    first_person = pack_words(lex.code, "first_person")
+    # "Szacuję, że …", "Według mnie …": no source, or the speaker: the interviewee
+    sources = tuple(who if who and q and (att is None or _first_word(att.claimant) in first_person) else att
+                    for att, q in zip(own, turns, strict=True))
+    return Interview(sources, asked)
+
+
+def _one_side(text: str, question: tuple[int, int], lex: Lexicon) -> str | None:
+    """The one party a question names ("A Ukraina?"), else None."""
+    named = {m.label for m in side_words(text, *question, lex)}
+    return named.pop() if len(named) == 1 else None
+
+
+def _interviewee(text: str, intro_end: int, sentences: list[tuple[int, int]],
+                 own: list[Attribution | None]) -> Attribution | None:
+    """The person the introduction presents with a title after the name ("Laurent Verdier, chercheur associé à
+    …"), else the first source it names ("Андрей … рассказал нашему изданию")."""
+    for m in _TITLE_AFTER.finditer(text, 0, intro_end):
+        if not m.group(1)[:1].islower():
+            continue
+        words = text[max(0, m.start() - 60):m.start()].split()[-_NAME_WORDS:]
+        while words and not _name_word(words[0]):
+            words.pop(0)
+        name = " ".join(words)
+        if len(words) >= 2 and all(map(_name_word, words)) and text.endswith(name, 0, m.start()):
+            return Attribution(name, (), False, (m.start() - len(name), m.start()))
+    return next((att for (s0, _), att in zip(sentences, own, strict=True)
+                 if s0 < intro_end and att is not None and att.claimant and not att.anaphoric), None)
+
+
+def _name_word(word: str) -> bool:
+    """A word that may be part of a person's name: capitalised letters ("Wiśniewski", "Jean-Pierre"), no acronym."""
+    return word[:1].isupper() and not word.isupper() and word.replace("-", "").isalpha()
+
+
+def _first_word(name: str | None) -> str:
+    """The first word of a source's name, case-folded ("" for none)."""
+    words = (name or "").split()
+    return words[0].casefold() if words else ""

@@ -1,0 +1,61 @@
+"""Interviews: the answers speak for the person interviewed, and a question naming one party names the loser.
+
+Interviews written for these tests, in several languages.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lossledger import extract
+
+SWEDISH = """INTERVJU. "Förlusterna är enorma"
+
+Vi talade med Erik Lindqvist, överstelöjtnant och forskare vid Försvarshögskolan.
+
+Hur många ryska soldater har stupat?
+– Min bedömning är att omkring 180 000 har stupat sedan invasionen.
+
+Och på ukrainsk sida?
+– Där vet vi mindre. Kanske 70 000 stupade, enligt amerikanska tjänstemän. Jag tror att närmare 90 000 har \
+stupat.
+"""
+
+POLISH = """Rozmowa z ekspertem
+
+Tomasz Nowicki, analityk Ośrodka Studiów Wschodnich, o stratach w wojnie.
+
+– Ilu żołnierzy straciła Rosja?
+– Szacuję, że około 250 tysięcy zabitych.
+
+– A Ukraina?
+– Według mnie mniej, może 60 tysięcy zabitych.
+"""
+
+SPANISH = """Entrevista | Lucía Ferrer, investigadora del Real Instituto Elcano
+
+—¿Cuántos soldados ha perdido Rusia?
+—Mi estimación es de unos 200.000 muertos desde 2022.
+—¿Y Ucrania?
+—Bastantes menos, quizá 60.000 muertos.
+"""
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    (SWEDISH, "sv", [(180000, "russia", "Erik Lindqvist"), (70000, "ukraine", "amerikanska tjänstemän"),
+                     (90000, "ukraine", "Erik Lindqvist")]),
+    (POLISH, "pl", [(250000, "russia", "Tomasz Nowicki"), (60000, "ukraine", "Tomasz Nowicki")]),
+    (SPANISH, "es", [(200000, "russia", "Lucía Ferrer"), (60000, "ukraine", "Lucía Ferrer")]),
+])
+def test_answers_speak_for_the_interviewee_about_the_party_asked_of(text, lang, want):
+    claims = extract(text, lang=lang, published="2025-05-20")
+    assert [(c.value, c.side, c.claimant) for c in claims] == want
+
+
+def test_a_headline_asking_one_question_makes_no_interview():
+    text = ("How many soldiers has Russia lost?\n"
+            "Western officials say about 250,000 Russian soldiers have been killed.\n"
+            "Ukraine has lost around 70,000 soldiers.")
+    claims = extract(text, lang="en", published="2025-05-20")
+    assert [(c.value, c.side, c.claimant) for c in claims] == [
+        (250000, "russia", "Western officials"), (70000, "ukraine", "Western officials")]
