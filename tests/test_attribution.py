@@ -468,3 +468,15 @@ def test_a_thinktank_written_as_one_word_or_with_a_demonstrative_refers_back(tex
 ])
 def test_if_one_believes_a_source_it_is_the_source(text, lang, claimant):
     assert claimants(text, lang) == [claimant]
+
+
+@pytest.mark.parametrize("text, lang, claimant", [
+    # the seat after a name's acronym is no source: the name before it is
+    ("The International Institute for Strategic Studies (IISS) in London estimated that Russia had lost about 1,400 "
+     "tanks in 2024.", "en", "The International Institute for Strategic Studies"),
+    # a date in commas before the verb, then what was published: the source opens the sentence
+    ("Генеральный штаб ВСУ утром во вторник, 3 июня, опубликовал новые данные: за сутки уничтожено 1150 российских "
+     "военных.", "ru", "Генеральный штаб ВСУ"),
+])
+def test_the_source_is_not_a_place_nor_what_it_published(text, lang, claimant):
+    assert claimants(text, lang) == [claimant]

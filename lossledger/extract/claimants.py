@@ -25,6 +25,7 @@ _QUOTED_NAME = re.compile(r"«[^»\d]{1,50}»|„[^“”\d]{1,50}[“”]|“[^
 _OPEN_QUOTE_END = re.compile(r"[\"“„«](?<=\s.)$")  # after a space; the quote first, for the engine to skip to
 _POSSESSIVE = re.compile(r"\w['’]s$")
 _ACRONYM_END = re.compile(r"\s*\([^()\d]{1,15}\)$")  # "the Center for Strategic and International Studies (CSIS)"
+_SEAT_AFTER_ACRONYM = re.compile(r"(?<=\))\s+(\w+)\s+([^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)$")
 _POSSESSIVE_S = re.compile(r"'s\b")
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 _NON_WORDS = re.compile(r"[\W_]+")
@@ -993,13 +994,22 @@ def indefinite(name: str, code: str) -> bool:
     return first in pack_words(code, "articles", "numbers")
 
 
+def _seat_after_acronym(prev: str, lex: Lexicon) -> re.Match | None:
+    """A seat after a name's acronym ("… (CSIS) in Washington"), to cut off: the name is before it."""
+    m = _SEAT_AFTER_ACRONYM.search(prev)
+    if m and m.group(1).casefold() in pack_words(lex.code, "settings") and m.group(2)[:1].isupper():
+        return m
+    return None
+
+
 def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, int] | None:
     """The source of a speech verb: before it ("X said"), or after it ("said X", "Det skriver X")."""
     prev = text[s0:m.start].rstrip()
     # skip auxiliaries and adverbs: "Zelensky had stated", "He also said", "X now claims", and the opening
     # quote of a quoted verb: 'the Pentagon "cautiously estimates"'
     while True:
-        cut = lex.auxiliary_end.search(prev) or _OPEN_QUOTE_END.search(prev) or _ACRONYM_END.search(prev)
+        cut = lex.auxiliary_end.search(prev) or _OPEN_QUOTE_END.search(prev) or _ACRONYM_END.search(prev) or \
+            _seat_after_acronym(prev, lex)
         if cut:
             prev = prev[:cut.start()].rstrip()
             continue
@@ -1171,6 +1181,9 @@ def _after_verb(text: str, pos: int, s1: int, lex: Lexicon) -> tuple[int, int] |
         after = lex.categories.find(text, found[1], min(s1, found[1] + 30))
         if after and not text[found[1]:after[0].start].strip():
             return None  # "Estimated Russian equipment losses, according to X:": the words after are the losses
+        word = _FIRST_WORD.match(text, found[1], s1)
+        if word and word.group(1).casefold() in lex.documents:
+            return None  # "опубликовал обновленные данные": the words read are what was published, no source
     return found
 
 
