@@ -480,3 +480,9 @@ def test_if_one_believes_a_source_it_is_the_source(text, lang, claimant):
 ])
 def test_the_source_is_not_a_place_nor_what_it_published(text, lang, claimant):
     assert claimants(text, lang) == [claimant]
+
+
+def test_a_live_blog_entry_headline_names_its_source_after_its_time():
+    text = ("+++ 09:40 Uhr – Kreml: 30 ukrainische Drohnen über Belgorod abgeschossen +++\n"
+            "+++ 09:10 Uhr – UN: Mehr als 13.000 getötete Zivilisten in der Ukraine +++")
+    assert claimants(text, "de") == ["Kreml", "UN"]

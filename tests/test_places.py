@@ -82,3 +82,19 @@ def test_places_load_and_do_not_repeat_the_side_names(code):
                 if w.endswith("*") and not n.endswith("*") and " " not in n:
                     assert not n.startswith(w[:-1]), f"{code}: the prefix {w!r} matches the name {n!r}"
     lexicon(code).places.find("")  # compiles
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    # a paragraph that opens in another place: its dead are that place's, not the running side's
+    ("uk", "За даними МОЗ Гази, загинули 54 056 палестинців.\n"
+           "У Судані бійці СШР атакували табір для переселенців. За оцінкою ООН, загинули понад 400 людей.",
+     ["palestine", "sudan"]),
+    ("en", "Russia lost 1,200 soldiers over the past day, Ukraine's General Staff said.\n"
+           "In Gaza, the health ministry said 38 people were killed overnight.",
+     ["russia", "palestine"]),
+    # after a dateline: "Gaza (AFP) – Im Gazastreifen …"
+    ("de", "Gaza (AFP) – Im Gazastreifen ist die Zahl der Toten nach Angaben der Gesundheitsbehörde auf mehr als "
+           "62.000 gestiegen. Die israelische Armee meldete neue Angriffe.", ["palestine"]),
+])
+def test_a_place_opening_a_sentence_is_the_side_of_its_dead(lang, text, want):
+    assert [c.side for c in extract(text, lang=lang, published=PUBLISHED)] == want

@@ -17,7 +17,7 @@ from lossledger.extract.dates import (
     publication_date,
     stated_outside_the_body,
 )
-from lossledger.extract.figures import LAUNCHED, article_ones, opponents, read_figures, side_words
+from lossledger.extract.figures import LAUNCHED, article_ones, opening_place, opponents, read_figures, side_words
 from lossledger.extract.inference import crossing_month, infer_reference_date, too_early
 from lossledger.extract.interview import read_interview
 from lossledger.extract.language import detect
@@ -99,9 +99,14 @@ def extract_article(article: Article) -> list[Claim]:
     side = _main_side(text, lex) if any(figs for _, _, figs, _ in per_sentence) else None  # the fallback of a figure
     after_attack = False  # the figures go on with the victims of weapons launched (see below)
     loser = None  # the side whose losses a sentence with no figure named, for the figures after it
+    setting = None  # the side of the place a sentence of this paragraph opened with ("У Судані …")
+    prev_end = 0
     for i, ((s0, s1, figs, dates), (att, when)) in enumerate(zip(per_sentence, attributions, strict=True)):
         if not figs and claims:
             loser = _losses_named(text, s0, s1, lex) or loser
+        if "\n" in text[prev_end:s0]:
+            setting = None
+        setting, prev_end = opening_place(text, s0, s1, lex) or setting, s1
         voices = cl.speakers(text, s0, s1, lex) if len(figs) > 1 and att and att.claimant else []
         # a relay ("..., a congressional source told CNN") or the sentence's own source, shorter or as the anaphor
         # it was resolved from ("its researchers"), is no other voice
@@ -123,7 +128,9 @@ def extract_article(article: Article) -> list[Claim]:
             # "... shot down 476 drones. The mayor said two people were killed": the attack's victims, civilians
             victims_of = _OTHER.get(side or "", side) if victims and claims[-1].category in LAUNCHED else side
             asked = talk.asked[i] if talk else None  # an interview's question: "A Ukraina?"
-            fallback = asked or loser or victims_of
+            # the place opening the paragraph's sentence is the side of its dead who are no soldiers
+            placed = setting if (fig.population_elsewhere or fig.population) != "military" else None
+            fallback = asked or loser or placed or victims_of
             claim = assemble(article.doc, text, s0, s1, fig, fig_att, dates, stated, inferred, lex, fallback, when)
             if claim is not None and victims and claim.side == fallback and claim.population == "unspecified":
                 claim = dataclasses.replace(claim, population="civilian")

@@ -33,6 +33,7 @@ _LEADING_ARTICLE = re.compile(r"^(?:the|a|an) ")
 _SPACES = re.compile(r"\s+")
 _DIGIT = re.compile(r"\d")
 _HEADLINE_LEAD = re.compile(r"([^\W\d_][\w'’ .-]{1,40}):\s")  # "Kremlin: ..."
+_ENTRY_TIME = re.compile(r"[+*#>•\s]*(?:\d{1,2}[:.h]\d{2}(?:\s*[^\W\d_]{1,5}\.?)?\s*[–—|-]\s*)?")  # "+++ 07:20 Uhr – "
 _HEADLINE_TAIL = re.compile(r"\s[—–]\s*([^\W\d_][\w'’ .-]{1,40}?)\s*$")  # "... — General Staff"
 _FIRST_WORD = re.compile(r"\s*([^\W\d_]+)")
 
@@ -1339,10 +1340,12 @@ def source_label(text: str, s0: int, s1: int, lex: Lexicon) -> tuple[int, int] |
 
 
 def _headline_source(text: str, s0: int, s1: int, lex: Lexicon) -> tuple[int, int] | None:
-    """'Kremlin: ...' or '... — General Staff' headline forms."""
-    m = _HEADLINE_LEAD.match(text[s0:s1])
+    """'Kremlin: ...' or '... — General Staff' headline forms, the first after a live blog entry's time too ("+++ 07:20
+    Uhr – UN: ...")."""
+    lead = _ENTRY_TIME.match(text, s0, s1)  # None where the sentence is empty (s0 >= s1)
+    m = _HEADLINE_LEAD.match(text, lead.end() if lead else s0, s1)
     if m and lookup(m.group(1)) is not None:
-        return s0, s0 + len(m.group(1))
+        return m.span(1)
     m = _HEADLINE_TAIL.search(text[s0:s1])
     if m and lookup(m.group(1)) is not None:
         return s0 + m.start(1), s0 + m.end(1)

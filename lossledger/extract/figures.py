@@ -917,6 +917,17 @@ def _loss_in_place(text: str, s0: int, s1: int, lex: Lexicon) -> str | None:
     return None
 
 
+def opening_place(text: str, s0: int, s1: int, lex: Lexicon) -> str | None:
+    """The side of a place that opens the sentence as its setting ("У Судані …", "Im Gazastreifen ist …", "In Gaza,
+    …"), else None."""
+    s0 = max(s0, dateline_end(text, s0))  # "Gaza (AFP) – Im Gazastreifen ist …"
+    m = re.match(r"\s*(\w+)\s+", text[s0:min(s1, s0 + 20)])
+    if m is None or m.group(1).casefold() not in lex.locative:
+        return None
+    place = _at(lex.sides, text, s0 + m.end()) or _at(lex.places, text, s0 + m.end())
+    return place.label if place is not None else None
+
+
 def _with_side_noun(text: str, m: Match, lex: Lexicon) -> bool:
     """A noun for 'side' after the side word ("с российской стороны", not after an attack: "обстрел с
     российской стороны"), or a phrase for 'on the side' before it ("du côté russe"): the side is the party."""
