@@ -486,3 +486,23 @@ def test_a_live_blog_entry_headline_names_its_source_after_its_time():
     text = ("+++ 09:40 Uhr – Kreml: 30 ukrainische Drohnen über Belgorod abgeschossen +++\n"
             "+++ 09:10 Uhr – UN: Mehr als 13.000 getötete Zivilisten in der Ukraine +++")
     assert claimants(text, "de") == ["Kreml", "UN"]
+
+
+GAZA = {"en": "Gaza's health ministry says 60,000 Palestinians have been killed. ",
+        "de": "Nach Angaben der Gesundheitsbehörde in Gaza wurden 60.000 Palästinenser getötet. ",
+        "pl": "Według ministerstwa zdrowia w Gazie zginęło 60 tys. Palestyńczyków. "}
+
+
+@pytest.mark.parametrize("text, lang, side", [
+    ("The Israeli army says 412 of its soldiers have been killed in Gaza since the ground offensive began.", "en",
+     "israel"),
+    ("Die israelische Armee teilte mit, seit Beginn der Bodenoffensive seien 450 ihrer Soldaten im Gazastreifen "
+     "gefallen.", "de", "israel"),
+    ("Według danych izraelskiej armii w walkach w Strefie Gazy zginęło 450 jej żołnierzy.", "pl", "israel"),
+    # the possessive refers to the party the sentence names, not to the source
+    ("Russia's defence ministry said Ukraine had lost 500 of its soldiers near Pokrovsk.", "en", "ukraine"),
+])
+def test_a_source_counting_its_own_soldiers_is_the_loser(text, lang, side):
+    # after the other side's dead: the running side is theirs
+    claims = extract(GAZA[lang] + text, lang=lang, published="2025-08-01")
+    assert [c.side for c in claims] == ["palestine", side]

@@ -8,7 +8,7 @@ import re
 from lossledger.extract.claimants import Attribution, lookup, side_of
 from lossledger.extract.dates import DateRef, compared, end_of, parse_iso
 from lossledger.extract.figures import ARMY_SIDES, LAUNCHED, Figure, clause_start, side_words
-from lossledger.extract.lexicon import Lexicon
+from lossledger.extract.lexicon import Lexicon, pack_words
 from lossledger.extract.modality import modality, stance
 from lossledger.model import Claim, Evidence
 
@@ -36,6 +36,8 @@ def assemble(doc: str, text: str, s0: int, s1: int, fig: Figure, att: Attributio
         # (in a Ukrainian text, a source of no known side reports the enemy's: lex.enemy_default)
         side = _ENEMY.get(side_of(claimant, lex) or "") or (lex.enemy_default if claimant else None) or side
     side = side or fallback_side
+    if _own_people(text, fig, s0, s1, att, lex):
+        side = side_of(claimant, lex)  # "The Israeli military says 466 of its soldiers have been killed"
     stance_ = stance(text, fig, s1, lex)
     known = lookup(claimant)
     if stance_ == "disputed" and known is not None and known.side and not _own_side_word(text, fig, lex):
@@ -95,6 +97,17 @@ def _bracketed(text: str, a: int, b: int) -> bool:
 def _zone_start(text: str, fig: Figure, s0: int) -> int:
     """Modality cues count from the start of the figure's clause."""
     return clause_start(text, max(s0, fig.q.start - 120), fig.q.start)
+
+
+def _own_people(text: str, fig: Figure, s0: int, s1: int, att: Attribution | None, lex: Lexicon) -> bool:
+    """The people counted are the source's own: a possessive stands between the number and its noun ("466 of its
+    soldiers", "456 ihrer Soldaten", "455 jej żołnierzy"), the source has a side, and the sentence names no other."""
+    words = set(text[fig.q.end:fig.head_end].casefold().split())
+    if att is None or not words & set(pack_words(lex.code, "own_possessives")):
+        return False
+    own = side_of(att.claimant, lex)
+    exclude = (att.span,) if att.span else ()
+    return own is not None and all(m.label == own for m in side_words(text, s0, s1, lex, exclude))
 
 
 def _when(fig: Figure, dates: list[DateRef], ref: str | None, mod: str, text: str,

@@ -163,6 +163,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "complementisers": "'that' opening reported speech: 'X reported that, according to Y' (Y claims, X relays)",
         "first_person": "first-person words ('our', 'we'): a subject opening with one speaks for the speaker quoted, "
                         "who is the source ('\"Our units confirmed 35,000 killed,\" he said')",
+        "own_possessives": "possessives before the people counted that make them the source's own ('466 of its "
+        "soldiers', '456 ihrer Soldaten'): the source's side is the loser",
         "own_data": "phrases saying the figures are the subject's own ('nach eigenen Angaben', 'по собственным "
                     "данным'): the sentence's subject is the source",
         "relay_after": "phrases after a relaying outlet is named as reporting ('X reported')",
