@@ -456,7 +456,6 @@ def test_a_thinktank_written_as_one_word_or_with_a_demonstrative_refers_back(tex
     assert claimant.endswith("Center for Strategic and International Studies")
 
 
-
 @pytest.mark.parametrize("text, lang, claimant", [
     ("Jeśli wierzyć ukraińskiemu Sztabowi Generalnemu, Rosja straciła już blisko milion żołnierzy.", "pl",
      "ukraińskiemu Sztabowi Generalnemu"),

@@ -50,7 +50,8 @@ def read_interview(text: str, sentences: list[tuple[int, int]], own: list[Attrib
             turns.append(None)
         else:
             turns.append(question if s0 >= intro_end else None)
-    asked = tuple(_one_side(text, q, lex) if q else None for q in turns)
+    sides = {q: _one_side(text, q, lex) for q in set(turns) if q}  # each question read once
+    asked = tuple(sides[q] if q else None for q in turns)
     who = _interviewee(text, intro_end, sentences, own)
     first_person = pack_words(lex.code, "first_person")
     # "Szacuję, że …", "Według mnie …": no source, or the speaker: the interviewee
