@@ -29,8 +29,23 @@ from lossledger.extract.inflect import nominative
     ("губернатор Сергей Лесной", "ru", "губернатор Сергей Лесной"),
     ("Reuters", "ru", "Reuters"),
     ("ISW", "uk", "ISW"),
+    # German: the noun's lemma, and the adjective's ending by the noun's gender and number
+    ("britischen Geheimdienstes", "de", "britischer Geheimdienst"),
+    ("russischen Verteidigungsministeriums", "de", "russisches Verteidigungsministerium"),
+    ("ukrainischen Luftwaffe", "de", "ukrainische Luftwaffe"),
+    ("Vereinten Nationen", "de", "Vereinte Nationen"),
+    ("Roten Kreuzes", "de", "Rotes Kreuz"),
+    ("palästinensischem Zivilschutz", "de", "palästinensischer Zivilschutz"),
+    ("Zivilschutzes im Gazastreifen", "de", "Zivilschutz im Gazastreifen"),
+    ("Präsidialamtes in Kiew", "de", "Präsidialamt in Kiew"),
+    ("Bürgermeisters Vitali Klitschko", "de", "Bürgermeister Vitali Klitschko"),
+    ("russischen Präsidenten Wladimir Putin", "de", "russischer Präsident Wladimir Putin"),
+    # German names already in the nominative, or no German words: unchanged
+    ("Hamas", "de", "Hamas"),
+    ("Reuters", "de", "Reuters"),
+    ("ukrainische Behörden", "de", "ukrainische Behörden"),
     # a language whose pack asks for no inflector
-    ("des Gesundheitsministeriums", "de", "des Gesundheitsministeriums"),
+    ("Ministry of Health's", "en", "Ministry of Health's"),
 ])
 def test_nominative(name, code, want):
     assert nominative(name, code) == want
@@ -41,6 +56,8 @@ def test_nominative(name, code, want):
      "Херсонська обласна військова адміністрація"),
     ("По словам губернатора Курской области Алексея Смирнова, при атаке дронов погибли два человека.", "ru",
      "губернатор Курской области Алексей Смирнов"),
+    ("Nach Schätzungen des norwegischen Geheimdienstes sind 600.000 russische Soldaten getötet oder verwundet "
+     "worden.", "de", "norwegischer Geheimdienst"),
 ])
 def test_claims_cite_the_nominative(text, lang, claimant):
     (claim,) = extract(text, published="2025-08-14", lang=lang)

@@ -146,7 +146,7 @@ def test_population(text, population):
 @pytest.mark.parametrize("text, claimant", [
     ("Mediazona gemeinsam mit der BBC ermittelte die Namen von 106.745 getöteten russischen Soldaten.",
      "Mediazona gemeinsam mit der BBC"),
-    ("Laut dem ukrainischen Generalstab wurden 1.000 russische Soldaten getötet.", "ukrainischen Generalstab"),
+    ("Laut dem ukrainischen Generalstab wurden 1.000 russische Soldaten getötet.", "ukrainischer Generalstab"),
     ("Nach Angaben des Instituts für Kriegsstudien verlor Russland 400 Panzer.", "Instituts für Kriegsstudien"),
     ("Selenskyj sagte, die Ukraine habe 31.000 Soldaten verloren.", "Selenskyj"),
     ("Das britische Verteidigungsministerium schätzt, dass 450.000 russische Soldaten getötet oder verwundet "

@@ -14,7 +14,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "script_letters": "letters that only this language uses among the packs (e.g. 'іїєґ' for uk)",
         "lemmatizer": "'simplemma' to match word lists by lemma too, so inflected forms need not be listed",
         "inflector": "'pymorphy3' where names decline: a claimant named in an oblique case ('за даними Одеської "
-                     "обласної адміністрації') is cited with its head in the nominative",
+                     "обласної адміністрації') is cited with its head in the nominative; 'endings' where the "
+                     "endings and nouns of section 'declension' suffice ('des britischen Geheimdienstes')",
         "abbreviations": "abbreviated titles and ranks a full stop does not end a sentence after, before a name "
                          "('gen.' in 'rzecznik resortu gen. Igor Konaszenkow')",
         "adjectives_capitalised": "true where adjectives of countries are written with a capital (English "
@@ -22,6 +23,21 @@ SCHEMA: dict[str, dict[str, str]] = {
                                   "adjective, not the place struck",
         "nouns_capitalised": "true where every noun is written with a capital (German): a lower-case word after a "
                              "noun ends a name ('der Journalisten deutlich höher')",
+    },
+    "declension": {
+        "genitive_endings": "endings of a singular noun in the genitive ('es', 's'), dropped where a listed "
+                            "noun remains",
+        "weak_endings": "endings of a weak masculine noun outside the nominative ('Präsidenten'), dropped where a "
+                        "name follows it",
+        "oblique_adjective_endings": "endings of an adjective before a noun in an oblique case ('en', 'em')",
+        "nominative_adjective_endings": "the ending an adjective takes in the nominative with no article, by the "
+                                        "gender of its noun: {masculine = 'er', neuter = 'es', feminine = 'e', "
+                                        "plural = 'e'}",
+        "masculine_nouns": "masculine nouns (the last part of a compound: 'dienst' in 'Geheimdienstes')",
+        "neuter_nouns": "neuter nouns ('ministerium', 'amt', 'büro')",
+        "feminine_endings": "endings of feminine nouns ('ung', 'heit', 'behörde')",
+        "plural_endings": "endings of plural nouns ('ionen', 'behörden', 'streitkräfte'); a noun no list knows keeps "
+                          "its adjectives as written",
     },
     "numbers": {
         "words": "number words and their values (one = 1, twenty = 20, hundred = 100)",
