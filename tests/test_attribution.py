@@ -505,3 +505,18 @@ def test_a_source_counting_its_own_soldiers_is_the_loser(text, lang, side):
     # after the other side's dead: the running side is theirs
     claims = extract(GAZA[lang] + text, lang=lang, published="2025-08-01")
     assert [c.side for c in claims] == ["palestine", side]
+
+
+@pytest.mark.parametrize("text, lang, claimant, side", [
+    # no comma after the source: a side's troops and their loss verb open the next clause
+    ("Według brytyjskiego wywiadu wojska rosyjskie straciły w maju 40 tys. żołnierzy.", "pl",
+     "brytyjskiego wywiadu", "russia"),
+    ("Selon l'état-major ukrainien les forces russes ont perdu 1 150 soldats en une journée.", "fr",
+     "l'état-major ukrainien", "russia"),
+    # troops named inside the source's name, with no loss right after them, stay in it
+    ("Selon l'état-major des forces armées ukrainiennes, la Russie a perdu 1 150 soldats en une journée.", "fr",
+     "l'état-major des forces armées ukrainiennes", "russia"),
+])
+def test_troops_losing_after_the_source_open_the_next_clause(text, lang, claimant, side):
+    (claim,) = extract(text, lang=lang, published="2025-06-10")
+    assert (claim.claimant, claim.side) == (claimant, side)

@@ -222,6 +222,8 @@ def _np_forward(text: str, pos: int, end: int, lex: Lexicon) -> tuple[int, int] 
         if lex.nouns_capitalised and taken and lw in lex.articles and lw not in lex.name_links and \
                 _after_noun(taken[-1].group(), lex):
             break  # "des ... Gesundheitsministeriums die Marke": an article no link opens the next phrase
+        if any(x.group().casefold() not in lex.articles for x in taken) and _troops_losing(text, toks, i, end, lex):
+            break  # "według ukraińskiego dowództwa siły rosyjskie straciły": the troops open the next clause
         if _starts_at(lex.categories, text, t.start(), end) and _loss_word(text, t.start(), t.end(), lex):
             # a loss word ends the name, and a party just before it owns the losses, not the name:
             # "according to a NATO official Russia's losses ...", "według Ukraińców straty ..."
@@ -237,6 +239,28 @@ def _np_forward(text: str, pos: int, end: int, lex: Lexicon) -> tuple[int, int] 
     if not taken:
         return None
     return start, taken[-1].end()
+
+
+def _troops_losing(text: str, toks: list[re.Match], i: int, end: int, lex: Lexicon) -> bool:
+    """Tokens i and i + 1 are a side's troops ("siły rosyjskie", "les forces russes", "rosyjskie wojska") and a loss
+    word or a figure follows them within three words, with no punctuation between: a clause's subject."""
+    if i + 2 >= len(toks):
+        return False
+    a, b = toks[i], toks[i + 1]
+    troops = lex.population.search(text, a.start(), b.end())
+    side = lex.sides.search(text, a.start(), b.end())
+    starts = {a.start(), b.start()}
+    if troops is None or side is None or troops.label != "military" or not {troops.start, side.start} <= starts \
+            or troops.start == side.start and side.end < b.end():  # "forces russes" may be one side phrase
+        return False
+    prev = b.end()
+    for t in toks[i + 2:i + 5]:
+        if any(c in text[prev:t.start()] for c in ",;:()\n"):
+            return False
+        if _has_digit(t.group()) or _loss_word(text, t.start(), t.end(), lex):
+            return True
+        prev = t.end()
+    return False
 
 
 def _participle_attribute(text: str, toks: list[re.Match], end: int, lex: Lexicon) -> tuple[int, int] | None:
