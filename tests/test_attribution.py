@@ -510,7 +510,7 @@ def test_a_source_counting_its_own_soldiers_is_the_loser(text, lang, side):
 @pytest.mark.parametrize("text, lang, claimant, side", [
     # no comma after the source: a side's troops and their loss verb open the next clause
     ("Według brytyjskiego wywiadu wojska rosyjskie straciły w maju 40 tys. żołnierzy.", "pl",
-     "brytyjskiego wywiadu", "russia"),
+     "brytyjski wywiad", "russia"),
     ("Selon l'état-major ukrainien les forces russes ont perdu 1 150 soldats en une journée.", "fr",
      "l'état-major ukrainien", "russia"),
     # troops named inside the source's name, with no loss right after them, stay in it

@@ -1,5 +1,6 @@
 """Claimants named in an oblique case are cited with their head in the nominative (packs with
-meta.inflector): the phrase's head and a person's names in apposition change, its genitive modifiers stay."""
+meta.inflector): the phrase's head and a person's names in apposition change, its genitive modifiers stay.
+Russian and Ukrainian by pymorphy3's analysis, German and Polish by the endings their packs list."""
 
 from __future__ import annotations
 
@@ -40,6 +41,19 @@ from lossledger.extract.inflect import nominative
     ("Präsidialamtes in Kiew", "de", "Präsidialamt in Kiew"),
     ("Bürgermeisters Vitali Klitschko", "de", "Bürgermeister Vitali Klitschko"),
     ("russischen Präsidenten Wladimir Putin", "de", "russischer Präsident Wladimir Putin"),
+    ("dem ukrainischen Generalstab", "de", "ukrainischer Generalstab"),
+    ("Die Vereinten Nationen", "de", "Die Vereinten Nationen"),
+    # Polish: the noun's oblique ending put back, adjectives before and after it agreeing
+    ("brytyjskiego wywiadu", "pl", "brytyjski wywiad"),
+    ("ukraińskiego dowództwa", "pl", "ukraińskie dowództwo"),
+    ("lokalnych władz", "pl", "lokalne władze"),
+    ("ukraińskiej policji", "pl", "ukraińska policja"),
+    ("wywiadu wojskowego Ukrainy", "pl", "wywiad wojskowy Ukrainy"),
+    ("Ośrodka Studiów Wschodnich", "pl", "Ośrodek Studiów Wschodnich"),
+    ("ministra obrony", "pl", "minister obrony"),
+    # an adjective that may agree with the known noun after it belongs to that noun
+    ("Biura Wysokiego Komisarza ONZ", "pl", "Biuro Wysokiego Komisarza ONZ"),
+    ("Mediazony", "pl", "Mediazony"),
     # German names already in the nominative, or no German words: unchanged
     ("Hamas", "de", "Hamas"),
     ("Reuters", "de", "Reuters"),
@@ -56,6 +70,7 @@ def test_nominative(name, code, want):
      "Херсонська обласна військова адміністрація"),
     ("По словам губернатора Курской области Алексея Смирнова, при атаке дронов погибли два человека.", "ru",
      "губернатор Курской области Алексей Смирнов"),
+    ("Według władz obwodu sumskiego w ataku drona zginęło troje cywilów.", "pl", "władze obwodu sumskiego"),
     ("Nach Schätzungen des norwegischen Geheimdienstes sind 600.000 russische Soldaten getötet oder verwundet "
      "worden.", "de", "norwegischer Geheimdienst"),
 ])

@@ -7,9 +7,7 @@ the phrase is put in the nominative: its leading adjectives, its first noun, and
 to it; the genitive modifiers that follow the head ("... сектора Газа", "... Республики Корея") stay as they
 are. The analyser is loaded the first time a claimant of such a language needs it.
 
-A pack whose inflector is 'endings' (German) needs no analyser: the endings and nouns its section 'declension'
-lists give the head noun's nominative and gender, and so the adjectives before it ("des britischen Geheimdienstes" ->
-"britischer Geheimdienst").
+A pack whose inflector is 'endings' (German, Polish) needs no analyser: see `declension`.
 """
 
 from __future__ import annotations
@@ -17,6 +15,7 @@ from __future__ import annotations
 import functools
 import re
 
+from lossledger.extract.declension import by_endings
 from lossledger.lang import get_pack
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -42,7 +41,7 @@ def _analyser(code: str):
 def nominative(name: str, code: str) -> str:
     """`name` with its head in the nominative, where language `code` declines names; else `name`."""
     if get_pack(code).section("meta").get("inflector") == "endings":
-        return _by_endings(name, code)
+        return by_endings(name, code)
     morph = _analyser(code)
     if morph is None:
         return name
@@ -138,52 +137,3 @@ def _cased(form: str, like: str) -> str:
         return form[:1].upper() + form[1:]
     return form
 
-
-def _by_endings(name: str, code: str) -> str:
-    """`name` in the nominative by the endings of the pack's section 'declension': "britischen Geheimdienstes" ->
-    "britischer Geheimdienst", "Roten Kreuzes" -> "Rotes Kreuz". The words after the head noun stay as written."""
-    rules = get_pack(code).section("declension")
-    words = name.split(" ")
-    oblique = tuple(rules.get("oblique_adjective_endings", ()))
-    n = 0  # leading adjectives: an oblique ending, no known noun, and a word after them
-    while (n < len(words) - 1 and words[n].isalpha() and words[n].endswith(oblique)
-           and _noun(words[n], words[n + 1], rules) is None and _gender(words[n].casefold(), rules) is None):
-        n += 1
-    head = words[n]
-    if not head[:1].isupper() or head.isupper():
-        return name  # no noun, or an acronym
-    found = _noun(head, words[n + 1] if n + 1 < len(words) else "", rules)
-    if found:
-        words[n], gender = found
-    else:
-        gender = _gender(head.casefold(), rules)
-    ending = rules.get("nominative_adjective_endings", {}).get(gender)
-    if ending is not None:
-        for i in range(n):
-            words[i] = next(words[i][:-len(e)] for e in oblique if words[i].endswith(e)) + ending
-    return " ".join(words)
-
-
-def _noun(word: str, after: str, rules: dict) -> tuple[str, str] | None:
-    """(nominative, gender) of a known masculine or neuter noun in the genitive ("Geheimdienstes") or, before a
-    name, a weak noun ("Präsidenten Wladimir Putin"); else None."""
-    low = word.casefold()
-    endings = [(e, False) for e in rules.get("genitive_endings", ())]
-    endings += [(e, True) for e in rules.get("weak_endings", ()) if after[:1].isupper()]
-    for e, weak in endings:
-        if low.endswith(e) and len(low) > len(e):
-            gender = _gender(low[:-len(e)], rules)
-            if gender == "masculine" or (gender == "neuter" and not weak):
-                return word[:-len(e)], gender
-    return None
-
-
-def _gender(noun: str, rules: dict) -> str | None:
-    """The gender (or 'plural') of a case-folded noun by the longest ending the pack lists, or None."""
-    best, gender = 0, None
-    for key, kind in (("masculine_nouns", "masculine"), ("neuter_nouns", "neuter"),
-                      ("feminine_endings", "feminine"), ("plural_endings", "plural")):
-        for e in rules.get(key, ()):
-            if len(e) > best and noun.endswith(e):
-                best, gender = len(e), kind
-    return gender

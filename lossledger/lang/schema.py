@@ -25,19 +25,19 @@ SCHEMA: dict[str, dict[str, str]] = {
                              "noun ends a name ('der Journalisten deutlich höher')",
     },
     "declension": {
-        "genitive_endings": "endings of a singular noun in the genitive ('es', 's'), dropped where a listed "
-                            "noun remains",
-        "weak_endings": "endings of a weak masculine noun outside the nominative ('Präsidenten'), dropped where a "
-                        "name follows it",
-        "oblique_adjective_endings": "endings of an adjective before a noun in an oblique case ('en', 'em')",
-        "nominative_adjective_endings": "the ending an adjective takes in the nominative with no article, by the "
-                                        "gender of its noun: {masculine = 'er', neuter = 'es', feminine = 'e', "
-                                        "plural = 'e'}",
-        "masculine_nouns": "masculine nouns (the last part of a compound: 'dienst' in 'Geheimdienstes')",
-        "neuter_nouns": "neuter nouns ('ministerium', 'amt', 'büro')",
-        "feminine_endings": "endings of feminine nouns ('ung', 'heit', 'behörde')",
-        "plural_endings": "endings of plural nouns ('ionen', 'behörden', 'streitkräfte'); a noun no list knows keeps "
-                          "its adjectives as written",
+        "noun_endings": "[oblique, nominative] endings of nouns ([['es', ''], ['s', '']]: 'Geheimdienstes'; "
+                        "[['a', 'o']]: 'dowództwa'), used where a noun list then knows the word",
+        "weak_noun_endings": "the same for weak masculine nouns, only before a name ('Präsidenten Wladimir Putin')",
+        "adjective_endings": "oblique adjective endings and, by the gender of the noun, the nominative ending that "
+                             "replaces each ({en = {masculine = 'er', neuter = 'es', feminine = 'e', plural = 'e'}})",
+        "nominative_articles": "articles that open a phrase in the nominative, left as written ('die' in 'Die "
+                               "Vereinten Nationen')",
+        "adjectives_after": "true where adjectives also follow their noun and agree with it ('Sztabu Generalnego')",
+        "masculine_nouns": "masculine nouns in the nominative, by the end of the word ('dienst' in 'Geheimdienst')",
+        "neuter_nouns": "neuter nouns ('ministerium', 'amt', 'dowództwo')",
+        "feminine_nouns": "feminine nouns or their endings ('ung', 'behörde', 'armia')",
+        "plural_nouns": "plural nouns or their endings ('behörden', 'władze'); a phrase whose noun no list knows "
+                        "stays as written",
     },
     "numbers": {
         "words": "number words and their values (one = 1, twenty = 20, hundred = 100)",
