@@ -743,6 +743,11 @@ def test_side_of_the_loser_not_the_attacker(text, lang, side):
     ("The health ministry in Gaza, run by Hamas, said 40,005 people have been killed.", "en", "palestine"),
     ("El Ministerio de Sanidad de Gaza, controlado por Hamás, elevó a 52.000 el número de muertos.", "es",
      "palestine"),
+    # "by" after a verb of suffering names who suffered the losses
+    ("Kyiv now puts the losses suffered by the Russian army at 905,000.", "en", "russia"),
+    ("Kiev cifra en 905.000 las bajas sufridas por el Ejército ruso.", "es", "russia"),
+    ("Kyiv estime à 905 000 les pertes subies par l'armée russe.", "fr", "russia"),
+    ("Kijów szacuje straty poniesione przez armię rosyjską na 905 tys. żołnierzy.", "pl", "russia"),
 ])
 def test_an_agent_preposition_names_the_attacker_only_after_a_loss_word(text, lang, side):
     assert one(text, lang=lang, published="2025-04-22")["side"] == side

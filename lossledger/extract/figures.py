@@ -892,6 +892,8 @@ def opponents(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> t
                 not any(w in lex.opponent or w in lex.agent_opponent for w in words[-2:]):
             continue  # "od początku inwazji Rosja straciła", "з початку року Україна втратила": this side lost
         agent = any(w in lex.agent_opponent for w in words)
+        if agent and _suffered_by(text, m.start - len(lead), m.start, lex):
+            continue  # "las bajas sufridas por el Ejército ruso", "losses suffered by": the agent lost them
         harmed = agent and _harmed_by(text, m.start - len(lead), m.start, lex)
         if any(w in lex.opponent for w in words) or attack or harmed:
             found.add(_SIDE_ENEMY.get(m.label))
@@ -978,6 +980,16 @@ def _harmed_by(text: str, a: int, b: int, lex: Lexicon) -> bool:
         if w.group().casefold() in lex.agent_opponent:
             near = max(0, w.start() - 30)
             return any(m.search(text, near, w.start()) for m in (lex.categories, lex.strike, lex.cues["patient_verbs"]))
+    return False
+
+
+def _suffered_by(text: str, a: int, b: int, lex: Lexicon) -> bool:
+    """The agent preposition in text[a:b] comes right after a verb of suffering: "losses suffered by"."""
+    for w in _WORDS.finditer(text, a, b):
+        if w.group().casefold() in lex.agent_opponent:
+            suffered = lex.cues.get("suffered_by")
+            verbs = suffered.find(text, max(0, w.start() - 30), w.start()) if suffered else []
+            return bool(verbs) and not text[verbs[-1].end:w.start()].strip()
     return False
 
 

@@ -102,6 +102,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "out_of": "the word between a part and its whole ('215 of 300 drones', '215 з 300'): the whole is no loss",
         "agent_verbs": "verbs whose subject inflicts the loss ('destroyed', 'shot down'): the other side lost",
         "patient_verbs": "verbs whose subject suffers the loss ('lost', 'suffered')",
+        "suffered_by": "participles of suffering or losing whose agent ('by') is the loser: 'losses suffered by the "
+                       "Russian army' (not 'killed by', whose agent is the attacker)",
         "rise_to": "verbs of a tally rising to a number ('the number of destroyed tanks rose to 4,459', 'wzrosła do'): "
                    "the loss word before them is the number's, and a following 'do'/'до' is no 'up to'",
         "per_day": "rate markers after a number meaning per day",
