@@ -340,6 +340,9 @@ def _np_backward(text: str, a: int, pos: int, lex: Lexicon) -> tuple[int, int] |
             break
         if lw in lex.articles and start is not None:
             start = t.start()
+            if lex.nouns_capitalised and lw in lex.name_links and i >= 1 and _after_noun(toks[i - 1].group(), lex) \
+                    and toks[i - 1].group().casefold() not in lex.stop:
+                continue  # a genitive article after a noun: "der Generalstab der ukrainischen Streitkräfte"
             if not (i >= 2 and toks[i - 1].group().casefold() in lex.name_links and toks[i - 2].group()[:1].isupper()):
                 break  # "the" opens the name, unless it follows a link inside it ("Institute for the Study")
             continue
