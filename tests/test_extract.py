@@ -754,6 +754,30 @@ def test_an_agent_preposition_names_the_attacker_only_after_a_loss_word(text, la
 
 
 @pytest.mark.parametrize("text, lang", [
+    # the side word names where the weapon was designed or made; who launched it lost it
+    ("Kyiv's air force said it downed 61 of 90 Iranian-designed Shahed drones that Russia launched overnight.", "en"),
+    ("Die ukrainische Luftwaffe meldete, in der Nacht seien 48 iranische Shahed-Drohnen abgeschossen worden.", "de"),
+    ("Według ukraińskich sił powietrznych zestrzelono 48 dronów irańskiej produkcji.", "pl"),
+    ("Повітряні сили повідомили, що збили 48 іранських шахедів.", "uk"),
+])
+def test_a_weapons_maker_is_not_the_side_that_lost_it(text, lang):
+    assert one(text, lang=lang, published="2025-04-22")["side"] == "russia"
+
+
+@pytest.mark.parametrize("text, lang, side", [
+    # a third country named in the sentence, its source included, is the loser of an attack on it
+    ("Lebanon's health ministry said Israeli air strikes had killed 31 people since Monday.", "en", "lebanon"),
+    ("Le ministère iranien de la Santé a indiqué que les frappes israéliennes avaient fait 224 morts.", "fr", "iran"),
+    ("Israel's army said it had killed 250 Hezbollah fighters in the ground operation.", "en", "lebanon"),
+    ("El Ejército israelí afirmó haber matado a 250 combatientes de Hezbolá.", "es", "lebanon"),
+    # with none named, Israel's usual opponent
+    ("Israeli strikes killed 44 people in Gaza on Sunday, the civil defence agency said.", "en", "palestine"),
+])
+def test_a_third_country_named_is_the_loser_of_an_attack_on_it(text, lang, side):
+    assert one(text, lang=lang, published="2025-06-20")["side"] == side
+
+
+@pytest.mark.parametrize("text, lang", [
     # a loss participle after the side's soldiers, then a verb of reaching: the toll of that side, not an attack
     ("Officials said the number of Ukrainian soldiers killed and wounded had reached about 400,000.", "en"),
     ("Selon Moscou, le nombre de soldats ukrainiens tués et blessés a atteint 400 000.", "fr"),

@@ -826,11 +826,19 @@ def _in_dateline(text: str, m: Match) -> bool:
     return m.end <= dateline_end(text, m.start)
 
 
+def made_by(text: str, m: Match, lex: Lexicon) -> bool:
+    """The side word names a weapon's maker or backer, not a party: "Iranian-made", "Iranian Shahed drones"."""
+    cue = lex.cues.get("made_by")
+    pos = m.end + 1 if text[m.end:m.end + 1] in ("-", "\u2010") else m.end
+    return cue is not None and _at(cue, text, pos) is not None
+
+
 def side_words(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> list[Match]:
-    """Side names in text[a:b] that name a party, not a place ("in Ukraine" is a place) nor a dateline's."""
+    """Side names in text[a:b] that name a party, not a place ("in Ukraine" is a place), a dateline's nor a
+    weapon's maker."""
     out = []
     for m in lex.sides.find(text, a, b):
-        if _in_dateline(text, m):
+        if _in_dateline(text, m) or made_by(text, m, lex):
             continue
         words = [w.casefold() for w in text[max(0, m.start - 25):m.start].split()[-2:]]
         possessive = text[m.end:m.end + 2].startswith(("'s", "’s"))  # "in Russia's war": a party after all
@@ -851,7 +859,7 @@ def opponents(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> t
     of sides after an agent preposition, which name no loser: "the ministry, controlled by Hamas")."""
     found, spans = set(), []
     for m in lex.sides.find(text, a, b):
-        if any(x <= m.start < y for x, y in exclude) or _with_side_noun(text, m, lex):
+        if any(x <= m.start < y for x, y in exclude) or _with_side_noun(text, m, lex) or made_by(text, m, lex):
             continue
         lead = text[max(a, m.start - 60):m.start]
         lead = lead[max(lead.rfind(","), lead.rfind(";"), lead.rfind(":"), lead.rfind("."), lead.rfind("("),
@@ -993,6 +1001,13 @@ def _suffered_by(text: str, a: int, b: int, lex: Lexicon) -> bool:
     return False
 
 
+def _third_party(text: str, s0: int, s1: int, lex: Lexicon, exclude: tuple) -> str | None:
+    """The one side the sentence names, its source included but not its attackers, that is neither of a war's
+    usual pair: the loser of an attack ("Lebanon's health ministry said Israeli strikes killed 25": not Gaza's)."""
+    third = {m.label for m in side_words(text, s0, s1, lex, exclude)} - _SIDE_ENEMY.keys()
+    return third.pop() if len(third) == 1 else None
+
+
 def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end: int, nxt: int,
           lex: Lexicon, prev: Figure | None, exclude: tuple = (), launched: bool = False) -> tuple[str | None, bool]:
     """(the side that lost the figure, whether it is "the enemy" of the source); `launched`: the figure counts
@@ -1004,7 +1019,7 @@ def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end:
     head = side_words(text, q.end, noun.end if noun else head_end, lex)
     if noun and not head:  # an adjective after its noun: "1 000 soldats russes", "1.000 bajas rusas"
         follow = lex.sides.search(text, noun.end, min(len(text), noun.end + 30))
-        if follow and not text[noun.end:follow.start].strip(" ,"):
+        if follow and not text[noun.end:follow.start].strip(" ,") and not made_by(text, follow, lex):
             other = lex.sides.search(text, follow.end, min(len(text), follow.end + 30))
             if other and lex.side_joiner.fullmatch(text, follow.end, other.start):
                 head = [follow, other]  # "5 000 soldats, russes et ukrainiens", "soldados ucranianos y rusos"
@@ -1064,13 +1079,13 @@ def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end:
             " " not in agent.text and any(not text[h.end:m.start].strip()
                                           for h in lex.population.find(text, max(s0, m.start - 25), m.start))
         if agent and not patient and not owned and m.label in _SIDE_ENEMY:
-            return _SIDE_ENEMY[m.label], False
+            return _third_party(text, s0, s1, lex, attackers + ((m.start, m.end),)) or _SIDE_ENEMY[m.label], False
         return m.label, False
     if prev is not None and q.start - prev.q.end < 60 and conjunctions(lex.code) & set(
             text[prev.q.end:q.start].casefold().split()):
         return prev.side, prev.enemy  # "Två ukrainska soldater dödades och en skadades när ryska styrkor besköt"
     if against:  # "killed in clashes with Russian troops", "killed in a Russian missile attack"
-        return against, False
+        return _third_party(text, s0, s1, lex, attackers) or against, False
     if launched:  # "20 drones shot down over the Kyiv region", "... über Belgorod": the attacker's
         places = sorted([m for m in lex.sides.find(text, s0, s1) if _over(text, m, lex)] +
                         lex.places.find(text, s0, s1), key=lambda m: m.start)

@@ -102,6 +102,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "out_of": "the word between a part and its whole ('215 of 300 drones', '215 з 300'): the whole is no loss",
         "agent_verbs": "verbs whose subject inflicts the loss ('destroyed', 'shot down'): the other side lost",
         "patient_verbs": "verbs whose subject suffers the loss ('lost', 'suffered')",
+        "made_by": "words after a side word, or glued to it by a hyphen, that make it a weapon's maker or backer, "
+                   "not a party ('Iranian-made', 'Iranian Shahed drones', 'Drohnen iranischer Bauart')",
         "suffered_by": "participles of suffering or losing whose agent ('by') is the loser: 'losses suffered by the "
                        "Russian army' (not 'killed by', whose agent is the attacker)",
         "rise_to": "verbs of a tally rising to a number ('the number of destroyed tanks rose to 4,459', 'wzrosła do'): "
