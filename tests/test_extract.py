@@ -1504,3 +1504,64 @@ def test_one_of_the_authors_is_no_source_that_replaces_the_report_named_before()
             "Tankesmedjan uppskattar de ukrainska förlusterna till runt 400 000 döda och sårade.")
     got = extract(text, lang="sv", published="2025-06-04")
     assert {c.claimant for c in got} == {"Tankesmedjan CSIS"}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The death toll in Dnipro rose to 21, including four children, the regional governor said.", "en"),
+    ("Число погибших в Днепре выросло до 21, среди них четверо детей, сообщил губернатор.", "ru"),
+])
+def test_a_toll_that_includes_children_is_of_civilians(text, lang):
+    assert by_value(text, lang=lang, published="2025-06-01")[21]["population"] == "civilian"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Russian drones hit Odesa overnight. Nine people died, including two children; 31 were injured.", "en"),
+    ("Дроны атаковали Одессу. Погибли девять человек, в том числе двое детей; пострадали 31 человек.", "ru"),
+])
+def test_a_part_after_including_is_of_its_wholes_kind_not_the_next_clauses(text, lang):
+    got = by_value(text, lang=lang, published="2025-06-01")
+    assert {v: c["category"] for v, c in got.items()} == {9: "killed", 2: "killed", 31: "wounded"}
+
+
+def test_a_city_after_a_verb_of_striking_is_its_target_not_an_attacker():
+    text = "Russian missiles struck Kyiv overnight. Rescuers said 23 people were killed and 63 injured."
+    got = by_value(text, lang="en", published="2025-06-01")
+    assert {v: c["side"] for v, c in got.items()} == {23: "ukraine", 63: "ukraine"}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Moscow claims to have destroyed 25,460 Ukrainian tanks and other armoured combat vehicles.", "en"),
+    ("Минобороны России заявило об уничтожении 25 460 украинских танков и других боевых бронированных машин.", "ru"),
+    ("Moskau will 25.460 ukrainische Panzer und andere gepanzerte Fahrzeuge zerstört haben.", "de"),
+])
+def test_a_weapon_counted_with_its_wider_kind_is_of_the_wider_kind(text, lang):
+    assert one(text, lang=lang, published="2025-06-01")["category"] == "armored_vehicles"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Russia's defence ministry said it had destroyed 500 tanks since January.", "en"),
+    ("С начала года уничтожены 500 танков, сообщило Минобороны России.", "ru"),
+])
+def test_weapons_a_sides_source_says_it_destroyed_are_the_enemys(text, lang):
+    assert one(text, lang=lang, published="2025-06-01")["side"] == "ukraine"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Ukraine's air force said Russia launched 300 drones at the country overnight. Air defences downed 270.", "en"),
+    ("Selon l'armée de l'air ukrainienne, la Russie a lancé 300 drones. La défense aérienne en a abattu 270.", "fr"),
+    ("Según la Fuerza Aérea de Ucrania, Rusia lanzó 300 drones. Las defensas antiaéreas derribaron 270 drones.", "es"),
+])
+def test_weapons_shot_down_after_a_sentence_of_their_launch_are_the_launchers(text, lang):
+    assert by_value(text, lang=lang, published="2025-06-01")[270]["side"] == "russia"
+
+
+@pytest.mark.parametrize("text, lang, category", [
+    ("Russia launched 90 Shahed drones at Kharkiv overnight; 70 were shot down, the air force said.", "en", "drones"),
+    ("Ukraine's air force said Russia launched 300 drones overnight. Air defences downed 270.", "en", "drones"),
+    ("Rosja wystrzeliła w nocy 40 pocisków manewrujących. Obrona powietrzna zestrzeliła 35.", "pl", "cruise_missiles"),
+    # two kinds launched: the bare number is of neither
+    ("Russia launched 90 drones and 12 missiles overnight. Air defences downed 70.", "en", "losses"),
+])
+def test_a_bare_number_downed_after_a_launch_counts_the_weapons_launched(text, lang, category):
+    got = [c for c in extract(text, lang=lang, published="2025-06-01") if c.to_dict()["value"] in (70, 270, 35)]
+    assert [c.to_dict()["category"] for c in got] == [category]

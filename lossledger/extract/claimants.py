@@ -179,7 +179,13 @@ def _tokens(text: str, a: int, b: int) -> list[re.Match]:
     return list(_TOKEN.finditer(text, a, b))
 
 
+_CLITIC = re.compile(r"[-\u2010](?:t[-\u2010])?([^\W\d_]+)")
+
+
 def _np_forward(text: str, pos: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
+    clitic = _CLITIC.match(text, pos, end)
+    if clitic and clitic.group(1).casefold() in lex.pronouns:
+        return clitic.span(1)  # "précise-t-elle", "a-t-il dit": the pronoun joined to the verb is its subject
     toks = _tokens(text, pos, end)
     if lex.nouns_capitalised and toks and toks[0].group().casefold() in lex.agent_opponent:
         return _participle_attribute(text, toks, end, lex)

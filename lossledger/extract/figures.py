@@ -423,6 +423,7 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
                              if h.label not in EQUIPMENT_CATEGORIES and h.label != "losses")  # "748 lost tanks"
                       or len(text[q.end:equipment.start].split()) > 3):
         equipment = None
+    equipment = equipment and _wider_kind(text, equipment, lex) or equipment
     population = people = None
     headed = False
     clause_at = clause_start(text, before_start, q.start)
@@ -475,8 +476,12 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
         if verb:  # "killed eight people and injured 11 others": "injured" is the next number's verb
             head = verb
         people = _people_item(text, item_at, q.start, s0, lex)
+        # a part of the figure before ("23 killed, including four children; 63 injured") is of its kind
+        whole = prev.category if prev and prev.category in ("killed", "wounded", "missing", "captured") and \
+            _is_part(text, q, lex) else None
         category = (governing or head
                     or _personnel_category(text, clause_at, q.start, lex, True)
+                    or whole
                     or _personnel_category(text, after_end, nxt, lex, False)
                     or _personnel_category(text, before_start, q.start, lex, True)
                     or people)
@@ -485,6 +490,11 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
             category = "losses"  # "the death toll at 43,000 ... Ukraine had lost 400,000 soldiers": a verb of its own
         elif prev and prev.category not in EQUIPMENT_CATEGORIES and category in (None, "losses"):
             category = prev.category if prev.category != "losses" or category is None else category
+        launched = _launched_kind(text, q.start, lex) if category in (None, "losses") and not first_pop and not any(
+            h.label != "losses" for h in head_hits) and lex.cues["agent_verbs"].search(
+            text, clause_at, _zone_end(text, q.end, s1)) else None
+        if launched is not None:  # "Russia launched 300 drones. Air defences downed 270.": 270 of the drones
+            category, population = launched, "military"
         if category is None:
             return None
         clause_end = _zone_end(text, q.end, s1)
@@ -494,8 +504,9 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
                 first_pop or head_hits or _of_category(text, clause_at, q.start, lex) or _after_rise(text, q, lex)):
             return None  # "one of them", "two sides": a small number word needs its noun (or a toll that rose to it)
         kind_end = head_end
-        population = _population(text, q.end, head_end, lex) or (prev.population if prev else None)
-    side, enemy = _side(text, q, s0, s1, before_start, head_end, nxt, lex, prev, exclude, category in LAUNCHED)
+        population = population or _population(text, q.end, head_end, lex) or (prev.population if prev else None)
+    side, enemy = _side(text, q, s0, s1, before_start, head_end, nxt, lex, prev, exclude, category in LAUNCHED,
+                        category in EQUIPMENT_CATEGORIES)
     if side is None and not enemy and (item or people or headed or
                                        _list_item(text, item_at, q.start, lex, equipment=False)):
         side, enemy = _heading_side(text, s0, lex)
@@ -506,6 +517,13 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
     metric = _metric(text, q, kind_end, nxt, before_start, lex)
     return Figure(q=q, category=category, population=pop, side=side, metric=metric, head_end=head_end, enemy=enemy,
                   population_elsewhere=elsewhere)
+
+
+def _wider_kind(text: str, equipment: Match, lex: Lexicon) -> Match | None:
+    """The wider kind of weapon a count is of: "25,460 tanks and other armoured vehicles" are armoured vehicles."""
+    joined = _at(lex.cues["and_other"], text, equipment.end) if "and_other" in lex.cues else None
+    wider = _at(lex.categories, text, joined.end) if joined else None
+    return wider if wider is not None and wider.label in EQUIPMENT_CATEGORIES else None
 
 
 def _apposed_category(text: str, pos: int, nxt: int, lex: Lexicon) -> str | None:
@@ -761,6 +779,9 @@ def _resolve_population(text: str, found: str | None, side: str | None, s0: int,
         return found  # "unspecified": carried from the figure before ("four people killed and 31 wounded")
     # the sentence's words for people, not those in its source's name ("the head of the military administration")
     kinds = {m.label for m in lex.population.find(text, s0, s1) if not any(a <= m.start < b for a, b in exclude)}
+    part = lex.cues["breakdown"].search(text, q.end, min(s1, _word_limit(text, q.end, 8)))
+    if part is not None and _population(text, part.end, min(s1, _word_limit(text, part.end, 4)), lex) == "civilian":
+        return "civilian"  # "Число погибших выросло до 18, среди них четверо детей": soldiers are no children
     # a strike in the sentence, or in the one before in its paragraph ("Drones hit Kharkiv. Four people died.")
     para = max(text.rfind("\n", 0, s0) + 1, s0 - 300)
     struck = lex.strike.search(text, para, s1) is not None
@@ -887,7 +908,8 @@ def opponents(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> t
         attack = after and not any(h.label not in EQUIPMENT_CATEGORIES
                                    for h in lex.categories.find(text, m.end, after.start)) and \
             lex.population.search(text, m.end, after.start) is None or \
-            words and (_at(lex.strike, last, word) or _at(lex.aggression, last, word))  # "une attaque russe"
+            words and not lex.adjectives_capitalised and (  # "une attaque russe" (but "missiles struck Kyiv")
+                _at(lex.strike, last, word) or _at(lex.aggression, last, word))
         if not attack:
             # "une frappe de missiles balistiques russes", "une attaque de missiles et de drones russes": the side
             # after the weapons of a strike is its attacker
@@ -1001,6 +1023,53 @@ def _suffered_by(text: str, a: int, b: int, lex: Lexicon) -> bool:
     return False
 
 
+def _destroyed_by_source(text: str, q: Quantity, s0: int, exclude: tuple, lex: Lexicon) -> str | None:
+    """The enemy of the side the source names ("Russia's defence ministry", "Минобороны России"), where a verb of
+    destroying governs the figure in its clause and nothing suffers it ("said it had destroyed 500 tanks")."""
+    sides = {m.label for a, b in exclude for m in lex.sides.find(text, a, b)}
+    if len(sides) != 1 or not sides <= _SIDE_ENEMY.keys():
+        return None
+    clause = clause_start(text, s0, q.start)
+    if not lex.cues["agent_verbs"].search(text, clause, q.end) and not lex.cues["agent_verbs"].search(
+            text, q.end, _zone_end(text, q.end, min(len(text), q.end + 80))):
+        return None
+    if lex.cues["patient_verbs"].search(text, clause, _zone_end(text, q.end, min(len(text), q.end + 80))):
+        return None
+    return _SIDE_ENEMY[sides.pop()]
+
+
+def _launch(text: str, s0: int, lex: Lexicon) -> tuple[str, Match] | None:
+    """The side an earlier sentence of the paragraph says launched weapons ("la Russie a lancé 476 drones"), and
+    the verb it launched them with."""
+    cue = lex.cues.get("launch_verbs")
+    para = max(text.rfind("\n", 0, s0) + 1, s0 - 400)
+    verbs = cue.find(text, para, s0) if cue else []
+    for verb in reversed(verbs):
+        named = side_words(text, max(para, verb.start - 60), verb.start, lex)
+        if named and named[-1].label in _SIDE_ENEMY and not re.search(r"[.!?;]", text[named[-1].end:verb.start]):
+            return named[-1].label, verb
+    return None
+
+
+def _launcher(text: str, s0: int, lex: Lexicon) -> str | None:
+    launch = _launch(text, s0, lex)
+    return launch[0] if launch else None
+
+
+def _launched_kind(text: str, pos: int, lex: Lexicon) -> str | None:
+    """The one kind of weapon the paragraph's launch before `pos` counts ("Russia launched 300 drones"), for a
+    figure of the weapons downed that names none ("Air defences downed 270.", "…; 70 were shot down")."""
+    launch = _launch(text, pos, lex)
+    if launch is None:
+        return None
+    end = re.compile(r"[.!?;]").search(text, launch[1].end, pos)
+    if end is None:
+        return None  # "Russia launched 90 drones, …": still the launch's own clause
+    kinds = {h.label for h in lex.categories.find(text, launch[1].end, end.start())
+             if h.label in LAUNCHED}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
 def _third_party(text: str, s0: int, s1: int, lex: Lexicon, exclude: tuple) -> str | None:
     """The one side the sentence names, its source included but not its attackers, that is neither of a war's
     usual pair: the loser of an attack ("Lebanon's health ministry said Israeli strikes killed 25": not Gaza's)."""
@@ -1009,9 +1078,11 @@ def _third_party(text: str, s0: int, s1: int, lex: Lexicon, exclude: tuple) -> s
 
 
 def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end: int, nxt: int,
-          lex: Lexicon, prev: Figure | None, exclude: tuple = (), launched: bool = False) -> tuple[str | None, bool]:
+          lex: Lexicon, prev: Figure | None, exclude: tuple = (), launched: bool = False,
+          weapons: bool = False) -> tuple[str | None, bool]:
     """(the side that lost the figure, whether it is "the enemy" of the source); `launched`: the figure counts
-    weapons that fly (drones, missiles), which a place names the target of, not the loser."""
+    weapons that fly (drones, missiles), which a place names the target of, not the loser; `weapons`: it counts
+    weapons of any kind, which a source with a side destroys on the other side."""
     # the figure's own noun: the nearest word of people or loss ("en skadades när ryska styrkor": "skadades")
     nouns = [m for m in (lex.population.search(text, q.end, head_end), lex.categories.search(text, q.end, head_end))
              if m is not None]
@@ -1086,6 +1157,14 @@ def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end:
         return prev.side, prev.enemy  # "Två ukrainska soldater dödades och en skadades när ryska styrkor besköt"
     if against:  # "killed in clashes with Russian troops", "killed in a Russian missile attack"
         return _third_party(text, s0, s1, lex, attackers) or against, False
+    if weapons:  # "Russia's defence ministry said it had destroyed 500 tanks": the source's forces did, the enemy's
+        enemy = _destroyed_by_source(text, q, s0, exclude, lex)
+        if enemy is not None:
+            return enemy, False
+    if launched:  # "Russia launched 476 drones. Air defences shot down 442": the launcher's
+        launcher = _launcher(text, s0, lex)
+        if launcher is not None:
+            return launcher, False
     if launched:  # "20 drones shot down over the Kyiv region", "... über Belgorod": the attacker's
         places = sorted([m for m in lex.sides.find(text, s0, s1) if _over(text, m, lex)] +
                         lex.places.find(text, s0, s1), key=lambda m: m.start)

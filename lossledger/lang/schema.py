@@ -102,6 +102,10 @@ SCHEMA: dict[str, dict[str, str]] = {
         "out_of": "the word between a part and its whole ('215 of 300 drones', '215 з 300'): the whole is no loss",
         "agent_verbs": "verbs whose subject inflicts the loss ('destroyed', 'shot down'): the other side lost",
         "patient_verbs": "verbs whose subject suffers the loss ('lost', 'suffered')",
+        "and_other": "words joining a kind of weapon to the wider kind it is counted with ('tanks and other armoured "
+                     "vehicles', 'танков и других боевых бронированных машин'): the count is of the wider kind",
+        "launch_verbs": "verbs of a side launching weapons ('Russia launched 476 drones', 'Rusia empleó'): drones and "
+                        "missiles shot down after it in the paragraph, with no side of their own, are that side's",
         "made_by": "words after a side word, or glued to it by a hyphen, that make it a weapon's maker or backer, "
                    "not a party ('Iranian-made', 'Iranian Shahed drones', 'Drohnen iranischer Bauart')",
         "suffered_by": "participles of suffering or losing whose agent ('by') is the loser: 'losses suffered by the "
