@@ -269,3 +269,8 @@ def test_a_known_name_joined_by_and_in_lower_case_is_read_whole():
 ])
 def test_the_source_before_a_setting_of_time(text, claimant):
     assert one(text)["claimant"] == claimant
+
+
+def test_the_defence_ministrys_special_military_motor_vehicles_are_vehicles():
+    text = "По данным Минобороны России, уничтожены 41 200 единиц специальной военной автомобильной техники ВСУ."
+    assert one(text)["category"] == "vehicles"
