@@ -1565,3 +1565,11 @@ def test_weapons_shot_down_after_a_sentence_of_their_launch_are_the_launchers(te
 def test_a_bare_number_downed_after_a_launch_counts_the_weapons_launched(text, lang, category):
     got = [c for c in extract(text, lang=lang, published="2025-06-01") if c.to_dict()["value"] in (70, 270, 35)]
     assert [c.to_dict()["category"] for c in got] == [category]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Israel's army published its figures on Sunday: since the war began, 890 soldiers have died.", "en"),
+    ("Die israelische Armee veröffentlichte ihre Zahlen: Seit Kriegsbeginn seien 890 Soldaten gefallen.", "de"),
+])
+def test_a_source_counting_deaths_with_no_side_named_counts_its_own(text, lang):
+    assert one(text, lang=lang, published="2025-06-01")["side"] == "israel"

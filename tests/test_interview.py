@@ -40,12 +40,26 @@ SPANISH = """Entrevista | Lucía Ferrer, investigadora del Real Instituto Elcano
 —Bastantes menos, quizá 60.000 muertos.
 """
 
+RUSSIAN = """«Потери огромны»
+
+Историк Сергей Волков — о том, во что обходится война
+
+— Сколько российских военных погибло?
+— По моей оценке, около 200 тысяч погибших. Для сравнения: в Афганистане погибли около 15 тысяч советских военных.
+
+— А сколько раненых?
+— Речь идет о полумиллионе раненых.
+"""
+
 
 @pytest.mark.parametrize("text, lang, want", [
     (SWEDISH, "sv", [(180000, "russia", "Erik Lindqvist"), (70000, "ukraine", "amerikanska tjänstemän"),
                      (90000, "ukraine", "Erik Lindqvist")]),
     (POLISH, "pl", [(250000, "russia", "Tomasz Nowicki"), (60000, "ukraine", "Tomasz Nowicki")]),
     (SPANISH, "es", [(200000, "russia", "Lucía Ferrer"), (60000, "ukraine", "Lucía Ferrer")]),
+    # a standfirst naming the interviewee before a dash; a comparison's side does not go on to the next answer
+    (RUSSIAN, "ru", [(200000, "russia", "Историк Сергей Волков"), (15000, "ussr", "Историк Сергей Волков"),
+                     (500000, "russia", "Историк Сергей Волков")]),
 ])
 def test_answers_speak_for_the_interviewee_about_the_party_asked_of(text, lang, want):
     claims = extract(text, lang=lang, published="2025-05-20")

@@ -274,3 +274,33 @@ def test_the_source_before_a_setting_of_time(text, claimant):
 def test_the_defence_ministrys_special_military_motor_vehicles_are_vehicles():
     text = "По данным Минобороны России, уничтожены 41 200 единиц специальной военной автомобильной техники ВСУ."
     assert one(text)["category"] == "vehicles"
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("армия теряла в среднем три-четыре тысячи человек в месяц", 3000, 4000),
+    ("погибли сорок-пятьдесят тысяч человек", 40000, 50000),
+])
+def test_two_number_words_joined_by_a_hyphen_are_a_range(text, low, high):
+    got = find_numbers(text, "ru")
+    assert [(q.qualifier, q.low, q.high) for q in got] == [("range", low, high)]
+
+
+def test_a_sources_own_dead_where_the_sentence_names_no_side():
+    text = "По данным Армии обороны Израиля, с начала войны погибли 890 военнослужащих, из них 430 — в секторе Газа."
+    got = claims(text)
+    assert {(c["value"], c["side"]) for c in got} == {(890, "israel"), (430, "israel")}
+
+
+def test_the_attackers_victims_are_the_other_side():
+    text = "В результате нападения ХАМАС на юг Израиля погибли около 1200 человек."
+    assert one(text)["side"] == "israel"
+
+
+def test_a_ratio_of_wounded_to_killed_is_no_count():
+    text = "Российская армия несёт большие потери: обычно на одного убитого приходится два-три раненых, сказал врач."
+    assert claims(text) == []
+
+
+def test_hezbollah_in_either_spelling_is_lebanon():
+    text = "Израиль заявил, что уничтожил около 2400 боевиков «Хизбаллы» на юге Ливана."
+    assert one(text)["side"] == "lebanon"

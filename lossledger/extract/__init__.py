@@ -136,7 +136,8 @@ def extract_article(article: Article) -> list[Claim]:
                 claim = dataclasses.replace(claim, population="civilian")
             if claim is not None:
                 claims.append(claim)
-                side, loser = claim.side, None
+                if "comparison" not in lex.cues or lex.cues["comparison"].search(text, s0, s1) is None:
+                    side, loser = claim.side, None  # (not "Для сравнения: … погибли 15 тысяч советских военных")
     return merge_repeats(_same_periods(text, claims, lex))
 
 

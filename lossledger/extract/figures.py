@@ -863,7 +863,8 @@ def side_words(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> 
             continue
         words = [w.casefold() for w in text[max(0, m.start - 25):m.start].split()[-2:]]
         possessive = text[m.end:m.end + 2].startswith(("'s", "’s"))  # "in Russia's war": a party after all
-        army = " " in text[m.start:m.end] and text[m.start].islower()  # "infligées à l'armée russe": no place
+        # "infligées à l'armée russe": no place (but "в секторе Газа" is one)
+        army = " " in text[m.start:m.end] and text[m.start].islower() and text[m.start:m.end].split()[-1].islower()
         if _placed(words, lex) and not possessive and not army and not _with_side_noun(text, m, lex):
             continue
         if any(a <= m.start < b for a, b in exclude):
@@ -1070,6 +1071,19 @@ def _launched_kind(text: str, pos: int, lex: Lexicon) -> str | None:
     return kinds.pop() if len(kinds) == 1 else None
 
 
+def _suffered_by_source(text: str, q: Quantity, s0: int, exclude: tuple, lex: Lexicon) -> str | None:
+    """The side the source names ("ЦАХАЛ", "Israel's army"), where a verb or noun of suffering ("погибли",
+    "were killed", "losses") and no verb of inflicting governs a figure that names no side."""
+    sides = {m.label for a, b in exclude for m in lex.sides.find(text, a, b)}
+    if len(sides) != 1:
+        return None
+    clause, end = clause_start(text, s0, q.start), _zone_end(text, q.end, min(len(text), q.end + 80))
+    suffered = lex.cues["patient_verbs"].find(text, clause, end)
+    inflicted = [v for v in lex.cues["agent_verbs"].find(text, clause, end)
+                 if not any(p.start <= v.start < p.end for p in suffered)]  # "were killed" is one of suffering
+    return sides.pop() if suffered and not inflicted else None
+
+
 def _third_party(text: str, s0: int, s1: int, lex: Lexicon, exclude: tuple) -> str | None:
     """The one side the sentence names, its source included but not its attackers, that is neither of a war's
     usual pair: the loser of an attack ("Lebanon's health ministry said Israeli strikes killed 25": not Gaza's)."""
@@ -1178,6 +1192,10 @@ def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end:
     rest = side_words(text, s0, s1, lex, exclude)
     if rest:
         return min(rest, key=lambda m: abs(m.start - q.start)).label, False
+    if not weapons:  # "ЦАХАЛ опубликовал данные о потерях: погибли 914 военнослужащих": the source's own dead
+        own = _suffered_by_source(text, q, s0, exclude, lex)
+        if own is not None:
+            return own, False
     noun = lex.population.search(text, q.end, head_end)
     if noun is None or noun.label != "military":
         place = _loss_in_place(text, s0, s1, lex)

@@ -258,6 +258,11 @@ def _build(lg: _Lang, text: str, m: re.Match) -> list[Quantity]:
     a = _parse_end(lg, text, sa, m.end(ga))
     if a is None:
         return []
+    if m["rs"] is None and m[gb] is None and a[2] < m.end(ga) and text.startswith("-", a[2]) and a[1] == 1:
+        b = _parse_end(lg, text, a[2] + 1, m.end(ga))  # "три-четыре тысячи", "dwa-trzy": two words, a range
+        if b is not None and b[2] == m.end(ga) and a[0] * b[1] <= b[0]:
+            lo = a[0] * b[1]
+            return [Quantity(start, b[2], text[start:b[2]], None, float(lo), float(b[0]), "range", False, sa, b[2])]
     if m["rs"] is None and (a[2] < m.end(ga) or m[gb] is None):  # a single number
         after = lg.quals.get(_key(m["af"])) if m["af"] is not None and a[2] == m.end(ga) else None
         end = m.end("af") if after else a[2]

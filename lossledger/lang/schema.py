@@ -106,6 +106,8 @@ SCHEMA: dict[str, dict[str, str]] = {
                      "vehicles', 'танков и других боевых бронированных машин'): the count is of the wider kind",
         "launch_verbs": "verbs of a side launching weapons ('Russia launched 476 drones', 'Rusia empleó'): drones and "
                         "missiles shot down after it in the paragraph, with no side of their own, are that side's",
+        "comparison": "words opening a comparison ('for comparison', 'для сравнения'): the side of its figures "
+                      "does not go on to the figures after it that name none",
         "made_by": "words after a side word, or glued to it by a hyphen, that make it a weapon's maker or backer, "
                    "not a party ('Iranian-made', 'Iranian Shahed drones', 'Drohnen iranischer Bauart')",
         "suffered_by": "participles of suffering or losing whose agent ('by') is the loser: 'losses suffered by the "
