@@ -520,3 +520,23 @@ def test_a_source_counting_its_own_soldiers_is_the_loser(text, lang, side):
 def test_troops_losing_after_the_source_open_the_next_clause(text, lang, claimant, side):
     (claim,) = extract(text, lang=lang, published="2025-06-10")
     assert (claim.claimant, claim.side) == (claimant, side)
+
+
+@pytest.mark.parametrize("text, lang, claimant", [
+    # the owner named in the genitive before its document is the source, and refers back like it
+    ("Ukraine's General Staff puts Russia's losses at over a million. According to the General Staff's daily "
+     "report, 1,120 Russian soldiers were killed or wounded over the past day.", "en", "Ukraine's General Staff"),
+    ("Ukrainas generalstab uppger att Ryssland har förlorat en miljon soldater. Enligt generalstabens dagliga "
+     "rapport dödades eller sårades 1 120 ryska soldater under det senaste dygnet.", "sv", "Ukrainas generalstab"),
+    # the words before the document are not all its modifiers: they stay in the source's name
+    ("According to Britain's defence intelligence update, Russia lost 1,300 soldiers a day in June.", "en",
+     "Britain's defence intelligence update"),
+])
+def test_the_owner_of_a_document_is_its_source(text, lang, claimant):
+    assert claimants(text, lang)[-1] == claimant
+
+
+def test_a_time_after_a_document_is_no_source():
+    text = ("Le commandant en chef ukrainien, Oleksandr Syrsky, a dressé jeudi le bilan de l'année écoulée. Selon "
+            "lui, les pertes russes se sont élevées à 418 000 militaires tués ou blessés.")
+    assert claimants(text, "fr") == ["Oleksandr Syrsky"]

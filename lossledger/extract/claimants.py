@@ -612,8 +612,8 @@ def _according_source(text: str, m: Match, s1: int, lex: Lexicon) -> tuple[int, 
     elif acc and any(w in lex.documents for w in text[acc[0]:acc[1]].casefold().split()):
         # "figures published on Saturday by X", "un bilan arrêté au 31 juillet par X"
         acc = _agent_after(text, acc[1], s1, lex) or acc
-    if acc and _an_attack(text, acc, lex):
-        return None  # "le bilan de la frappe de missiles": the toll of a strike, no source
+    if acc and (_an_attack(text, acc, lex) or _a_time(text, acc, lex)):
+        return None  # "le bilan de la frappe de missiles", "le bilan de l'année écoulée": no source
     if acc:
         acc = _compound_owner(text, acc, lex) or acc  # "laut Militärangaben", "enligt FN-uppgifter"
     return _cut_to_known(text, _past_document(text, acc, lex), lex) if acc else None
@@ -673,6 +673,13 @@ def opens_relative(text: str, pos: int, lex: Lexicon) -> bool:
     if words and words[0] in lex.articles:
         words = words[1:]
     return bool(words) and words[0] in pack_words(lex.code, "relatives")
+
+
+def _a_time(text: str, span: tuple[int, int], lex: Lexicon) -> bool:
+    """The phrase is a time ("l'année écoulée", "last year", "the past week"), no source."""
+    a, b = span
+    return any(m.start == a and m.end >= b - 1 for k in ("this_year", "last_year", "past_day", "past_week")
+               for m in lex.dates[k].find(text, a, b))
 
 
 def _an_attack(text: str, span: tuple[int, int], lex: Lexicon) -> bool:
@@ -1391,6 +1398,9 @@ def _past_document(text: str, span: tuple[int, int], lex: Lexicon) -> tuple[int,
     if _generic(text[span[0]:span[1]], lex):
         return span  # "el parte ucraniano": the document refers back
     toks = list(re.finditer(r"\S+", text[span[0]:span[1]]))
+    owner = _owner_before_document(toks, lex)
+    if owner is not None:
+        return span[0], span[0] + owner
     i = 0
     while i < len(toks) and toks[i].group().casefold() in lex.articles:
         i += 1
@@ -1412,6 +1422,23 @@ def _past_document(text: str, span: tuple[int, int], lex: Lexicon) -> tuple[int,
             return span
         return span[0] + toks[j + 1 if j is not None else i + 1].start(), span[1]
     return span
+
+
+def _owner_before_document(toks: list[re.Match], lex: Lexicon) -> int | None:
+    """Where the owner named in the genitive before its document ends ("the General Staff's daily report",
+    "generalstabens dagliga rapport", "Selenskyjs Angaben"), its ending cut; None where there is none."""
+    endings = pack_words(lex.code, "genitive_endings")
+    doc = next((k for k, t in enumerate(toks[:5]) if t.group().casefold() in lex.documents), None)
+    if not endings or not doc:
+        return None
+    k = doc - 1
+    while k > 0 and toks[k].group().casefold() in lex.document_modifiers:
+        k -= 1  # past the document's adjectives: "dagliga", "daily"
+    word = toks[k].group()
+    ending = next((e for e in endings if word.endswith(e) and len(word) > len(e) + 2), None)
+    if ending is None or word.casefold() in lex.articles:
+        return None
+    return toks[k].end() - len(ending)
 
 
 def _generic(name: str, lex: Lexicon) -> bool:

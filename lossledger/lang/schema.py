@@ -197,6 +197,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "pronouns": "pronouns that refer back to the last named claimant ('he', 'she', 'han')",
         "expletives": "dummy subjects before an inverted speech verb ('Det skriver X'): the source follows",
         "anaphors": "definite descriptions that refer back ('the think tank', 'tankesmedjan')",
+        "genitive_endings": "endings of an owner named before its document ('the General Staff's daily report', "
+                            "'generalstabens rapport'): the owner is the source",
         "documents": "documents that stand for their unnamed source and refer back ('the report', 'the latest update')",
         "compound_documents": "documents that close a compound with their source ('angaben' in 'nach UN-Angaben', "
                               "'Militärangaben'): the first part is the source",
