@@ -1573,3 +1573,26 @@ def test_a_bare_number_downed_after_a_launch_counts_the_weapons_launched(text, l
 ])
 def test_a_source_counting_deaths_with_no_side_named_counts_its_own(text, lang):
     assert one(text, lang=lang, published="2025-06-01")["side"] == "israel"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Lebanon's health ministry raised the toll to 3,900 dead in Lebanon since the fighting between Israel and "
+     "Hezbollah began.", "en"),
+    ("El Ministerio de Salud libanés elevó a 3.900 el número de muertos en Líbano desde que comenzaron los "
+     "combates entre Israel y Hezbolá.", "es"),
+])
+def test_the_two_parties_of_a_war_after_between_are_not_the_loser(text, lang):
+    assert one(text, lang=lang, published="2024-11-28")["side"] == "lebanon"
+
+
+@pytest.mark.parametrize("text, lang, stance", [
+    # another party that calls the figure propaganda in the next sentence does not make its source dispute it
+    ("Ukraine's General Staff puts Russian losses at 1,160,000 killed or wounded. Moscow calls this propaganda.",
+     "en", "asserted"),
+    ("El Estado Mayor ucraniano cifra las bajas rusas en 1.160.000. Moscú lo califica de propaganda.", "es",
+     "asserted"),
+    # the source itself, right after the figure
+    ("\"80,000 dead? That is a lie,\" Peskov said.", "en", "disputed"),
+])
+def test_a_rejection_by_another_party_leaves_the_figure_asserted(text, lang, stance):
+    assert one(text, lang=lang, published="2025-06-01")["stance"] == stance

@@ -1084,6 +1084,13 @@ def _suffered_by_source(text: str, q: Quantity, s0: int, exclude: tuple, lex: Le
     return sides.pop() if suffered and not inflicted else None
 
 
+def _between(text: str, m: Match, lex: Lexicon) -> bool:
+    """The side word is one of a war's two parties after 'between' ("los enfrentamientos entre Israel y Hezbolá")."""
+    hits = lex.between.find(text, max(0, m.start - 50), m.start)
+    return bool(hits) and len(text[hits[-1].end:m.start].split()) <= 4 and not re.search(
+        r"[,.;:!?]", text[hits[-1].end:m.start])
+
+
 def _third_party(text: str, s0: int, s1: int, lex: Lexicon, exclude: tuple) -> str | None:
     """The one side the sentence names, its source included but not its attackers, that is neither of a war's
     usual pair: the loser of an attack ("Lebanon's health ministry said Israeli strikes killed 25": not Gaza's)."""
@@ -1184,12 +1191,13 @@ def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end:
                         lex.places.find(text, s0, s1), key=lambda m: m.start)
         if places:
             return _SIDE_ENEMY.get(places[-1].label), False
-    after = side_words(text, head_end, _zone_end(text, head_end, nxt), lex, exclude)
+    after = [m for m in side_words(text, head_end, _zone_end(text, head_end, nxt), lex, exclude)
+             if not _between(text, m, lex)]
     if after:
         return after[0].label, False
     if prev is not None:
         return prev.side, prev.enemy
-    rest = side_words(text, s0, s1, lex, exclude)
+    rest = [m for m in side_words(text, s0, s1, lex, exclude) if not _between(text, m, lex)]
     if rest:
         return min(rest, key=lambda m: abs(m.start - q.start)).label, False
     if not weapons:  # "ЦАХАЛ опубликовал данные о потерях: погибли 914 военнослужащих": the source's own dead
@@ -1199,7 +1207,8 @@ def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end:
     noun = lex.population.search(text, q.end, head_end)
     if noun is None or noun.label != "military":
         place = _loss_in_place(text, s0, s1, lex)
-        if place is not None and all(m.label == place for m in lex.sides.find(text, s0, s1)):
+        if place is not None and all(m.label == place for m in lex.sides.find(text, s0, s1)
+                                     if not _between(text, m, lex)):
             # "Antalet dödade i Gaza har passerat 50 000": the dead of that place, where no side is named (in
             # "Israels Armee meldet drei weitere Tote im Gazastreifen" the army reports its own)
             return place, False

@@ -252,6 +252,7 @@ class Lexicon:
     enemy_default: str | None
     both: Matcher
     locative: frozenset[str]
+    between: Matcher
     opponent: frozenset[str]
     side_nouns: frozenset[str]
     side_phrases: tuple[str, ...]
@@ -331,6 +332,7 @@ def lexicon(code: str) -> Lexicon:
         enemy_default=sides.get("enemy_default"),
         both=_plain(sides.get("both", []), lemma=lem, index=ix),
         locative=frozenset(w.casefold() for w in sides.get("locative", [])),
+        between=_plain(sides.get("between", []), lemma=lem, index=ix),
         opponent=frozenset(w.casefold() for w in sides.get("opponent", [])),
         side_nouns=frozenset(w.casefold() for w in sides.get("side_nouns", [])),
         side_phrases=tuple(w.casefold() for w in sides.get("side_phrases", [])),

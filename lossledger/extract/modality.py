@@ -54,8 +54,10 @@ def stance(text: str, fig: Figure, s1: int, lex: Lexicon) -> str:
         return "asserted"  # "Zelenskyj avfärdade det ryska försvarsministeriets uppgifter ... som en lögn": the MoD's
     if negated(text, q, lex):
         return "disputed"
-    if lex.cues["dispute_after"].search(text, q.end, min(s1 + 40, len(text), q.end + 50)):
-        return "disputed"
+    after = lex.cues["dispute_after"].search(text, q.end, min(s1 + 40, len(text), q.end + 50))
+    if after and not (after.start > s1 and (lex.sides.search(text, s1, after.start) or
+                                            known_name().search(text, s1, after.start))):
+        return "disputed"  # (not "… 1,16 millones. Moscú lo califica de propaganda": another party rejects it)
     # "Zelensky denied figures of 300,000": a denial before it in its clause, with no other source between
     if hit and not known_name().search(text, hit[-1].end, q.start):  # "dismissed the CSIS estimate": CSIS asserts it
         return "disputed"

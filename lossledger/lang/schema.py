@@ -80,6 +80,8 @@ SCHEMA: dict[str, dict[str, str]] = {
                          "the enemy)",
         "both": "words for both sides together ('both sides', 'combined')",
         "conjunctions": "words joining two sides into both ('Russian and Ukrainian soldiers')",
+        "between": "prepositions of a war's two parties ('the war between Israel and Hezbollah'): sides after a "
+                   "figure in such a phrase name the war, not the loser",
         "locative": "prepositions that make a following country name a place, not a side ('in Ukraine')",
         "aggression": "nouns of a side's attack ('invasion' in 'Russia's invasion', 'l'invasion russe'): that side "
                       "is the attacker, not the loser",
