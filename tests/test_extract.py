@@ -1596,3 +1596,13 @@ def test_the_two_parties_of_a_war_after_between_are_not_the_loser(text, lang):
 ])
 def test_a_rejection_by_another_party_leaves_the_figure_asserted(text, lang, stance):
     assert one(text, lang=lang, published="2025-06-01")["stance"] == stance
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Since the invasion began, Ukraine's forces have destroyed 11,353 (+2) tanks and 80,043 (+271) drones.", "en"),
+    ("Від початку вторгнення Сили оборони знищили 11 353 (+2) танки та 80 043 (+271) БпЛА.", "uk"),
+])
+def test_a_days_increment_between_a_number_and_its_noun_leaves_the_noun_to_both(text, lang):
+    got = [(c.value, c.category, c.period_start) for c in extract(text, lang=lang, published="2025-11-20")]
+    assert got == [(11353, "tanks", None), (2, "tanks", "2025-11-20"), (80043, "drones", None),
+                   (271, "drones", "2025-11-20")]

@@ -23,6 +23,8 @@ _CLAUSE_END = re.compile(r"[,;:()\[\]–—….!?\s](?:(?<=,)(?:(?<!\d,)|(?!\d))
                          r"|(?<=[.!?])(?=\s|$))")
 _SIDE_ENEMY = {"russia": "ukraine", "ukraine": "russia", "israel": "palestine", "palestine": "israel"}
 _COUNTS = re.compile(r"[\d\s.,+()\u00a0\u202f]+")  # list counts and their increments: "22.250 (+11),"
+_INCREMENT_AFTER = re.compile(r"[ \u00a0\u202f]*\([ \u00a0\u202f]*\+[ \u00a0\u202f]*\d[\d \u00a0\u202f.,]*\)")
+_CLOSING = re.compile(r"[ \u00a0\u202f]*\)")  # the end of the increment in brackets itself: "(+2)"
 _PAIR = ("-", "–", "/", "—")  # "the Russia-Ukraine war": the two sides together
 _ITEM_LEAD = re.compile(r"[\s\-–—•*·]*")  # bullets before a list item's noun
 # bullets and up to two words before the loss word of an item ("systemy obrony przeciwlotniczej – 1 240")
@@ -206,9 +208,18 @@ def read_figures(text: str, s0: int, s1: int, quantities: list[Quantity], lex: L
         # a part ("31 people, including five children, were killed") does not end the words of its whole
         nxt = next((k.start for k, part in zip(kept[i + 1:], parts[i + 1:], strict=True) if not part), s1)
         before_start = figures[-1].q.end if figures else s0  # a number read as no figure bounds nothing
-        head_end = _zone_end(text, q.end, min(nxt, q.end + 60))
-        head_end = min(head_end, _word_limit(text, q.end, 6))
-        fig = _read_one(text, q, s0, s1, before_start, head_end, nxt, lex, prev, exclude, counts, continues)
+        # "11 353 (+2) танки": the day's increment in brackets stands between a number and its noun
+        bracket = _INCREMENT_AFTER.match(text, q.end) or (
+            _CLOSING.match(text, q.end) if text[max(0, q.start - 2):q.start].replace(" ", "") == "(+" else None)
+        if bracket and _INCREMENT_AFTER.match(text, q.end):  # the increment's own number is no next figure
+            nxt = next((k.start for k, part in zip(kept[i + 1:], parts[i + 1:], strict=True)
+                        if not part and k.start >= bracket.end()), s1)
+        read = dataclasses.replace(q, end=bracket.end()) if bracket and bracket.end() < nxt else q
+        head_end = _zone_end(text, read.end, min(nxt, read.end + 60))
+        head_end = min(head_end, _word_limit(text, read.end, 6))
+        fig = _read_one(text, read, s0, s1, before_start, head_end, nxt, lex, prev, exclude, counts, continues)
+        if fig is not None and read is not q:
+            fig = dataclasses.replace(fig, q=dataclasses.replace(fig.q, end=q.end))
         denied = negated(text, q, lex)
         if fig is None and earlier is not None and denied and not lex.categories.search(text, s0, s1):
             fig = Figure(q=q, category=earlier.category, population=earlier.population, side=earlier.side,
