@@ -1606,3 +1606,16 @@ def test_a_days_increment_between_a_number_and_its_noun_leaves_the_noun_to_both(
     got = [(c.value, c.category, c.period_start) for c in extract(text, lang=lang, published="2025-11-20")]
     assert got == [(11353, "tanks", None), (2, "tanks", "2025-11-20"), (80043, "drones", None),
                    (271, "drones", "2025-11-20")]
+
+
+def test_weapons_named_before_their_loss_word_are_the_figures_kind():
+    text = ("Ukraine's General Staff keeps a tally of Russian losses. By its count, tank losses fell from more than "
+            "3,000 in 2024 to about 1,500 in 2025.")
+    got = [(c.value, c.category, c.side) for c in extract(text, lang="en", published="2026-01-09")]
+    assert got == [(3000, "tanks", "russia"), (1500, "tanks", "russia")]
+
+
+def test_an_attacker_in_a_later_clause_is_not_the_loser():
+    text = ("Lebanon's health ministry says 3,800 people have been killed in Lebanon since October 2023, most of them "
+            "since Israel escalated its campaign in September.")
+    assert one(text, lang="en", published="2024-11-28")["side"] == "lebanon"

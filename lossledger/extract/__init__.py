@@ -102,7 +102,7 @@ def extract_article(article: Article) -> list[Claim]:
     setting = None  # the side of the place a sentence of this paragraph opened with ("У Судані …")
     prev_end = 0
     for i, ((s0, s1, figs, dates), (att, when)) in enumerate(zip(per_sentence, attributions, strict=True)):
-        if not figs and claims:
+        if not figs:
             loser = _losses_named(text, s0, s1, lex) or loser
         if "\n" in text[prev_end:s0]:
             setting = None

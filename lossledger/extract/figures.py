@@ -470,7 +470,7 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
             return None  # "när två ryska robotar slog ned i Sumy": weapons that struck are no loss
         category, population, kind_end = equipment.label, "military", equipment.end
     elif prev and prev.category in EQUIPMENT_CATEGORIES and not first_pop and not _specific(head_hits) and \
-            word_before(text, q.start) not in lex.locative:  # not "... 41 aircraft at four airbases"
+            not _counts_places(text, q, lex):  # not "... 41 aircraft at four airbases"
         # a list of equipment goes on: "..., 79 damaged and 65 abandoned"
         return Figure(q=q, category=prev.category, population="military", side=prev.side, metric="count",
                       head_end=head_end, enemy=prev.enemy)
@@ -501,6 +501,8 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
             category = "losses"  # "the death toll at 43,000 ... Ukraine had lost 400,000 soldiers": a verb of its own
         elif prev and prev.category not in EQUIPMENT_CATEGORIES and category in (None, "losses"):
             category = prev.category if prev.category != "losses" or category is None else category
+        if category == "losses" and not first_pop:  # "tank losses fell from 3,000 to 1,500": the tanks'
+            category, population = _losses_of_weapons(text, clause_at, q.start, lex) or (category, population)
         launched = _launched_kind(text, q.start, lex) if category in (None, "losses") and not first_pop and not any(
             h.label != "losses" for h in head_hits) and lex.cues["agent_verbs"].search(
             text, clause_at, _zone_end(text, q.end, s1)) else None
@@ -535,6 +537,14 @@ def _wider_kind(text: str, equipment: Match, lex: Lexicon) -> Match | None:
     joined = _at(lex.cues["and_other"], text, equipment.end) if "and_other" in lex.cues else None
     wider = _at(lex.categories, text, joined.end) if joined else None
     return wider if wider is not None and wider.label in EQUIPMENT_CATEGORIES else None
+
+
+def _counts_places(text: str, q: Quantity, lex: Lexicon) -> bool:
+    """A preposition of place before the number and a noun after it: "at four airbases" (but "fell from 3,000 to
+    about 1,500 in 2025" counts the losses)."""
+    after = text[q.end:q.end + 40].split()[:1]
+    return word_before(text, q.start) in lex.locative and bool(after) and after[0][:1].isalpha() and \
+        after[0].casefold() not in lex.locative
 
 
 def _apposed_category(text: str, pos: int, nxt: int, lex: Lexicon) -> str | None:
@@ -1048,6 +1058,18 @@ def _destroyed_by_source(text: str, q: Quantity, s0: int, exclude: tuple, lex: L
     if lex.cues["patient_verbs"].search(text, clause, _zone_end(text, q.end, min(len(text), q.end + 80))):
         return None
     return _SIDE_ENEMY[sides.pop()]
+
+
+def _losses_of_weapons(text: str, a: int, b: int, lex: Lexicon) -> tuple[str, str] | None:
+    """(category, "military") where the loss word before the number is one of weapons named right before it
+    ("tank losses", "Panzer-Verluste"), else None."""
+    hits = lex.categories.find(text, a, b)
+    for before, loss in zip(hits, hits[1:], strict=False):
+        if loss.label == "losses" and before.label in EQUIPMENT_CATEGORIES and \
+                text[before.end:loss.start].strip(" -") == "" and \
+                _at(lex.cues["agent_verbs"], text, loss.start) is None:  # not "Air defence shot down"
+            return before.label, "military"
+    return None
 
 
 def _launch(text: str, s0: int, lex: Lexicon) -> tuple[str, Match] | None:
