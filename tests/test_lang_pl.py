@@ -318,3 +318,9 @@ def test_a_quote_opened_by_a_dash_takes_the_speaker_who_closes_it():
 def test_a_source_referred_back_to_by_a_pronoun_or_the_same_data(text):
     claim = one(text)
     assert claim["value"] == 76000 and "UALosses" in claim["claimant"]
+
+
+def test_a_figure_that_follows_from_a_communique_has_its_author_as_source():
+    text = ("Od początku inwazji Rosja straciła już 868 070 żołnierzy – wynika z komunikatu Sztabu Generalnego Sił "
+            "Zbrojnych Ukrainy.")
+    assert one(text)["claimant"] == "Sztab Generalny Sił Zbrojnych Ukrainy"
