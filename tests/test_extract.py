@@ -266,7 +266,8 @@ def test_dates_from_text_weekday_and_publication():
 
 
 @pytest.mark.parametrize("url", ["https://example.org/news/2024/05/17/story", "https://example.org/2024-05/17/story",
-                                 "https://example.org/story-20240517.html"])
+                                 "https://example.org/story-20240517.html",
+                                 "https://example.org/politics/17/05/2024/5f3a9c"])
 def test_publication_date_from_url(url):
     text = "The ministry said 46,500 Russian soldiers were killed."
     assert one(text, lang="en", url=url)["as_of"] == "2024-05-17"

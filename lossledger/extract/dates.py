@@ -16,6 +16,7 @@ from lossledger.model import EQUIPMENT_CATEGORIES
 _URL_DATE = re.compile(r"(?<!\d)(20[0-4]\d|19[89]\d)([/_.-]?)(0[1-9]|1[0-2])(?:\2|(?<=\d-\d\d)/)(0[1-9]|[12]\d|3[01])"
                        r"(?:(?!\d{3})|(?=(?:[01]\d|2[0-3])[0-5]\d[0-5]\d(?!\d)))")
 _URL_MONTH = re.compile(r"/(20[0-4]\d)/(0[1-9]|1[0-2])/")
+_URL_DAY_FIRST = re.compile(r"/(0[1-9]|[12]\d|3[01])/(0[1-9]|1[0-2])/(20[0-4]\d)/")  # "/politics/30/04/2025/"
 _ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")  # YYYY[-MM[-DD]]
 _DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\b", re.IGNORECASE)
 
@@ -235,7 +236,8 @@ def _war_day(m: re.Match, lex: Lexicon) -> str | None:
 
 def stated_outside_the_body(text: str, url: str | None) -> bool:
     """The publication date comes from a ` date YYYY-MM-DD` line or the URL, not from the article's own words."""
-    return bool(_DATE_LINE.match(text) or url and (_URL_DATE.search(url) or _URL_MONTH.search(url)))
+    return bool(_DATE_LINE.match(text) or url and (_URL_DATE.search(url) or _URL_MONTH.search(url) or
+                                                   _URL_DAY_FIRST.search(url)))
 
 
 def publication_date(text: str, url: str | None, lex: Lexicon) -> str | None:
@@ -250,6 +252,9 @@ def publication_date(text: str, url: str | None, lex: Lexicon) -> str | None:
             day = f"{m.group(1)}-{m.group(3)}-{m.group(4)}"
             if line is None or day.startswith(line):  # the URL's day refines a month-precision date line
                 return day
+        m = _URL_DAY_FIRST.search(url)
+        if m and _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1))) and line is None:
+            return f"{m.group(3)}-{m.group(2)}-{m.group(1)}"
     header = text[:600]  # (searched in `text` itself, whose words the lexicon has indexed once for all)
     found = [r for r in find_dates(text, 0, len(header), lex, None) if r.kind == "point" and len(r.value) == 10]
     # A date standing on a short line of its own, or in the dateline a line opens with, is a dateline or byline;
