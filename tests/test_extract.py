@@ -1620,3 +1620,12 @@ def test_an_attacker_in_a_later_clause_is_not_the_loser():
     text = ("Lebanon's health ministry says 3,800 people have been killed in Lebanon since October 2023, most of them "
             "since Israel escalated its campaign in September.")
     assert one(text, lang="en", published="2024-11-28")["side"] == "lebanon"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The deadliest month was December, when Russian losses reached 48,670, the General Staff said.", "en"),
+    ("Värst var december, då de ryska förlusterna enligt generalstaben uppgick till 48 670 man.", "sv"),
+    ("Der verlustreichste Monat war Dezember: Laut Generalstab verlor Russland 48.670 Soldaten.", "de"),
+])
+def test_a_month_named_after_a_copula_dates_the_figure(text, lang):
+    assert one(text, lang=lang, published="2025-01-02")["as_of"] == "2024-12"
