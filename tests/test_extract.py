@@ -1629,3 +1629,15 @@ def test_an_attacker_in_a_later_clause_is_not_the_loser():
 ])
 def test_a_month_named_after_a_copula_dates_the_figure(text, lang):
     assert one(text, lang=lang, published="2025-01-02")["as_of"] == "2024-12"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Russia lost 430,790 soldiers in 2024, Ukraine's General Staff said. That works out to an average of 1,177 a "
+     "day.", "en"),
+    ("Ryssland förlorade 430 790 soldater under 2024, enligt Ukrainas generalstab. Det är det högsta antalet hittills, "
+     "och det motsvarar i genomsnitt 1 177 soldater per dag.", "sv"),
+])
+def test_a_rate_that_restates_the_total_before_has_its_period(text, lang):
+    got = {c.value: (c.metric, c.period_start, c.period_end, c.side)
+           for c in extract(text, lang=lang, published="2025-01-02")}
+    assert got[1177] == ("per_day", "2024-01-01", "2024-12-31", "russia")

@@ -148,13 +148,24 @@ def _same_periods(text: str, claims: list[Claim], lex) -> list[Claim]:
     last: Claim | None = None
     for c in claims:
         ev = c.evidence
-        if c.period_start is None and c.period_end is None and last is not None and \
-                lex.dates["same_period"].search(text, ev.start, ev.end) is not None:
+        if c.period_start is None and c.period_end is None and last is not None and (
+                lex.dates["same_period"].search(text, ev.start, ev.end) is not None or
+                _restated(text, ev.start, c, lex)):
             c = dataclasses.replace(c, as_of=last.as_of, period_start=last.period_start, period_end=last.period_end)
         if c.period_end is not None:
             last = c
         out.append(c)
     return out
+
+
+def _restated(text: str, s0: int, c: Claim, lex) -> bool:
+    """The claim's sentence opens by restating the figure before ("That works out to …", "Det motsvarar …"), or a
+    restating word stands right before its number ("…, och det motsvarar i genomsnitt 1 177 per dag")."""
+    hit = lex.dates["restated"].search(text, s0, min(len(text), s0 + 40))
+    if hit is not None and len(text[s0:hit.start].split()) <= 2:
+        return True
+    near = lex.dates["restated"].find(text, max(s0, c.evidence.start), c.evidence.end)
+    return c.metric != "count" and bool(near)
 
 
 def _paragraph_days(text: str, per_sentence: list, lex) -> list:

@@ -192,7 +192,10 @@ def read_figures(text: str, s0: int, s1: int, quantities: list[Quantity], lex: L
     # "shot down 215 of 300 drones": the 300 launched are the whole, no loss, and the 215 take their noun
     kept = [q for i, q in enumerate(kept) if not (i and _whole_of(text, kept[i - 1], q, lex))]
     figures: list[Figure] = []
-    prev: Figure | None = None
+    # "That works out to an average of 1,177 soldiers a day.": a restatement goes on with the figure before
+    prev: Figure | None = earlier if earlier is not None and earlier.category not in EQUIPMENT_CATEGORIES and kept and (
+        _opens_with(lex.dates["restated"], text, s0, s1) or
+        lex.dates["restated"].search(text, max(s0, kept[0].start - 40), kept[0].start) is not None) else None
     rejected: list[Quantity] = []  # negated numbers of no kind yet: "Not 400,000, not 300,000 soldiers killed"
     # "Hinzu kämen 1.192 Flugabwehrsysteme …", "El balance incluye además 11.620 tanques": a tally goes on
     additive = lex.cues.get("additive")
@@ -1070,6 +1073,12 @@ def _losses_of_weapons(text: str, a: int, b: int, lex: Lexicon) -> tuple[str, st
                 _at(lex.cues["agent_verbs"], text, loss.start) is None:  # not "Air defence shot down"
             return before.label, "military"
     return None
+
+
+def _opens_with(matcher, text: str, s0: int, s1: int) -> bool:
+    """The sentence opens with one of the matcher's phrases, maybe after a pronoun ("That works out to")."""
+    hit = matcher.search(text, s0, min(s1, s0 + 40))
+    return hit is not None and len(text[s0:hit.start].split()) <= 2
 
 
 def _launch(text: str, s0: int, lex: Lexicon) -> tuple[str, Match] | None:

@@ -375,7 +375,7 @@ def lexicon(code: str) -> Lexicon:
         # "since" is only looked for in short clauses (dates._mark_periods): an index of its own scans them faster
         dates={k: _plain(dates.get(k, []), k, index=None if k == "since" else ix)
                for k in ("since", "this_year", "last_year", "past_day", "past_week", "end_of", "start_of",
-                         "published", "during", "then", "same_period", "when_then")},
+                         "published", "during", "then", "same_period", "restated", "when_then")},
         nouns_capitalised=bool(pack.section("meta").get("nouns_capitalised", False)),
         adjectives_capitalised=bool(pack.section("meta").get("adjectives_capitalised", False)),
         abbreviations=frozenset(w.casefold().rstrip(".") for w in pack.section("meta").get("abbreviations", [])),

@@ -221,6 +221,8 @@ SCHEMA: dict[str, dict[str, str]] = {
                      "dead at 5,937'): a figure in that clause stands at the date",
         "same_period": "words for 'the same period' ('in the same period', 'за ту же неделю'): the figure's period is "
                        "that of the figure before",
+        "restated": "words of a figure restated ('that works out to', 'det motsvarar', 'soit'): in a sentence that "
+                    "opens with one, the figures go on with the figure before, its kind, side and period",
         "compared": "words of a comparison before a date ('than' in 'three times more than in 2022'): the date is "
                     "not the figure's",
         "since_adjacent": "'since' words that also mean 'from' or 'of' ('from', 'du', 'vom', 'з'): they open a period "
