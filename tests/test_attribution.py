@@ -540,3 +540,14 @@ def test_a_time_after_a_document_is_no_source():
     text = ("Le commandant en chef ukrainien, Oleksandr Syrsky, a dressé jeudi le bilan de l'année écoulée. Selon "
             "lui, les pertes russes se sont élevées à 418 000 militaires tués ou blessés.")
     assert claimants(text, "fr") == ["Oleksandr Syrsky"]
+
+
+def test_a_speaker_a_pronoun_names_goes_on_to_the_sentences_after():
+    text = ("Die Fakten: Präsident Wolodymyr Selenskyj hat die eigenen Verluste nur selten beziffert. Im Februar sagte "
+            "er, 46.000 ukrainische Soldaten seien getötet worden. Zehntausende gälten als vermisst.")
+    assert claimants(text, "de", "2025-03-14") == ["Wolodymyr Selenskyj", "Wolodymyr Selenskyj"]
+
+
+def test_a_label_before_a_colon_is_no_source():
+    text = "Faktencheck: Nein, die Ukraine hat nicht 400.000 gefallene Soldaten gemeldet"
+    assert "Faktencheck" not in claimants(text, "de", "2025-03-14")

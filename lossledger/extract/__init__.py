@@ -293,6 +293,8 @@ def _attributions(text: str, own: list, per_sentence: list, lex, ref, day_known:
                 text, per_sentence, i)
             att = _resolve(att, before, own[i + 1:i + 4], lex)
             carried = True
+            if att is not None and opener is not None and att.claimant == opener.claimant:
+                current = att  # "Selenskyj … Im Februar sagte er …": the speaker the pronoun named goes on
         if att is None:
             ahead = _quote_closer(text, own, per_sentence, i, lex)  # "– Nie 400 tysięcy. To kłamstwo – oświadczył X."
             if ahead is None and current is None:

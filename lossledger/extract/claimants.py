@@ -844,6 +844,9 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon, first_number: int | Non
     name = _clean(text[claimant[0]:claimant[1]])
     if not name or _qualifier_first(name, lex.code) or _no_name(name, lex):
         return None
+    if lex.nouns_capitalised and " " not in name and name.islower() and name.casefold() not in lex.pronouns and \
+            not _anaphoric(name, lex):
+        return None  # "hat die eigenen Verluste nur selten beziffert": an adverb, no noun, names no source
     via = tuple(dict.fromkeys(v for v in (_clean(text[a:b]) for a, b in relays)
                               if v and v != name and v.casefold() not in lex.pronouns))  # not "según él"
     return Attribution(name, via, _anaphoric(name, lex), None if own_data else claimant)
@@ -1159,6 +1162,8 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
         if after:
             return after
         opening = _np_forward(text, s0, m.start, lex)
+        if opening and text[opening[1]:opening[1] + 2].strip() == ":" and lookup(text[opening[0]:opening[1]]) is None:
+            opening = None  # "Faktencheck: Nein, die Ukraine hat nicht 400.000 Gefallene gemeldet": a label
         return opening if opening and not _loss_word(text, *opening, lex) else _after_losses(text, back, lex)
     return back
 
