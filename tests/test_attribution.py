@@ -551,3 +551,8 @@ def test_a_speaker_a_pronoun_names_goes_on_to_the_sentences_after():
 def test_a_label_before_a_colon_is_no_source():
     text = "Faktencheck: Nein, die Ukraine hat nicht 400.000 gefallene Soldaten gemeldet"
     assert "Faktencheck" not in claimants(text, "de", "2025-03-14")
+
+
+def test_a_project_that_lists_the_dead_is_their_source():
+    text = "The Ukrainian project UALosses lists more than 70,000 Ukrainian soldiers killed."
+    assert claimants(text, "en") == ["The Ukrainian project UALosses"]

@@ -51,6 +51,20 @@ RUSSIAN = """«Потери огромны»
 — Речь идет о полумиллионе раненых.
 """
 
+ENGLISH = """Counting the dead, name by name
+
+An independent outlet has been compiling a list of Russian soldiers killed in Ukraine. We spoke to one of its
+editors, Olga Petrova.
+
+Q: How many names are on the list now?
+
+A: As of March 3, we have confirmed 95,000 deaths by name.
+
+Q: And the real figure?
+
+A: Our statistical model, based on inheritance records, suggests between 160,000 and 220,000 killed.
+"""
+
 
 @pytest.mark.parametrize("text, lang, want", [
     (SWEDISH, "sv", [(180000, "russia", "Erik Lindqvist"), (70000, "ukraine", "amerikanska tjänstemän"),
@@ -60,6 +74,8 @@ RUSSIAN = """«Потери огромны»
     # a standfirst naming the interviewee before a dash; a comparison's side does not go on to the next answer
     (RUSSIAN, "ru", [(200000, "russia", "Историк Сергей Волков"), (15000, "ussr", "Историк Сергей Волков"),
                      (500000, "russia", "Историк Сергей Волков")]),
+    # a name closing the introduction after a comma; an apposition on a model is no source
+    (ENGLISH, "en", [(95000, "russia", "Olga Petrova"), (None, "russia", "Olga Petrova")]),
 ])
 def test_answers_speak_for_the_interviewee_about_the_party_asked_of(text, lang, want):
     claims = extract(text, lang=lang, published="2025-05-20")

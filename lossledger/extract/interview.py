@@ -17,6 +17,8 @@ _QUESTION_MAX = 300  # characters of a question: a longer paragraph ending with 
 _MIN_QUESTIONS = 2  # a headline asking one question is no interview
 _TITLE_AFTER = re.compile(r",\s+([^\W\d_]+)")  # the comma before a title ("…, chercheur associé")
 _NAME_WORDS = 3  # the most words of a person's name before its title
+# a name closing a sentence of the introduction after a comma: "We spoke to one of its editors, Dmitry Treshchanin."
+_NAME_CLOSING = re.compile(r",\s+([^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){1,2})\s*[.:]\s")
 _HEAD_BEFORE_DASH = re.compile(r"^[ \t]*([^\n—–:]{3,60}?)\s+[—–]\s", re.MULTILINE)  # "Демограф Михаил Ветров — о том"
 
 
@@ -70,8 +72,9 @@ def _one_side(text: str, question: tuple[int, int], lex: Lexicon) -> str | None:
 def _interviewee(text: str, intro_end: int, sentences: list[tuple[int, int]],
                  own: list[Attribution | None]) -> Attribution | None:
     """The person the introduction presents with a title after the name ("Laurent Verdier, chercheur associé à
-    …") or before a dash opening a paragraph ("Демограф Михаил Ветров — о том, …"), else the first source it names
-    ("Андрей … рассказал нашему изданию")."""
+    …"), after a comma closing a sentence ("… one of its editors, Dmitry Treshchanin.") or before a dash opening a
+    paragraph ("Демограф Михаил Ветров — о том, …"), else the first source it names ("Андрей … рассказал нашему
+    изданию")."""
     for m in _TITLE_AFTER.finditer(text, 0, intro_end):
         if not m.group(1)[:1].islower():
             continue
@@ -81,6 +84,9 @@ def _interviewee(text: str, intro_end: int, sentences: list[tuple[int, int]],
         name = " ".join(words)
         if len(words) >= 2 and all(map(_name_word, words)) and text.endswith(name, 0, m.start()):
             return Attribution(name, (), False, (m.start() - len(name), m.start()))
+    for m in _NAME_CLOSING.finditer(text, 0, intro_end):
+        if all(map(_name_word, m.group(1).split())):
+            return Attribution(m.group(1), (), False, m.span(1))  # "We spoke to its editor, Dmitry Treshchanin."
     for m in _HEAD_BEFORE_DASH.finditer(text, 0, intro_end):
         words = m.group(1).split()
         if 2 <= len(words) <= _NAME_WORDS + 1 and all(map(_name_word, words[-2:])):
