@@ -556,3 +556,9 @@ def test_a_label_before_a_colon_is_no_source():
 def test_a_project_that_lists_the_dead_is_their_source():
     text = "The Ukrainian project UALosses lists more than 70,000 Ukrainian soldiers killed."
     assert claimants(text, "en") == ["The Ukrainian project UALosses"]
+
+
+def test_one_source_read_twice_in_a_sentence_of_several_figures_is_one_voice():
+    text = ("Al menos doce personas murieron y otras 87 resultaron heridas en el ataque que Rusia lanzó durante la "
+            "madrugada contra Kiev, según informó el jefe de la Administración Militar de la capital, Timur Tkachenko.")
+    assert claimants(text, "es") == ["Timur Tkachenko", "Timur Tkachenko"]

@@ -113,8 +113,9 @@ def extract_article(article: Article) -> list[Claim]:
         named = text[att.span[0]:att.span[1]] if voices and att.span else ""
         voices = [(at, att.claimant if name in att.claimant or att.claimant in name or name == named else name)
                   for at, name in voices if name not in att.via]
-        if len({name for _, name in voices}) < 2:
-            voices = []
+        names = {name for _, name in voices}
+        if len(names) < 2 or all(n in max(names, key=len) for n in names):
+            voices = []  # one voice read twice ("según informó el jefe de …, Timur Tkachenko"), cut short once
         for fig in figs:
             own = cl.for_figure(voices, fig.q.start) if voices else None
             fig_att = cl.Attribution(cl.fullest(own, low), att.via, False, att.span) if own else att
