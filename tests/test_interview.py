@@ -65,6 +65,17 @@ Q: And the real figure?
 A: Our statistical model, based on inheritance records, suggests between 160,000 and 220,000 killed.
 """
 
+FRENCH = """« La Russie perd un millier d'hommes par jour »
+
+Historien à l'université de Lyon, le professeur Marc Delorme revient sur le coût humain de la guerre.
+
+Combien de soldats la Russie a-t-elle perdus ?
+Personne ne le sait précisément. On peut penser que le nombre de tués se situe entre 250 000 et 300 000.
+
+Et du côté ukrainien ?
+Les chiffres sont plus opaques. En février, Volodymyr Zelensky avait évoqué 46 000 soldats tués.
+"""
+
 
 @pytest.mark.parametrize("text, lang, want", [
     (SWEDISH, "sv", [(180000, "russia", "Erik Lindqvist"), (70000, "ukraine", "amerikanska tjänstemän"),
@@ -76,6 +87,10 @@ A: Our statistical model, based on inheritance records, suggests between 160,000
                      (500000, "russia", "Историк Сергей Волков")]),
     # a name closing the introduction after a comma; an apposition on a model is no source
     (ENGLISH, "en", [(95000, "russia", "Olga Petrova"), (None, "russia", "Olga Petrova")]),
+    # a name after its title in the introduction, whose words the quote heading it are; a source an answer names
+    # speaks for itself
+    (FRENCH, "fr", [(1000, "russia", "Marc Delorme"), (None, "russia", "Marc Delorme"),
+                    (46000, "ukraine", "Volodymyr Zelensky")]),
 ])
 def test_answers_speak_for_the_interviewee_about_the_party_asked_of(text, lang, want):
     claims = extract(text, lang=lang, published="2025-05-20")

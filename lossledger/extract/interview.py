@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lossledger.extract.claimants import Attribution
+from lossledger.extract.claimants import Attribution, lookup
 from lossledger.extract.figures import side_words
 from lossledger.extract.lexicon import Lexicon, pack_words
 
@@ -19,6 +19,8 @@ _TITLE_AFTER = re.compile(r",\s+([^\W\d_]+)")  # the comma before a title ("…,
 _NAME_WORDS = 3  # the most words of a person's name before its title
 # a name closing a sentence of the introduction after a comma: "We spoke to one of its editors, Dmitry Treshchanin."
 _NAME_CLOSING = re.compile(r",\s+([^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){1,2})\s*[.:]\s")
+_WORD = re.compile(r"\S+")
+_QUOTES = "«\"“„‘'"
 _HEAD_BEFORE_DASH = re.compile(r"^[ \t]*([^\n—–:]{3,60}?)\s+[—–]\s", re.MULTILINE)  # "Демограф Михаил Ветров — о том"
 
 
@@ -58,8 +60,10 @@ def read_interview(text: str, sentences: list[tuple[int, int]], own: list[Attrib
     who = _interviewee(text, intro_end, sentences, own)
     first_person = pack_words(lex.code, "first_person")
     # "Szacuję, że …", "Według mnie …": no source, or the speaker: the interviewee
-    sources = tuple(who if who and q and (att is None or _first_word(att.claimant) in first_person) else att
-                    for att, q in zip(own, turns, strict=True))
+    # (a quote heading the interview is the interviewee's too: "« Les Russes perdent un millier d'hommes par jour »")
+    sources = tuple(who if who and (q or s0 < intro_end and att is None and text[s0:s0 + 1] in _QUOTES) and (
+        att is None or _first_word(att.claimant) in first_person) else att
+        for att, q, (s0, _) in zip(own, turns, sentences, strict=True))
     return Interview(sources, asked)
 
 
@@ -91,8 +95,29 @@ def _interviewee(text: str, intro_end: int, sentences: list[tuple[int, int]],
         words = m.group(1).split()
         if 2 <= len(words) <= _NAME_WORDS + 1 and all(map(_name_word, words[-2:])):
             return Attribution(m.group(1), (), False, m.span(1))  # a standfirst: "Демограф Михаил Ветров — о том, …"
-    return next((att for (s0, _), att in zip(sentences, own, strict=True)
-                 if s0 < intro_end and att is not None and att.claimant and not att.anaphoric), None)
+    first = next((att for (s0, _), att in zip(sentences, own, strict=True)
+                  if s0 < intro_end and att is not None and att.claimant and not att.anaphoric), None)
+    return first or _first_person_named(text, intro_end)
+
+
+def _first_person_named(text: str, intro_end: int) -> Attribution | None:
+    """The first name of a person in the introduction: two or three name words after a lower-case word or a bracket
+    ("Chercheur associé à l'Ifri, le colonel (ER) Hervé Lemarchand analyse …"), no known organisation."""
+    words = list(_WORD.finditer(text, 0, intro_end))
+    i = 1
+    while i < len(words):
+        j = i
+        while j < len(words) and j - i < _NAME_WORDS and _name_word(words[j].group()) and \
+                text[words[j - 1].end():words[j].start()] == " ":
+            j += 1
+        before = words[i - 1].group()
+        if j - i >= 2 and (before[-1:] == ")" or before[:1].islower()) and (j == len(words) or not _name_word(
+                words[j].group())):
+            name = text[words[i].start():words[j - 1].end()]
+            if lookup(name) is None:
+                return Attribution(name, (), False, (words[i].start(), words[j - 1].end()))
+        i = max(j, i + 1)
+    return None
 
 
 def _name_word(word: str) -> bool:
