@@ -562,3 +562,17 @@ def test_one_source_read_twice_in_a_sentence_of_several_figures_is_one_voice():
     text = ("Al menos doce personas murieron y otras 87 resultaron heridas en el ataque que Rusia lanzó durante la "
             "madrugada contra Kiev, según informó el jefe de la Administración Militar de la capital, Timur Tkachenko.")
     assert claimants(text, "es") == ["Timur Tkachenko", "Timur Tkachenko"]
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    # the report named again refers to the source that an earlier mention of it named, not to the last speaker
+    ("The Kremlin dismissed a report by the Center for Strategic and International Studies on Tuesday. \"These "
+     "figures are not serious,\" Peskov said. According to the report, Russia has lost up to 250,000 killed. Its "
+     "authors put Ukraine's dead at 60,000 to 100,000.", "en",
+     ["Center for Strategic and International Studies", "Center for Strategic and International Studies"]),
+    # "according to which": the document before, and the name it was given
+    ("Песков отказался комментировать доклад американского Центра стратегических и международных исследований "
+     "(CSIS), согласно которому Россия потеряла около 1,2 млн человек убитыми и ранеными.", "ru", ["CSIS"]),
+])
+def test_a_document_named_again_speaks_for_its_author(text, lang, want):
+    assert claimants(text, lang) == want

@@ -290,12 +290,15 @@ def _attributions(text: str, own: list, per_sentence: list, lex, ref, day_known:
             # name ("Syrskyj ger en annan bild. Enligt honom ..."), not for the source before
             opener = _named_before(text, per_sentence, i, 1) if (
                 i and own[i - 1] is None and (att.claimant or "").casefold() in lex.pronouns) else None
-            before = None if cl.indefinite(att.claimant or "", lex.code) else opener or current or _named_before(
+            named = opener or _document_owner(text, s0, att.claimant or "", lex)
+            before = None if cl.indefinite(att.claimant or "", lex.code) else named or current or _named_before(
                 text, per_sentence, i)
             att = _resolve(att, before, own[i + 1:i + 4], lex)
             carried = True
-            if att is not None and opener is not None and att.claimant == opener.claimant:
-                current = att  # "Selenskyj … Im Februar sagte er …": the speaker the pronoun named goes on
+            if att is not None and named is not None and att.claimant == named.claimant:
+                # "Selenskyj … Im Februar sagte er …", "доклад … (CSIS) … Согласно докладу …": the source the
+                # pronoun or the document named goes on
+                current = att
         if att is None:
             ahead = _quote_closer(text, own, per_sentence, i, lex)  # "– Nie 400 tysięcy. To kłamstwo – oświadczył X."
             if ahead is None and current is None:
@@ -371,6 +374,27 @@ def _named_before(text: str, per_sentence: list, i: int, back: int = 2) -> cl.At
         m = cl.known_name().search(text, s0, min(s1, s0 + 80))
         if m is not None:
             return cl.Attribution(m.group(), (), False, (m.start(), m.end()))
+    return None
+
+
+_OWNER_REACH = (1500, 120)  # characters searched back for the document, and after it for its owner
+
+
+def _document_owner(text: str, s0: int, name: str, lex) -> cl.Attribution | None:
+    """The known source that an earlier mention of the same document names ("доклад американского … (CSIS)" …
+    "Согласно докладу"; "a report by CSIS" … "according to the report"), for a document with no owner of its own."""
+    words = name.casefold().split()
+    doc = next((w for w in reversed(words) if w in lex.documents), None)
+    if doc is None or len(words) > 3:
+        return None
+    stem = doc[:max(4, len(doc) - 2)]  # "докладу" ~ "доклад", "report" ~ "repo"
+    low = text.casefold()
+    at = low.rfind(stem, max(0, s0 - _OWNER_REACH[0]), s0)
+    while at >= 0:
+        owner = cl.known_name().search(text, at, min(s0, at + _OWNER_REACH[1]))
+        if owner is not None and "." not in text[at:owner.start()]:
+            return cl.Attribution(owner.group(), (), False, (owner.start(), owner.end()))
+        at = low.rfind(stem, max(0, s0 - _OWNER_REACH[0]), at)
     return None
 
 

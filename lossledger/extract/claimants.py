@@ -593,8 +593,12 @@ def _according_source(text: str, m: Match, s1: int, lex: Lexicon) -> tuple[int, 
     auxiliaries = pack_words(lex.code, "auxiliaries")
     if verb is not None and all(w.casefold() in auxiliaries for w in text[at:verb.start].split()):
         return None  # "según (ha) informado X": the verb's source, read after it
+    while at < s1 and text[at].isspace():
+        at += 1
     if opens_relative(text, at, lex):
-        return None  # "szacunki, według których": the document before is the source's
+        # "szacunki, według których": the document before is the source's, the known name it was given
+        owners = list(known_name().finditer(text, max(0, m.start - 150), m.start))
+        return owners[-1].span() if owners else None
     acc = _np_forward(text, at, s1, lex) or _this_document(text, at, s1, lex)
     if acc and " " not in text[acc[0]:acc[1]] and text[acc[0]:acc[1]].islower() and not _anaphoric(
             text[acc[0]:acc[1]], lex) and word_before(text, acc[0], m.start) not in lex.articles:
