@@ -76,6 +76,19 @@ Et du côté ukrainien ?
 Les chiffres sont plus opaques. En février, Volodymyr Zelensky avait évoqué 46 000 soldats tués.
 """
 
+SPANISH_MARKED = """«Rusia paga un precio enorme»
+
+Pedro Almagro (Sevilla, 1958) fue coronel del Ejército de Tierra. Hoy analiza la guerra desde Madrid.
+
+PREGUNTA. ¿Cuántos soldados ha perdido Rusia?
+
+RESPUESTA. Las estimaciones más serias hablan de entre 900.000 y un millón de bajas rusas, entre muertos y heridos.
+
+P. ¿Y Ucrania?
+
+R. Zelenski reconoció en febrero 46.000 militares muertos.
+"""
+
 
 @pytest.mark.parametrize("text, lang, want", [
     (SWEDISH, "sv", [(180000, "russia", "Erik Lindqvist"), (70000, "ukraine", "amerikanska tjänstemän"),
@@ -91,6 +104,9 @@ Les chiffres sont plus opaques. En février, Volodymyr Zelensky avait évoqué 4
     # speaks for itself
     (FRENCH, "fr", [(1000, "russia", "Marc Delorme"), (None, "russia", "Marc Delorme"),
                     (46000, "ukraine", "Volodymyr Zelensky")]),
+    # a name opening the introduction as its subject; an answer's generic source is the interviewee's reading; the
+    # answer's marker ("R.") is no part of a name
+    (SPANISH_MARKED, "es", [(None, "russia", "Pedro Almagro"), (46000, "ukraine", "Zelenski")]),
 ])
 def test_answers_speak_for_the_interviewee_about_the_party_asked_of(text, lang, want):
     claims = extract(text, lang=lang, published="2025-05-20")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lossledger.extract.claimants import Attribution, lookup
+from lossledger.extract.claimants import Attribution, _generic, lookup
 from lossledger.extract.figures import side_words
 from lossledger.extract.lexicon import Lexicon, pack_words
 
@@ -20,6 +20,7 @@ _NAME_WORDS = 3  # the most words of a person's name before its title
 # a name closing a sentence of the introduction after a comma: "We spoke to one of its editors, Dmitry Treshchanin."
 _NAME_CLOSING = re.compile(r",\s+([^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){1,2})\s*[.:]\s")
 _WORD = re.compile(r"\S+")
+_ANSWER_MARK = re.compile(r"[^\W\d_][.:]\s+")  # "R. ", "A: ", "О: " opening an answer
 _QUOTES = "«\"“„‘'"
 _HEAD_BEFORE_DASH = re.compile(r"^[ \t]*([^\n—–:]{3,60}?)\s+[—–]\s", re.MULTILINE)  # "Демограф Михаил Ветров — о том"
 
@@ -61,10 +62,23 @@ def read_interview(text: str, sentences: list[tuple[int, int]], own: list[Attrib
     first_person = pack_words(lex.code, "first_person")
     # "Szacuję, że …", "Według mnie …": no source, or the speaker: the interviewee
     # (a quote heading the interview is the interviewee's too: "« Les Russes perdent un millier d'hommes par jour »")
+    own = [_unmarked(att) for att in own]
+    # an answer's generic source ("las estimaciones más serias hablan de …") is the interviewee's reading too
     sources = tuple(who if who and (q or s0 < intro_end and att is None and text[s0:s0 + 1] in _QUOTES) and (
-        att is None or _first_word(att.claimant) in first_person) else att
+        att is None or _first_word(att.claimant) in first_person or _generic(att.claimant or "", lex)) else att
         for att, q, (s0, _) in zip(own, turns, sentences, strict=True))
     return Interview(sources, asked)
+
+
+def _unmarked(att: Attribution | None) -> Attribution | None:
+    """The source without the answer's marker it was read with: "R. Zelenski reconoció" -> "Zelenski"."""
+    if att is None or not att.claimant:
+        return att
+    m = _ANSWER_MARK.match(att.claimant)
+    if m is None or m.end() == len(att.claimant):
+        return att
+    span = (att.span[0] + m.end(), att.span[1]) if att.span else None
+    return Attribution(att.claimant[m.end():], att.via, att.anaphoric, span)
 
 
 def _one_side(text: str, question: tuple[int, int], lex: Lexicon) -> str | None:
@@ -108,11 +122,15 @@ def _first_person_named(text: str, intro_end: int) -> Attribution | None:
     while i < len(words):
         j = i
         while j < len(words) and j - i < _NAME_WORDS and _name_word(words[j].group()) and \
-                text[words[j - 1].end():words[j].start()] == " ":
+                (j == i or text[words[j - 1].end():words[j].start()] == " "):
             j += 1
         before = words[i - 1].group()
-        if j - i >= 2 and (before[-1:] == ")" or before[:1].islower()) and (j == len(words) or not _name_word(
-                words[j].group())):
+        after = words[j].group() if j < len(words) else ""
+        opening = before[-1:] in ".!?”\"»" or "\n" in text[words[i - 1].end():words[i].start()]
+        # after a lower-case word or a bracket ("le colonel (ER) Hervé Lemarchand"), or opening a sentence as its
+        # subject ("Anna Lindqvist forskar om …", "Ignacio Lanza (Zaragoza, 1961) pasó …")
+        if j - i >= 2 and (before[-1:] == ")" or before[:1].islower() or opening and (
+                after[:1].islower() or after[:1] == "(")) and not _name_word(after):
             name = text[words[i].start():words[j - 1].end()]
             if lookup(name) is None:
                 return Attribution(name, (), False, (words[i].start(), words[j - 1].end()))
