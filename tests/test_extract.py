@@ -1641,3 +1641,33 @@ def test_a_rate_that_restates_the_total_before_has_its_period(text, lang):
     got = {c.value: (c.metric, c.period_start, c.period_end, c.side)
            for c in extract(text, lang=lang, published="2025-01-02")}
     assert got[1177] == ("per_day", "2024-01-01", "2024-12-31", "russia")
+
+
+@pytest.mark.parametrize("text, lang, value", [
+    ("The war in Sudan has killed an estimated 150,000 people, the US envoy said, and displaced more than 12 million.",
+     "en", 150000),
+    ("Ukraine had a population of around 41 million before the war; its General Staff says 46,000 soldiers have "
+     "been killed.", "en", 46000),
+    ("Las pérdidas son elevadas para un país de unos 38 millones de habitantes: el CSIS las sitúa en 400.000 bajas "
+     "ucranianas.", "es", 400000),
+])
+def test_people_displaced_or_living_somewhere_are_no_losses(text, lang, value):
+    assert [c.value for c in extract(text, lang=lang, published="2025-06-01")] == [value]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Israeli officials put Israel's own losses at 45 civilians and more than 70 soldiers killed in the north.", "en"),
+    ("Del lado israelí, 45 civiles y 73 soldados han muerto en el norte, según las autoridades israelíes.", "es"),
+])
+def test_a_participle_after_two_coordinated_figures_is_both_figures_kind(text, lang):
+    assert [c.category for c in extract(text, lang=lang, published="2024-11-28")] == ["killed", "killed"]
+
+
+@pytest.mark.parametrize("text, lang, side", [
+    ("Hamas-led militants attacked southern Israel, killing about 1,200 people and taking 251 hostages.", "en",
+     "israel"),
+    ("В плену в Газе по-прежнему остаются 48 заложников.", "ru", "israel"),
+])
+def test_hostages_are_captured_and_a_place_that_holds_them_is_not_their_side(text, lang, side):
+    got = [c for c in extract(text, lang=lang, published="2025-10-12") if c.category == "captured"]
+    assert [(c.side, c.category) for c in got] == [(side, "captured")]

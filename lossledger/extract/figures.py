@@ -106,7 +106,9 @@ def is_noise(text: str, q: Quantity, lex: Lexicon, date_spans: list[tuple[int, i
     recruits = lex.cues.get("recruit_verbs")
     if recruits is not None and recruits.search(text, clause_start(text, max(0, q.start - 80), q.start), q.start):
         return True  # "Moscow is recruiting about 30,000 new soldiers a month": soldiers gained, not lost
-    return _ends_with(lex.cues["noise_before"], text, q.num_start)
+    # "displaced more than 12 million", "a population of around 41 million": the words before the bound too
+    noise = lex.cues["noise_before"]
+    return _ends_with(noise, text, q.num_start) or _ends_with(noise, text, q.start)
 
 
 def _compose(text: str, hits: list[Match], i: int, personnel: set[str], lex: Lexicon) -> tuple[str, int]:
@@ -504,6 +506,9 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
             category = "losses"  # "the death toll at 43,000 ... Ukraine had lost 400,000 soldiers": a verb of its own
         elif prev and prev.category not in EQUIPMENT_CATEGORIES and category in (None, "losses"):
             category = prev.category if prev.category != "losses" or category is None else category
+        if category in (None, "losses") and first_pop is not None and nxt < s1:
+            # "45 civilians and more than 70 soldiers killed": the participle after the next figure is both's
+            category = _shared_participle(text, first_pop.end, nxt, s1, lex) or category
         if category == "losses" and not first_pop:  # "tank losses fell from 3,000 to 1,500": the tanks'
             category, population = _losses_of_weapons(text, clause_at, q.start, lex) or (category, population)
         launched = _launched_kind(text, q.start, lex) if category in (None, "losses") and not first_pop and not any(
@@ -522,7 +527,7 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
         kind_end = head_end
         population = population or _population(text, q.end, head_end, lex) or (prev.population if prev else None)
     side, enemy = _side(text, q, s0, s1, before_start, head_end, nxt, lex, prev, exclude, category in LAUNCHED,
-                        category in EQUIPMENT_CATEGORIES)
+                        category in EQUIPMENT_CATEGORIES, category == "captured")
     if side is None and not enemy and (item or people or headed or
                                        _list_item(text, item_at, q.start, lex, equipment=False)):
         side, enemy = _heading_side(text, s0, lex)
@@ -1063,6 +1068,18 @@ def _destroyed_by_source(text: str, q: Quantity, s0: int, exclude: tuple, lex: L
     return _SIDE_ENEMY[sides.pop()]
 
 
+def _shared_participle(text: str, noun_end: int, nxt: int, s1: int, lex: Lexicon) -> str | None:
+    """The kind of loss a participle after the next figure gives both, where only a conjunction and a bound stand
+    between this figure's noun and the next number ("45 civilians and more than 70 soldiers killed")."""
+    between = text[noun_end:nxt].casefold().split()
+    if not between or between[0] not in conjunctions(lex.code) or len(between) > 4:
+        return None
+    end = _zone_end(text, nxt, s1)
+    noun = lex.population.search(text, nxt, end)
+    hits = [h for h in lex.categories.find(text, noun.end if noun else nxt, end) if h.label not in EQUIPMENT_CATEGORIES]
+    return hits[0].label if hits and hits[0].label != "losses" else None
+
+
 def _losses_of_weapons(text: str, a: int, b: int, lex: Lexicon) -> tuple[str, str] | None:
     """(category, "military") where the loss word before the number is one of weapons named right before it
     ("tank losses", "Panzer-Verluste"), else None."""
@@ -1142,10 +1159,11 @@ def _third_party(text: str, s0: int, s1: int, lex: Lexicon, exclude: tuple) -> s
 
 def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end: int, nxt: int,
           lex: Lexicon, prev: Figure | None, exclude: tuple = (), launched: bool = False,
-          weapons: bool = False) -> tuple[str | None, bool]:
+          weapons: bool = False, held: bool = False) -> tuple[str | None, bool]:
     """(the side that lost the figure, whether it is "the enemy" of the source); `launched`: the figure counts
     weapons that fly (drones, missiles), which a place names the target of, not the loser; `weapons`: it counts
-    weapons of any kind, which a source with a side destroys on the other side."""
+    weapons of any kind, which a source with a side destroys on the other side; `held`: it counts people captured,
+    whom a place holds, not loses ("48 hostages remain in Gaza")."""
     # the figure's own noun: the nearest word of people or loss ("en skadades när ryska styrkor": "skadades")
     nouns = [m for m in (lex.population.search(text, q.end, head_end), lex.categories.search(text, q.end, head_end))
              if m is not None]
@@ -1253,10 +1271,11 @@ def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end:
                                      if not _between(text, m, lex)):
             # "Antalet dödade i Gaza har passerat 50 000": the dead of that place, where no side is named (in
             # "Israels Armee meldet drei weitere Tote im Gazastreifen" the army reports its own)
-            return place, False
+            return (_SIDE_ENEMY.get(place, place) if held else place), False
     if noun and noun.label in ("civilian", "people") or lex.strike.search(text, s0, s1):
         # civilians hit in a place belong to it: "in Ukraine", "a missile strike on Kryvyi Rih"
         places = sorted(lex.sides.find(text, s0, s1) + lex.places.find(text, s0, s1), key=lambda m: m.start)
         if places:
-            return places[-1].label, False
+            label = places[-1].label
+            return (_SIDE_ENEMY.get(label, label) if held else label), False
     return None, False
