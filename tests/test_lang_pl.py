@@ -324,3 +324,14 @@ def test_a_figure_that_follows_from_a_communique_has_its_author_as_source():
     text = ("Od początku inwazji Rosja straciła już 868 070 żołnierzy – wynika z komunikatu Sztabu Generalnego Sił "
             "Zbrojnych Ukrainy.")
     assert one(text)["claimant"] == "Sztab Generalny Sił Zbrojnych Ukrainy"
+
+
+def test_a_city_after_an_attack_of_missiles_and_drones_is_its_target():
+    text = ("Co najmniej 12 osób zginęło w wyniku nocnego ataku rakietowo-dronowego na Kijów – poinformowała "
+            "Państwowa Służba Ukrainy ds. Sytuacji Nadzwyczajnych.")
+    got = one(text)
+    assert (got["side"], got["claimant"]) == ("ukraine", "Państwowa Służba Ukrainy ds. Sytuacji Nadzwyczajnych")
+
+
+def test_nie_zyje_counts_the_dead():
+    assert one("Nie żyje co najmniej 15 osób po rosyjskim ataku na Odessę.")["category"] == "killed"

@@ -945,7 +945,8 @@ def opponents(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> t
             # after the weapons of a strike is its attacker
             strikes = lex.strike.find(text, m.start - len(lead), m.start)
             gap = text[strikes[-1].end:m.start] if strikes else ""
-            attack = bool(strikes) and len(gap.split()) <= 6 and not any(c.isdigit() for c in gap) and any(
+            attack = bool(strikes) and len(gap.split()) <= 6 and not any(c.isdigit() for c in gap) and \
+                not _placed(words, lex) and any(  # (not "ataku rakietowo-dronowego na Kijów": the target)
                 h.label in EQUIPMENT_CATEGORIES for h in lex.categories.find(text, strikes[-1].end, m.start))
         # (past an attack word: "w wyniku rosyjskich ataków zginęło" - the attack's victims died)
         if not (after and attack) and lex.cues["patient_verbs"].search(text, m.end, _word_limit(text, m.end, 2)) and \
