@@ -303,3 +303,16 @@ def test_a_pronoun_joined_to_its_verb_after_the_figure_is_the_earlier_source():
     text = ("L'armée de l'air ukrainienne a publié son bilan matinal. La défense aérienne a abattu 212 drones russes "
             "dans la nuit, précise-t-elle.")
     assert one(text)["claimant"] == "L'armée de l'air ukrainienne"
+
+
+def test_an_elided_pronoun_and_its_auxiliary_end_no_name():
+    text = ("Beaucoup seraient morts sans que Moscou l'ait confirmé. Selon des estimations ukrainiennes, quelque "
+            "1 500 militaires russes seraient détenus en Ukraine.")
+    got = one(text)
+    assert (got["claimant"], got["category"], got["side"]) == ("des estimations ukrainiennes", "captured", "russia")
+
+
+def test_soldiers_a_side_holds_are_captured():
+    text = "La Russie affirme détenir environ 6 000 soldats ukrainiens, un chiffre que Kyiv juge sous-évalué."
+    got = one(text)
+    assert (got["category"], got["side"]) == ("captured", "ukraine")

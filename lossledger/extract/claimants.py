@@ -845,6 +845,7 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon, first_number: int | Non
             return None
     claimant = known or _apposed_name(text, claimant, s1) or claimant
     claimant = _past_document(text, claimant, lex)  # "Das geht aus dem Lagebericht des Ministeriums hervor"
+    claimant = _before_clitic_verb(text, claimant, lex)
     name = _clean(text[claimant[0]:claimant[1]])
     if not name or _qualifier_first(name, lex.code) or _no_name(name, lex):
         return None
@@ -854,6 +855,17 @@ def attribute(text: str, s0: int, s1: int, lex: Lexicon, first_number: int | Non
     via = tuple(dict.fromkeys(v for v in (_clean(text[a:b]) for a, b in relays)
                               if v and v != name and v.casefold() not in lex.pronouns))  # not "según él"
     return Attribution(name, via, _anaphoric(name, lex), None if own_data else claimant)
+
+
+def _before_clitic_verb(text: str, span: tuple[int, int], lex: Lexicon) -> tuple[int, int]:
+    """The name without an elided pronoun glued to an auxiliary after it: "sans que Moscou l'ait confirmé" ->
+    "Moscou"."""
+    last = text[span[0]:span[1]].split()[-1:] if span[1] > span[0] else []
+    parts = re.split(r"['’]", last[0]) if last else []
+    if len(parts) == 2 and len(parts[0]) == 1 and parts[1].casefold() in pack_words(lex.code, "auxiliaries"):
+        end = span[1] - len(last[0])
+        return (span[0], len(text[:end].rstrip())) if text[span[0]:end].strip() else span
+    return span
 
 
 def _counted_time(text: str, span: tuple[int, int], lex: Lexicon) -> bool:
@@ -1039,7 +1051,7 @@ def indefinite(name: str, code: str) -> bool:
     """The source is described with an indefinite article ("a Washington think tank"): it may name one given later,
     never the one before."""
     first = name.split(None, 1)[0].casefold() if name.strip() else ""
-    return first in pack_words(code, "articles", "numbers")
+    return first in pack_words(code, "articles", "numbers") or first in pack_words(code, "indefinites")
 
 
 def _seat_after_acronym(prev: str, lex: Lexicon) -> re.Match | None:

@@ -199,6 +199,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "pronouns": "pronouns that refer back to the last named claimant ('he', 'she', 'han')",
         "expletives": "dummy subjects before an inverted speech verb ('Det skriver X'): the source follows",
         "anaphors": "definite descriptions that refer back ('the think tank', 'tankesmedjan')",
+        "indefinites": "plural indefinite words opening a source ('des estimations ukrainiennes', 'some officials'): "
+                       "it names a new source, never the one before",
         "genitive_endings": "endings of an owner named before its document ('the General Staff's daily report', "
                             "'generalstabens rapport'): the owner is the source",
         "documents": "documents that stand for their unnamed source and refer back ('the report', 'the latest update')",
