@@ -304,3 +304,14 @@ def test_a_ratio_of_wounded_to_killed_is_no_count():
 def test_hezbollah_in_either_spelling_is_lebanon():
     text = "Израиль заявил, что уничтожил около 2400 боевиков «Хизбаллы» на юге Ливана."
     assert one(text)["side"] == "lebanon"
+
+
+def test_the_israeli_army_named_in_an_oblique_case_is_cited_in_the_nominative():
+    text = "По данным Армии обороны Израиля, с начала войны погибли 890 военнослужащих."
+    assert one(text)["claimant"] == "Армия обороны Израиля"
+
+
+def test_a_party_named_in_quotes_after_its_fighters_is_their_side():
+    text = "В ЦАХАЛе утверждают, что в Ливане ликвидированы около 2400 боевиков «Хизбаллы»."
+    got = one(text)
+    assert (got["side"], got["claimant"]) == ("lebanon", "ЦАХАЛ")

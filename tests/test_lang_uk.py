@@ -366,3 +366,8 @@ def test_figures_stated_in_a_report_that_a_later_sentence_names_are_the_reports_
             "Про це йдеться у щомісячному звіті Моніторингової місії ООН з прав людини в Україні.")
     assert {c["claimant"] for c in claims(text, published="2025-10-10")} == {
         "Моніторингова місія ООН з прав людини в Україні"}
+
+
+def test_the_gaza_health_ministry_in_the_genitive_is_cited_in_the_nominative():
+    text = "За даними Міністерства охорони здоров’я Гази, загинули понад 54 тисячі палестинців."
+    assert claims(text)[0]["claimant"] == "Міністерство охорони здоров’я Гази"

@@ -1172,11 +1172,11 @@ def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end:
     head = side_words(text, q.end, noun.end if noun else head_end, lex)
     if noun and not head:  # an adjective after its noun: "1 000 soldats russes", "1.000 bajas rusas"
         follow = lex.sides.search(text, noun.end, min(len(text), noun.end + 30))
-        if follow and not text[noun.end:follow.start].strip(" ,") and not made_by(text, follow, lex):
+        if follow and not text[noun.end:follow.start].strip(" ,«\"“„") and not made_by(text, follow, lex):
             other = lex.sides.search(text, follow.end, min(len(text), follow.end + 30))
             if other and lex.side_joiner.fullmatch(text, follow.end, other.start):
                 head = [follow, other]  # "5 000 soldats, russes et ukrainiens", "soldados ucranianos y rusos"
-            elif not text[noun.end:follow.start].strip():
+            elif not text[noun.end:follow.start].strip(" «\"“„"):
                 head = [follow]  # (but "10,933 tanks, Ukraine's General Staff said" names the source)
     both = lex.both.search(text, clause_start(text, before_start, q.start), head_end)
     if both and not _one_side_after(text, both.end, lex):
