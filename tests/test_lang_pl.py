@@ -335,3 +335,15 @@ def test_a_city_after_an_attack_of_missiles_and_drones_is_its_target():
 
 def test_nie_zyje_counts_the_dead():
     assert one("Nie żyje co najmniej 15 osób po rosyjskim ataku na Odessę.")["category"] == "killed"
+
+
+def test_drones_neutralised_after_the_air_forces_report_are_the_launchers():
+    text = ("Według Sił Powietrznych Ukrainy Rosja przeprowadziła w nocy atak, wysyłając 600 dronów oraz 11 rakiet. "
+            "Obrona powietrzna zneutralizowała 590 dronów i wszystkie jedenaście pocisków manewrujących.")
+    got = [(c["value"], c["category"], c["side"], c["claimant"]) for c in claims(text)]
+    assert got == [(590, "drones", "russia", "Siły Powietrzne Ukrainy"),
+                   (11, "cruise_missiles", "russia", "Siły Powietrzne Ukrainy")]
+
+
+def test_a_million_in_the_locative_is_a_number():
+    assert [q.value for q in find_numbers("Propaganda mówi o milionie zabitych.", "pl")] == [1_000_000]
