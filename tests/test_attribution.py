@@ -576,3 +576,8 @@ def test_one_source_read_twice_in_a_sentence_of_several_figures_is_one_voice():
 ])
 def test_a_document_named_again_speaks_for_its_author(text, lang, want):
     assert claimants(text, lang) == want
+
+
+def test_a_source_that_gave_an_estimate_is_the_subject_not_the_estimates_adjective():
+    text = "Seoul's National Intelligence Service had earlier given a lower estimate of 4,700 North Korean casualties."
+    assert claimants(text, "en") == ["Seoul's National Intelligence Service"]

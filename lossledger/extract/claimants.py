@@ -1181,6 +1181,13 @@ def _speech_subject(text: str, s0: int, s1: int, m, lex: Lexicon) -> tuple[int, 
         if opening and text[opening[1]:opening[1] + 2].strip() == ":" and lookup(text[opening[0]:opening[1]]) is None:
             opening = None  # "Faktencheck: Nein, die Ukraine hat nicht 400.000 Gefallene gemeldet": a label
         return opening if opening and not _loss_word(text, *opening, lex) else _after_losses(text, back, lex)
+    words = text[back[0]:back[1]].split() if back else []
+    if words and text[m.start:m.end].casefold() in lex.documents and words[0].casefold() in lex.articles and \
+            all(w.islower() for w in words[1:]):  # (not "dismissed the CSIS estimate": CSIS's)
+        # "X had earlier given a lower estimate of 4,700": the verb is a noun, the source the sentence's subject
+        opening = _np_forward(text, s0, back[0], lex)
+        if opening and text[opening[0]].isupper() and opening[1] <= back[0]:
+            return opening
     return back
 
 
