@@ -17,7 +17,15 @@ from lossledger.extract.dates import (
     publication_date,
     stated_outside_the_body,
 )
-from lossledger.extract.figures import LAUNCHED, article_ones, opening_place, opponents, read_figures, side_words
+from lossledger.extract.figures import (
+    LAUNCHED,
+    article_ones,
+    opening_place,
+    opponents,
+    read_figures,
+    restates,
+    side_words,
+)
 from lossledger.extract.inference import crossing_month, infer_reference_date, too_early
 from lossledger.extract.interview import read_interview
 from lossledger.extract.language import detect
@@ -162,8 +170,7 @@ def _same_periods(text: str, claims: list[Claim], lex) -> list[Claim]:
 def _restated(text: str, s0: int, c: Claim, lex) -> bool:
     """The claim's sentence opens by restating the figure before ("That works out to …", "Det motsvarar …"), or a
     restating word stands right before its number ("…, och det motsvarar i genomsnitt 1 177 per dag")."""
-    hit = lex.dates["restated"].search(text, s0, min(len(text), s0 + 40))
-    if hit is not None and len(text[s0:hit.start].split()) <= 2:
+    if restates(lex.dates["restated"], text, s0, len(text)):
         return True
     near = lex.dates["restated"].find(text, max(s0, c.evidence.start), c.evidence.end)
     return c.metric != "count" and bool(near)
@@ -387,14 +394,11 @@ def _document_owner(text: str, s0: int, name: str, lex) -> cl.Attribution | None
     doc = next((w for w in reversed(words) if w in lex.documents), None)
     if doc is None or len(words) > 3:
         return None
-    stem = doc[:max(4, len(doc) - 2)]  # "докладу" ~ "доклад", "report" ~ "repo"
-    low = text.casefold()
-    at = low.rfind(stem, max(0, s0 - _OWNER_REACH[0]), s0)
-    while at >= 0:
+    stem = re.compile(re.escape(doc[:max(4, len(doc) - 2)]), re.IGNORECASE)  # "докладу" ~ "доклад"
+    for at in reversed([m.start() for m in stem.finditer(text, max(0, s0 - _OWNER_REACH[0]), s0)]):
         owner = cl.known_name().search(text, at, min(s0, at + _OWNER_REACH[1]))
         if owner is not None and "." not in text[at:owner.start()]:
             return cl.Attribution(owner.group(), (), False, (owner.start(), owner.end()))
-        at = low.rfind(stem, max(0, s0 - _OWNER_REACH[0]), at)
     return None
 
 

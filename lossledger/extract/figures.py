@@ -196,7 +196,7 @@ def read_figures(text: str, s0: int, s1: int, quantities: list[Quantity], lex: L
     figures: list[Figure] = []
     # "That works out to an average of 1,177 soldiers a day.": a restatement goes on with the figure before
     prev: Figure | None = earlier if earlier is not None and earlier.category not in EQUIPMENT_CATEGORIES and kept and (
-        _opens_with(lex.dates["restated"], text, s0, s1) or
+        restates(lex.dates["restated"], text, s0, s1) or
         lex.dates["restated"].search(text, max(s0, kept[0].start - 40), kept[0].start) is not None) else None
     rejected: list[Quantity] = []  # negated numbers of no kind yet: "Not 400,000, not 300,000 soldiers killed"
     # "Hinzu kämen 1.192 Flugabwehrsysteme …", "El balance incluye además 11.620 tanques": a tally goes on
@@ -1093,8 +1093,9 @@ def _losses_of_weapons(text: str, a: int, b: int, lex: Lexicon) -> tuple[str, st
     return None
 
 
-def _opens_with(matcher, text: str, s0: int, s1: int) -> bool:
-    """The sentence opens with one of the matcher's phrases, maybe after a pronoun ("That works out to")."""
+def restates(matcher, text: str, s0: int, s1: int) -> bool:
+    """The sentence opens with one of the matcher's phrases, two words at most before it ("That works out to",
+    "Det är … och det motsvarar" does not: see the caller)."""
     hit = matcher.search(text, s0, min(s1, s0 + 40))
     return hit is not None and len(text[s0:hit.start].split()) <= 2
 
@@ -1113,6 +1114,7 @@ def _launch(text: str, s0: int, lex: Lexicon) -> tuple[str, Match] | None:
 
 
 def _launcher(text: str, s0: int, lex: Lexicon) -> str | None:
+    """The side the paragraph before `s0` says launched weapons, else None."""
     launch = _launch(text, s0, lex)
     return launch[0] if launch else None
 
