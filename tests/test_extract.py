@@ -1671,3 +1671,18 @@ def test_a_participle_after_two_coordinated_figures_is_both_figures_kind(text, l
 def test_hostages_are_captured_and_a_place_that_holds_them_is_not_their_side(text, lang, side):
     got = [c for c in extract(text, lang=lang, published="2025-10-12") if c.category == "captured"]
     assert [(c.side, c.category) for c in got] == [(side, "captured")]
+
+
+def test_a_list_under_a_paragraph_takes_its_losses_side_and_period_from_it():
+    text = ("Ukrainas generalstab har publicerat sin dagliga sammanställning över ryska förluster under perioden "
+            "24.02.2022–03.06.2025.\n\nPersonal: cirka 991 260 (+1 080)\nStridsvagnar: 10 899 (+4)\n"
+            "Fordon och bränsletankbilar: 52 090 (+121)\n")
+    got = [(c.value, c.category, c.side, c.as_of) for c in extract(text, lang="sv") if c.period_start is None]
+    assert got == [(991260, "killed_or_wounded", "russia", "2025-06-03"), (10899, "tanks", "russia", "2025-06-03"),
+                   (52090, "vehicles", "russia", "2025-06-03")]
+
+
+def test_two_days_joined_by_a_dash_are_a_period():
+    text = "Between 01.03.2025–31.03.2025 Russia lost 38,000 soldiers, Ukraine's General Staff said."
+    got = one(text, lang="en", published="2025-04-02")
+    assert (got["period_start"], got["period_end"]) == ("2025-03-01", "2025-03-31")

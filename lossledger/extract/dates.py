@@ -363,8 +363,25 @@ def find_dates(text: str, start: int, end: int, lex: Lexicon, ref: dt.date | Non
             continue  # "2044 czołgi", "1991 soldiers": a count of what follows, not a year
         add(m.start(), m.end(), m["y"], "year")
     refs.sort(key=lambda r: r.start)
-    refs = [_year_edge(text, r, lex) for r in refs]
+    refs = _dash_ranges(text, [_year_edge(text, r, lex) for r in refs])
     return sorted(_mark_periods(text, refs, lex) + masked, key=lambda r: r.start)
+
+
+_DASH = re.compile(r"\s*[-–—]\s*")
+_INVASION = "2022-02-24"
+
+
+def _dash_ranges(text: str, refs: list[DateRef]) -> list[DateRef]:
+    """Two days joined by a dash are a period's first and last: "24.02.2022–03.06.2025"."""
+    out = list(refs)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.kind == b.kind == "point" and len(a.value) == len(b.value) == 10 and a.value < b.value and \
+                _DASH.fullmatch(text, a.end, b.start):
+            # from the invasion's first day: a running total as of the last ("since", as the words would say)
+            first, last = ("since", "point") if a.value == _INVASION else ("start", "end")
+            out[i], out[i + 1] = DateRef(a.start, a.end, a.value, first), DateRef(b.start, b.end, b.value, last)
+    return out
 
 
 def _counts_a_noun(text: str, pos: int, lex: Lexicon) -> bool:

@@ -33,6 +33,7 @@ _ITEM_WORDS = re.compile(r"[\s\-–—•*·]*(?:[^\W\d_]+\s+){0,2}")
 _ITEM_DASH = re.compile(r"\s*(?:\([^\W\d_]{2,12}\)|\))?\s*[—–‒―−:-]\s*")
 _APOSTROPHE = re.compile(r"['’]")
 _WORDS = re.compile(r"[^\W\d_]+")
+_LIST_LINES = 20  # lines of a list block under the paragraph that heads it
 _LIST_CONTEXT = 800  # characters before a list item searched for its loss word (the list's heading)
 
 
@@ -673,6 +674,18 @@ def _heading(text: str, s0: int) -> tuple[int, int] | None:
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[^\W\d_])")
 
 
+def _list_top(text: str, s0: int) -> tuple[int, int] | None:
+    """The heading of the list whose item starts at `s0`, else, for an item opening a block after a blank line,
+    the paragraph above it ("… sin dagliga sammanställning över ryska förluster …" above "Personal: 991 260")."""
+    heading = _heading(text, s0)
+    if heading is not None:
+        return heading
+    blank = text.rfind("\n\n", max(0, s0 - _LIST_CONTEXT), s0)
+    if blank < 0 or text[blank:s0].count("\n") - 2 > _LIST_LINES:
+        return None
+    return _paragraph_before(text, blank), blank
+
+
 @functools.cache
 def _approx_words(code: str) -> re.Pattern | None:
     """The pack's words of approximation ("approximately", "орієнтовно"), as one pattern of whole words."""
@@ -714,7 +727,7 @@ def _people_item(text: str, at: int, pos: int, s0: int, lex: Lexicon) -> str | N
     if pop is None or pop.label != "military" or not (
             _ITEM_LEAD.fullmatch(text, at, pop.start) and _ITEM_DASH.fullmatch(text, pop.end, pos)):
         return None
-    heading = _heading(text, s0)
+    heading = _list_top(text, s0)
     kinds = _loss_words(text, *heading, lex) if heading else []
     if heading and not kinds:  # "Så här ser listan ut, enligt generalstaben:" after "… de ryska förlusterna."
         kinds = _loss_words(text, _paragraph_before(text, heading[0]), heading[0], lex)
@@ -738,7 +751,7 @@ def _sides_outside_names(text: str, a: int, b: int, lex: Lexicon) -> list[Match]
 
 def _heading_side(text: str, s0: int, lex: Lexicon) -> tuple[str | None, bool]:
     """The side a list's heading line names ("Russia's losses:", "втрати противника:") for an item naming none."""
-    heading = _heading(text, s0)
+    heading = _list_top(text, s0)
     if heading is None:
         return None, False
     a, s0 = heading
@@ -894,6 +907,11 @@ def side_words(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> 
         possessive = text[m.end:m.end + 2].startswith(("'s", "’s"))  # "in Russia's war": a party after all
         # "infligées à l'armée russe": no place (but "в секторе Газа" is one)
         army = " " in text[m.start:m.end] and text[m.start].islower() and text[m.start:m.end].split()[-1].islower()
+        # a lower-case adjective of a loss noun names a party ("sammanställning över ryska förluster"; but "in
+        # russischer Gefangenschaft" names the captor)
+        loss = _at(lex.categories, text, m.end) if not army and text[m.start:m.end].islower() else None
+        army = army or not lex.adjectives_capitalised and loss is not None and \
+            loss.label not in ("captured", "missing_or_captured")
         if _placed(words, lex) and not possessive and not army and not _with_side_noun(text, m, lex):
             continue
         if any(a <= m.start < b for a, b in exclude):
