@@ -1686,3 +1686,14 @@ def test_two_days_joined_by_a_dash_are_a_period():
     text = "Between 01.03.2025–31.03.2025 Russia lost 38,000 soldiers, Ukraine's General Staff said."
     got = one(text, lang="en", published="2025-04-02")
     assert (got["period_start"], got["period_end"]) == ("2025-03-01", "2025-03-31")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Två år efter Hamas attack mot Israel har kriget i Gaza krävt minst 67 173 liv, enligt hälsoministeriet i Gaza.",
+     "sv"),
+    ("Two years after Hamas's attack on Israel, the war in Gaza has killed at least 67,173 people, according to the "
+     "health ministry in Gaza.", "en"),
+])
+def test_an_attack_that_only_dates_the_figure_caused_none_of_it(text, lang):
+    got = one(text, lang=lang, published="2025-10-08")
+    assert (got["side"], got["category"]) == ("palestine", "killed")

@@ -974,6 +974,9 @@ def opponents(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> t
         if agent and _suffered_by(text, m.start - len(lead), m.start, lex):
             continue  # "las bajas sufridas por el Ejército ruso", "losses suffered by": the agent lost them
         harmed = agent and _harmed_by(text, m.start - len(lead), m.start, lex)
+        if attack and (set(words[-2:]) & lex.after_event or " ".join(words[-2:]) in lex.after_event):
+            spans.append((m.start, m.end))  # "Två år efter Hamas attack mot Israel …": the attack dates, no loser
+            continue
         if any(w in lex.opponent for w in words) or attack or harmed:
             found.add(_SIDE_ENEMY.get(m.label))
             spans.append((m.start, m.end))

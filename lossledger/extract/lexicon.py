@@ -253,6 +253,7 @@ class Lexicon:
     both: Matcher
     locative: frozenset[str]
     between: Matcher
+    after_event: frozenset[str]
     opponent: frozenset[str]
     side_nouns: frozenset[str]
     side_phrases: tuple[str, ...]
@@ -333,6 +334,7 @@ def lexicon(code: str) -> Lexicon:
         both=_plain(sides.get("both", []), lemma=lem, index=ix),
         locative=frozenset(w.casefold() for w in sides.get("locative", [])),
         between=_plain(sides.get("between", []), lemma=lem, index=ix),
+        after_event=frozenset(w.casefold() for w in sides.get("after_event", [])),
         opponent=frozenset(w.casefold() for w in sides.get("opponent", [])),
         side_nouns=frozenset(w.casefold() for w in sides.get("side_nouns", [])),
         side_phrases=tuple(w.casefold() for w in sides.get("side_phrases", [])),

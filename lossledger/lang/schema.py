@@ -80,6 +80,8 @@ SCHEMA: dict[str, dict[str, str]] = {
                          "the enemy)",
         "both": "words for both sides together ('both sides', 'combined')",
         "conjunctions": "words joining two sides into both ('Russian and Ukrainian soldiers')",
+        "after_event": "prepositions of time before an attack ('two years after Hamas's attack on Israel'): the attack "
+                       "dates the figures, it did not cause them",
         "between": "prepositions of a war's two parties ('the war between Israel and Hezbollah'): sides after a "
                    "figure in such a phrase name the war, not the loser",
         "locative": "prepositions that make a following country name a place, not a side ('in Ukraine')",
