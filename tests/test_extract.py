@@ -1697,3 +1697,17 @@ def test_two_days_joined_by_a_dash_are_a_period():
 def test_an_attack_that_only_dates_the_figure_caused_none_of_it(text, lang):
     got = one(text, lang=lang, published="2025-10-08")
     assert (got["side"], got["category"]) == ("palestine", "killed")
+
+
+@pytest.mark.parametrize("text, lang, side", [
+    # a launch by a side is its attack: the dead are the other side's
+    ("Rusia lanzó durante la madrugada uno de sus mayores ataques contra la capital ucraniana, que dejó al menos 23 "
+     "muertos, según el alcalde.", "es", "ukraine"),
+    # a side after a noun of place is the target, not the one fought against
+    ("Al menos 12 soldados murieron en combates contra las tropas rusas.", "es", "ukraine"),
+    # "los ataques de Israel": the attack of a side, whose victims are the country the source speaks for
+    ("El Ministerio de Sanidad iraní cifró en 610 los muertos causados por los ataques de Israel contra el país.", "es",
+     "iran"),
+])
+def test_the_attacker_is_not_the_loser(text, lang, side):
+    assert one(text, lang=lang, published="2025-06-24")["side"] == side

@@ -25,6 +25,7 @@ _SIDE_ENEMY = {"russia": "ukraine", "ukraine": "russia", "israel": "palestine", 
 _COUNTS = re.compile(r"[\d\s.,+()\u00a0\u202f]+")  # list counts and their increments: "22.250 (+11),"
 _INCREMENT_AFTER = re.compile(r"[ \u00a0\u202f]*\([ \u00a0\u202f]*\+[ \u00a0\u202f]*\d[\d \u00a0\u202f.,]*\)")
 _CLOSING = re.compile(r"[ \u00a0\u202f]*\)")  # the end of the increment in brackets itself: "(+2)"
+_OF_LINK = re.compile(r"(\S+)\s+(?:de|del|of|du|des|von)\s+$", re.IGNORECASE)  # an attack noun, then "of" a side
 _PAIR = ("-", "–", "/", "—")  # "the Russia-Ukraine war": the two sides together
 _ITEM_LEAD = re.compile(r"[\s\-–—•*·]*")  # bullets before a list item's noun
 # bullets and up to two words before the loss word of an item ("systemy obrony przeciwlotniczej – 1 240")
@@ -528,7 +529,7 @@ def _read_one(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_
         kind_end = head_end
         population = population or _population(text, q.end, head_end, lex) or (prev.population if prev else None)
     side, enemy = _side(text, q, s0, s1, before_start, head_end, nxt, lex, prev, exclude, category in LAUNCHED,
-                        category in EQUIPMENT_CATEGORIES, category == "captured")
+                        category in EQUIPMENT_CATEGORIES, category == "captured", category == "losses")
     if side is None and not enemy and (item or people or headed or
                                        _list_item(text, item_at, q.start, lex, equipment=False)):
         side, enemy = _heading_side(text, s0, lex)
@@ -958,6 +959,10 @@ def opponents(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> t
             lex.population.search(text, m.end, after.start) is None or \
             words and not lex.adjectives_capitalised and (  # "une attaque russe" (but "missiles struck Kyiv")
                 _at(lex.strike, last, word) or _at(lex.aggression, last, word))
+        linked = _OF_LINK.search(lead)
+        if not attack and linked is not None:  # "los ataques de Israel contra el país": the attack's agent
+            at = m.start - len(lead) + linked.start(1)
+            attack = bool(_at(lex.strike, text, at) or _at(lex.aggression, text, at))
         if not attack:
             # "une frappe de missiles balistiques russes", "une attaque de missiles et de drones russes": the side
             # after the weapons of a strike is its attacker
@@ -977,7 +982,10 @@ def opponents(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> t
         if attack and (set(words[-2:]) & lex.after_event or " ".join(words[-2:]) in lex.after_event):
             spans.append((m.start, m.end))  # "Två år efter Hamas attack mot Israel …": the attack dates, no loser
             continue
-        if any(w in lex.opponent for w in words) or attack or harmed:
+        after_word = text[m.end:m.end + 20].split()[:1]
+        placed_noun = (words[-1:] and words[-1] in lex.place_nouns) or after_word and \
+            after_word[0].casefold().strip(",.;:") in lex.place_nouns  # "contra la capital ucraniana": the target
+        if any(w in lex.opponent for w in words) and not placed_noun or attack or harmed:
             found.add(_SIDE_ENEMY.get(m.label))
             spans.append((m.start, m.end))
         elif agent:  # "the ministry, controlled by Hamas", "figures given by the Ukrainian side": no loser either
@@ -1183,11 +1191,12 @@ def _third_party(text: str, s0: int, s1: int, lex: Lexicon, exclude: tuple) -> s
 
 def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end: int, nxt: int,
           lex: Lexicon, prev: Figure | None, exclude: tuple = (), launched: bool = False,
-          weapons: bool = False, held: bool = False) -> tuple[str | None, bool]:
+          weapons: bool = False, held: bool = False, bare: bool = False) -> tuple[str | None, bool]:
     """(the side that lost the figure, whether it is "the enemy" of the source); `launched`: the figure counts
     weapons that fly (drones, missiles), which a place names the target of, not the loser; `weapons`: it counts
     weapons of any kind, which a source with a side destroys on the other side; `held`: it counts people captured,
-    whom a place holds, not loses ("48 hostages remain in Gaza")."""
+    whom a place holds, not loses ("48 hostages remain in Gaza"); `bare`: it is a loss of no stated kind, which may
+    be of the weapons a side launched ("launched 123 drones, of which 71 were shot down")."""
     # the figure's own noun: the nearest word of people or loss ("en skadades när ryska styrkor": "skadades")
     nouns = [m for m in (lex.population.search(text, q.end, head_end), lex.categories.search(text, q.end, head_end))
              if m is not None]
@@ -1226,6 +1235,8 @@ def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end:
         m = before[-1]
         between = text[m.end:q.start]
         agent = lex.cues["agent_verbs"].search(between)
+        if agent is None and not launched and not bare and "launch_verbs" in lex.cues:
+            agent = lex.cues["launch_verbs"].search(between)  # "Rusia lanzó un ataque … que dejó 23 muertos"
         speech = lex.speech.search(between, agent.start) if agent else None
         if speech and speech.start == agent.start and speech.end > agent.end:
             agent = None  # "a fait état de 61 158 morts": a verb of speech that opens with "a fait" (caused)

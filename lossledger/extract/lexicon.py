@@ -254,6 +254,7 @@ class Lexicon:
     locative: frozenset[str]
     between: Matcher
     after_event: frozenset[str]
+    place_nouns: frozenset[str]
     opponent: frozenset[str]
     side_nouns: frozenset[str]
     side_phrases: tuple[str, ...]
@@ -335,6 +336,7 @@ def lexicon(code: str) -> Lexicon:
         locative=frozenset(w.casefold() for w in sides.get("locative", [])),
         between=_plain(sides.get("between", []), lemma=lem, index=ix),
         after_event=frozenset(w.casefold() for w in sides.get("after_event", [])),
+        place_nouns=frozenset(w.casefold() for w in sides.get("place_nouns", [])),
         opponent=frozenset(w.casefold() for w in sides.get("opponent", [])),
         side_nouns=frozenset(w.casefold() for w in sides.get("side_nouns", [])),
         side_phrases=tuple(w.casefold() for w in sides.get("side_phrases", [])),

@@ -82,6 +82,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "conjunctions": "words joining two sides into both ('Russian and Ukrainian soldiers')",
         "after_event": "prepositions of time before an attack ('two years after Hamas's attack on Israel'): the attack "
                        "dates the figures, it did not cause them",
+        "place_nouns": "nouns of places a side adjective may qualify ('contra la capital ucraniana', 'the Ukrainian "
+                       "capital'): the side is the target, not the one the losses were suffered against",
         "between": "prepositions of a war's two parties ('the war between Israel and Hezbollah'): sides after a "
                    "figure in such a phrase name the war, not the loser",
         "locative": "prepositions that make a following country name a place, not a side ('in Ukraine')",
