@@ -347,3 +347,15 @@ def test_drones_neutralised_after_the_air_forces_report_are_the_launchers():
 
 def test_a_million_in_the_locative_is_a_number():
     assert [q.value for q in find_numbers("Propaganda mówi o milionie zabitych.", "pl")] == [1_000_000]
+
+
+def test_the_aggressors_losses_according_to_kyiv_are_russias_and_kyiv_is_cited_in_the_nominative():
+    text = "Straty sprzętowe agresora wynoszą według Kijowa m.in. 11 280 czołgów."
+    got = one(text)
+    assert (got["side"], got["claimant"]) == ("russia", "Kijów")
+
+
+def test_the_subject_of_a_toll_that_rose_is_its_side():
+    text = ("Liczba Palestyńczyków zabitych w Strefie Gazy od początku wojny Izraela z Hamasem wzrosła do 70 103 – "
+            "poinformowało ministerstwo zdrowia w Gazie.")
+    assert one(text)["side"] == "palestine"

@@ -1233,6 +1233,8 @@ def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end:
         return "both", False  # "Russian and Ukrainian soldiers", "the Russia-Ukraine war"
     if before:
         m = before[-1]
+        if len(before) > 1 and _after_rise(text, q, lex) and _at(lex.categories, text, before[0].end) is not None:
+            m = before[0]  # "Liczba Palestyńczyków zabitych … wojny Izraela z Hamasem wzrosła do 70 103": its subject
         between = text[m.end:q.start]
         agent = lex.cues["agent_verbs"].search(between)
         if agent is None and not launched and not bare and "launch_verbs" in lex.cues:
