@@ -581,3 +581,9 @@ def test_a_document_named_again_speaks_for_its_author(text, lang, want):
 def test_a_source_that_gave_an_estimate_is_the_subject_not_the_estimates_adjective():
     text = "Seoul's National Intelligence Service had earlier given a lower estimate of 4,700 North Korean casualties."
     assert claimants(text, "en") == ["Seoul's National Intelligence Service"]
+
+
+def test_where_a_document_was_published_is_not_its_source():
+    text = ("El Estado Mayor ucraniano informó de 1.180 bajas rusas en las últimas 24 horas. Según el parte diario "
+            "publicado en Facebook, Rusia perdió además 12 tanques.")
+    assert "Facebook" not in claimants(text, "es", "2025-03-15")

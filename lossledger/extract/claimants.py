@@ -32,6 +32,7 @@ _NON_WORDS = re.compile(r"[\W_]+")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an) ")
 _SPACES = re.compile(r"\s+")
 _DIGIT = re.compile(r"\d")
+_OWNER_LINKS = frozenset({"de", "del", "of", "du", "des", "von", "vom", "der", "dels", "della", "från", "av"})
 _HEADLINE_LEAD = re.compile(r"([^\W\d_][\w'’ .-]{1,40}):\s")  # "Kremlin: ..."
 _ENTRY_TIME = re.compile(r"[+*#>•\s]*(?:\d{1,2}[:.h]\d{2}(?:\s*[^\W\d_]{1,5}\.?)?\s*[–—|-]\s*)?")  # "+++ 07:20 Uhr – "
 _HEADLINE_TAIL = re.compile(r"\s[—–]\s*([^\W\d_][\w'’ .-]{1,40}?)\s*$")  # "... — General Staff"
@@ -1442,8 +1443,10 @@ def _past_document(text: str, span: tuple[int, int], lex: Lexicon) -> tuple[int,
         return span[0], span[0] + toks[i].end()  # "Według porannego komunikatu wynoszą one": no owner, a verb
     if i < len(toks) - 1 and toks[i].group().casefold() in lex.documents:
         # "una estimación confidencial del Gobierno ucraniano": past an adjective or two to the owner's link
+        # (a link of ownership: not "el parte diario publicado en Facebook", where it was published)
         j = next((j for j in range(i + 1, min(i + 4, len(toks) - 1)) if toks[j].group().casefold() in lex.name_links
-                  and all(t.group()[:1].islower() for t in toks[i + 1:j])), None)
+                  and toks[j].group().casefold() in _OWNER_LINKS and all(t.group()[:1].islower()
+                                                                          for t in toks[i + 1:j])), None)
         if j is None and lex.articles and all(t.group().islower() for t in toks[i + 1:]):
             # "el parte semanal": the document alone, which refers back (a language with articles links its
             # owner with a word: "el parte del ministerio"; one with cases need not: "оценки западных разведок")
