@@ -172,8 +172,7 @@ def _restated(text: str, s0: int, c: Claim, lex) -> bool:
     restating word stands right before its number ("…, och det motsvarar i genomsnitt 1 177 per dag")."""
     if restates(lex.dates["restated"], text, s0, len(text)):
         return True
-    near = lex.dates["restated"].find(text, max(s0, c.evidence.start), c.evidence.end)
-    return c.metric != "count" and bool(near)
+    return c.metric != "count" and lex.dates["restated"].search(text, s0, c.evidence.end) is not None
 
 
 def _paragraph_days(text: str, per_sentence: list, lex) -> list:

@@ -32,7 +32,6 @@ _NON_WORDS = re.compile(r"[\W_]+")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an) ")
 _SPACES = re.compile(r"\s+")
 _DIGIT = re.compile(r"\d")
-_OWNER_LINKS = frozenset({"de", "del", "of", "du", "des", "von", "vom", "der", "dels", "della", "från", "av"})
 _HEADLINE_LEAD = re.compile(r"([^\W\d_][\w'’ .-]{1,40}):\s")  # "Kremlin: ..."
 _ENTRY_TIME = re.compile(r"[+*#>•\s]*(?:\d{1,2}[:.h]\d{2}(?:\s*[^\W\d_]{1,5}\.?)?\s*[–—|-]\s*)?")  # "+++ 07:20 Uhr – "
 _HEADLINE_TAIL = re.compile(r"\s[—–]\s*([^\W\d_][\w'’ .-]{1,40}?)\s*$")  # "... — General Staff"
@@ -581,7 +580,7 @@ def speakers(text: str, s0: int, s1: int, lex: Lexicon) -> list[tuple[int, str]]
         span = _according_source(text, m, s1, lex)
         found.append((m.start, _clean(text[span[0]:span[1]]) if span else ""))
     return sorted((at, name) for at, name in found
-                  if name and name.casefold() not in lex.pronouns and not _generic(name, lex))
+                  if name and name.casefold() not in lex.pronouns and not generic(name, lex))
 
 
 def _according_source(text: str, m: Match, s1: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -1045,7 +1044,7 @@ def _anaphoric(name: str, lex: Lexicon) -> bool:
         for short in (" ".join([words[0], *rest]), " ".join(rest)):
             ana = lex.anaphors.search(short)
             whole = whole or len(rest) < len(words) - 1 and bool(ana and ana.start == 0 and ana.end == len(short))
-    return name.casefold() in lex.pronouns or _generic(name, lex) or whole
+    return name.casefold() in lex.pronouns or generic(name, lex) or whole
 
 
 def indefinite(name: str, code: str) -> bool:
@@ -1424,7 +1423,7 @@ def _headline_source(text: str, s0: int, s1: int, lex: Lexicon) -> tuple[int, in
 def _past_document(text: str, span: tuple[int, int], lex: Lexicon) -> tuple[int, int]:
     """The owner of a document named in the genitive: "według najnowszej oceny brytyjskiego ministerstwa
     obrony" -> "brytyjskiego ministerstwa obrony" (the document alone stays: it refers back)."""
-    if _generic(text[span[0]:span[1]], lex):
+    if generic(text[span[0]:span[1]], lex):
         return span  # "el parte ucraniano": the document refers back
     toks = list(re.finditer(r"\S+", text[span[0]:span[1]]))
     owner = _owner_before_document(toks, lex)
@@ -1444,9 +1443,8 @@ def _past_document(text: str, span: tuple[int, int], lex: Lexicon) -> tuple[int,
     if i < len(toks) - 1 and toks[i].group().casefold() in lex.documents:
         # "una estimación confidencial del Gobierno ucraniano": past an adjective or two to the owner's link
         # (a link of ownership: not "el parte diario publicado en Facebook", where it was published)
-        j = next((j for j in range(i + 1, min(i + 4, len(toks) - 1)) if toks[j].group().casefold() in lex.name_links
-                  and toks[j].group().casefold() in _OWNER_LINKS and all(t.group()[:1].islower()
-                                                                          for t in toks[i + 1:j])), None)
+        j = next((j for j in range(i + 1, min(i + 4, len(toks) - 1)) if toks[j].group().casefold() in lex.owner_links
+                  and all(t.group()[:1].islower() for t in toks[i + 1:j])), None)
         if j is None and lex.articles and all(t.group().islower() for t in toks[i + 1:]):
             # "el parte semanal": the document alone, which refers back (a language with articles links its
             # owner with a word: "el parte del ministerio"; one with cases need not: "оценки западных разведок")
@@ -1472,7 +1470,7 @@ def _owner_before_document(toks: list[re.Match], lex: Lexicon) -> int | None:
     return toks[k].end() - len(ending)
 
 
-def _generic(name: str, lex: Lexicon) -> bool:
+def generic(name: str, lex: Lexicon) -> bool:
     """A document for its unnamed source ("the latest report", "ukraińskich danych": Ukrainian data, "el parte
     ucraniano"), or "the same ..." ("el mismo parte")."""
     words = name.casefold().split()

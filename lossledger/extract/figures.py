@@ -22,10 +22,11 @@ _RATIO_REACH = (80, 50)  # characters before and after a figure in which a ratio
 _CLAUSE_END = re.compile(r"[,;:()\[\]–—….!?\s](?:(?<=,)(?:(?<!\d,)|(?!\d))|(?<=[;:()\[\]–—…])|(?<=\s)-\s"
                          r"|(?<=[.!?])(?=\s|$))")
 _SIDE_ENEMY = {"russia": "ukraine", "ukraine": "russia", "israel": "palestine", "palestine": "israel"}
+_CLAUSE_STOP = re.compile(r"[.!?;]")  # a sentence's or a clause's end between a launch and what it launched
 _COUNTS = re.compile(r"[\d\s.,+()\u00a0\u202f]+")  # list counts and their increments: "22.250 (+11),"
 _INCREMENT_AFTER = re.compile(r"[ \u00a0\u202f]*\([ \u00a0\u202f]*\+[ \u00a0\u202f]*\d[\d \u00a0\u202f.,]*\)")
 _CLOSING = re.compile(r"[ \u00a0\u202f]*\)")  # the end of the increment in brackets itself: "(+2)"
-_OF_LINK = re.compile(r"(\S+)\s+(?:de|del|of|du|des|von)\s+$", re.IGNORECASE)  # an attack noun, then "of" a side
+_OPENING_QUOTES = "«\"“„"  # between a noun and a party named in quotes: "боевиков «Хизбаллы»"
 _PAIR = ("-", "–", "/", "—")  # "the Russia-Ukraine war": the two sides together
 _ITEM_LEAD = re.compile(r"[\s\-–—•*·]*")  # bullets before a list item's noun
 # bullets and up to two words before the loss word of an item ("systemy obrony przeciwlotniczej – 1 240")
@@ -216,9 +217,10 @@ def read_figures(text: str, s0: int, s1: int, quantities: list[Quantity], lex: L
         nxt = next((k.start for k, part in zip(kept[i + 1:], parts[i + 1:], strict=True) if not part), s1)
         before_start = figures[-1].q.end if figures else s0  # a number read as no figure bounds nothing
         # "11 353 (+2) танки": the day's increment in brackets stands between a number and its noun
-        bracket = _INCREMENT_AFTER.match(text, q.end) or (
+        increment = _INCREMENT_AFTER.match(text, q.end)
+        bracket = increment or (
             _CLOSING.match(text, q.end) if text[max(0, q.start - 2):q.start].replace(" ", "") == "(+" else None)
-        if bracket and _INCREMENT_AFTER.match(text, q.end):  # the increment's own number is no next figure
+        if increment:  # the increment's own number is no next figure
             nxt = next((k.start for k, part in zip(kept[i + 1:], parts[i + 1:], strict=True)
                         if not part and k.start >= bracket.end()), s1)
         read = dataclasses.replace(q, end=bracket.end()) if bracket and bracket.end() < nxt else q
@@ -959,10 +961,10 @@ def opponents(text: str, a: int, b: int, lex: Lexicon, exclude: tuple = ()) -> t
             lex.population.search(text, m.end, after.start) is None or \
             words and not lex.adjectives_capitalised and (  # "une attaque russe" (but "missiles struck Kyiv")
                 _at(lex.strike, last, word) or _at(lex.aggression, last, word))
-        linked = _OF_LINK.search(lead)
-        if not attack and linked is not None:  # "los ataques de Israel contra el país": the attack's agent
-            at = m.start - len(lead) + linked.start(1)
-            attack = bool(_at(lex.strike, text, at) or _at(lex.aggression, text, at))
+        if not attack and words and words[-1] in lex.owner_links:  # "los ataques de Israel": the attack's agent
+            nouns = lex.strike.find(text, m.start - len(lead), m.start) + \
+                lex.aggression.find(text, m.start - len(lead), m.start)
+            attack = any(len(text[h.end:m.start].split()) == 1 for h in nouns)
         if not attack:
             # "une frappe de missiles balistiques russes", "une attaque de missiles et de drones russes": the side
             # after the weapons of a strike is its attacker
@@ -1083,19 +1085,26 @@ def _suffered_by(text: str, a: int, b: int, lex: Lexicon) -> bool:
     return False
 
 
+def _source_side(text: str, exclude: tuple, lex: Lexicon) -> str | None:
+    """The one side the source's name holds ("Russia's defence ministry", "ЦАХАЛ"), else None."""
+    sides = {m.label for a, b in exclude for m in lex.sides.find(text, a, b)}
+    return sides.pop() if len(sides) == 1 else None
+
+
+def _figure_clause(text: str, q: Quantity, s0: int) -> tuple[int, int]:
+    """The clause a figure stands in: from its start to the end of the clause after the number."""
+    return clause_start(text, s0, q.start), _zone_end(text, q.end, min(len(text), q.end + 80))
+
+
 def _destroyed_by_source(text: str, q: Quantity, s0: int, exclude: tuple, lex: Lexicon) -> str | None:
     """The enemy of the side the source names ("Russia's defence ministry", "Минобороны России"), where a verb of
     destroying governs the figure in its clause and nothing suffers it ("said it had destroyed 500 tanks")."""
-    sides = {m.label for a, b in exclude for m in lex.sides.find(text, a, b)}
-    if len(sides) != 1 or not sides <= _SIDE_ENEMY.keys():
+    side = _source_side(text, exclude, lex)
+    clause, end = _figure_clause(text, q, s0)
+    if side not in _SIDE_ENEMY or not lex.cues["agent_verbs"].search(text, clause, end) or \
+            lex.cues["patient_verbs"].search(text, clause, end):
         return None
-    clause = clause_start(text, s0, q.start)
-    if not lex.cues["agent_verbs"].search(text, clause, q.end) and not lex.cues["agent_verbs"].search(
-            text, q.end, _zone_end(text, q.end, min(len(text), q.end + 80))):
-        return None
-    if lex.cues["patient_verbs"].search(text, clause, _zone_end(text, q.end, min(len(text), q.end + 80))):
-        return None
-    return _SIDE_ENEMY[sides.pop()]
+    return _SIDE_ENEMY[side]
 
 
 def _shared_participle(text: str, noun_end: int, nxt: int, s1: int, lex: Lexicon) -> str | None:
@@ -1123,8 +1132,7 @@ def _losses_of_weapons(text: str, a: int, b: int, lex: Lexicon) -> tuple[str, st
 
 
 def restates(matcher, text: str, s0: int, s1: int) -> bool:
-    """The sentence opens with one of the matcher's phrases, two words at most before it ("That works out to",
-    "Det är … och det motsvarar" does not: see the caller)."""
+    """The sentence opens with one of the matcher's phrases, two words at most before it ("That works out to")."""
     hit = matcher.search(text, s0, min(s1, s0 + 40))
     return hit is not None and len(text[s0:hit.start].split()) <= 2
 
@@ -1137,15 +1145,9 @@ def _launch(text: str, s0: int, lex: Lexicon) -> tuple[str, Match] | None:
     verbs = cue.find(text, para, s0) if cue else []
     for verb in reversed(verbs):
         named = side_words(text, max(para, verb.start - 60), verb.start, lex)
-        if named and named[-1].label in _SIDE_ENEMY and not re.search(r"[.!?;]", text[named[-1].end:verb.start]):
+        if named and named[-1].label in _SIDE_ENEMY and not _CLAUSE_STOP.search(text, named[-1].end, verb.start):
             return named[-1].label, verb
     return None
-
-
-def _launcher(text: str, s0: int, lex: Lexicon) -> str | None:
-    """The side the paragraph before `s0` says launched weapons, else None."""
-    launch = _launch(text, s0, lex)
-    return launch[0] if launch else None
 
 
 def _launched_kind(text: str, pos: int, lex: Lexicon) -> str | None:
@@ -1154,7 +1156,7 @@ def _launched_kind(text: str, pos: int, lex: Lexicon) -> str | None:
     launch = _launch(text, pos, lex)
     if launch is None:
         return None
-    end = re.compile(r"[.!?;]").search(text, launch[1].end, pos)
+    end = _CLAUSE_STOP.search(text, launch[1].end, pos)
     if end is None:
         return None  # "Russia launched 90 drones, …": still the launch's own clause
     kinds = {h.label for h in lex.categories.find(text, launch[1].end, end.start())
@@ -1165,14 +1167,14 @@ def _launched_kind(text: str, pos: int, lex: Lexicon) -> str | None:
 def _suffered_by_source(text: str, q: Quantity, s0: int, exclude: tuple, lex: Lexicon) -> str | None:
     """The side the source names ("ЦАХАЛ", "Israel's army"), where a verb or noun of suffering ("погибли",
     "were killed", "losses") and no verb of inflicting governs a figure that names no side."""
-    sides = {m.label for a, b in exclude for m in lex.sides.find(text, a, b)}
-    if len(sides) != 1:
+    side = _source_side(text, exclude, lex)
+    if side is None:
         return None
-    clause, end = clause_start(text, s0, q.start), _zone_end(text, q.end, min(len(text), q.end + 80))
+    clause, end = _figure_clause(text, q, s0)
     suffered = lex.cues["patient_verbs"].find(text, clause, end)
     inflicted = [v for v in lex.cues["agent_verbs"].find(text, clause, end)
                  if not any(p.start <= v.start < p.end for p in suffered)]  # "were killed" is one of suffering
-    return sides.pop() if suffered and not inflicted else None
+    return side if suffered and not inflicted else None
 
 
 def _between(text: str, m: Match, lex: Lexicon) -> bool:
@@ -1180,6 +1182,16 @@ def _between(text: str, m: Match, lex: Lexicon) -> bool:
     hits = lex.between.find(text, max(0, m.start - 50), m.start)
     return bool(hits) and len(text[hits[-1].end:m.start].split()) <= 4 and not re.search(
         r"[,.;:!?]", text[hits[-1].end:m.start])
+
+
+def _parties(text: str, a: int, b: int, lex: Lexicon, exclude: tuple) -> list[Match]:
+    """The side words of text[a:b] that may be the loser: not the two parties of a war after 'between'."""
+    return [m for m in side_words(text, a, b, lex, exclude) if not _between(text, m, lex)]
+
+
+def _held_by(place: str, held: bool) -> str:
+    """The side of a place's people, or of the captives it holds: the other side's ("48 hostages in Gaza")."""
+    return _SIDE_ENEMY.get(place, place) if held else place
 
 
 def _third_party(text: str, s0: int, s1: int, lex: Lexicon, exclude: tuple) -> str | None:
@@ -1204,11 +1216,11 @@ def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end:
     head = side_words(text, q.end, noun.end if noun else head_end, lex)
     if noun and not head:  # an adjective after its noun: "1 000 soldats russes", "1.000 bajas rusas"
         follow = lex.sides.search(text, noun.end, min(len(text), noun.end + 30))
-        if follow and not text[noun.end:follow.start].strip(" ,«\"“„") and not made_by(text, follow, lex):
+        if follow and not text[noun.end:follow.start].strip(" ," + _OPENING_QUOTES) and not made_by(text, follow, lex):
             other = lex.sides.search(text, follow.end, min(len(text), follow.end + 30))
             if other and lex.side_joiner.fullmatch(text, follow.end, other.start):
                 head = [follow, other]  # "5 000 soldats, russes et ukrainiens", "soldados ucranianos y rusos"
-            elif not text[noun.end:follow.start].strip(" «\"“„"):
+            elif not text[noun.end:follow.start].strip(" " + _OPENING_QUOTES):
                 head = [follow]  # (but "10,933 tanks, Ukraine's General Staff said" names the source)
     both = lex.both.search(text, clause_start(text, before_start, q.start), head_end)
     if both and not _one_side_after(text, both.end, lex):
@@ -1279,22 +1291,21 @@ def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end:
         enemy = _destroyed_by_source(text, q, s0, exclude, lex)
         if enemy is not None:
             return enemy, False
-    if launched:  # "Russia launched 476 drones. Air defences shot down 442": the launcher's
-        launcher = _launcher(text, s0, lex)
-        if launcher is not None:
-            return launcher, False
-    if launched:  # "20 drones shot down over the Kyiv region", "... über Belgorod": the attacker's
+    if launched:
+        launch = _launch(text, s0, lex)
+        if launch is not None:  # "Russia launched 476 drones. Air defences shot down 442": the launcher's
+            return launch[0], False
+        # "20 drones shot down over the Kyiv region", "... über Belgorod": the attacker's
         places = sorted([m for m in lex.sides.find(text, s0, s1) if _over(text, m, lex)] +
                         lex.places.find(text, s0, s1), key=lambda m: m.start)
         if places:
             return _SIDE_ENEMY.get(places[-1].label), False
-    after = [m for m in side_words(text, head_end, _zone_end(text, head_end, nxt), lex, exclude)
-             if not _between(text, m, lex)]
+    after = _parties(text, head_end, _zone_end(text, head_end, nxt), lex, exclude)
     if after:
         return after[0].label, False
     if prev is not None:
         return prev.side, prev.enemy
-    rest = [m for m in side_words(text, s0, s1, lex, exclude) if not _between(text, m, lex)]
+    rest = _parties(text, s0, s1, lex, exclude)
     if rest:
         return min(rest, key=lambda m: abs(m.start - q.start)).label, False
     if not weapons:  # "ЦАХАЛ опубликовал данные о потерях: погибли 914 военнослужащих": the source's own dead
@@ -1308,11 +1319,10 @@ def _side(text: str, q: Quantity, s0: int, s1: int, before_start: int, head_end:
                                      if not _between(text, m, lex)):
             # "Antalet dödade i Gaza har passerat 50 000": the dead of that place, where no side is named (in
             # "Israels Armee meldet drei weitere Tote im Gazastreifen" the army reports its own)
-            return (_SIDE_ENEMY.get(place, place) if held else place), False
+            return _held_by(place, held), False
     if noun and noun.label in ("civilian", "people") or lex.strike.search(text, s0, s1):
         # civilians hit in a place belong to it: "in Ukraine", "a missile strike on Kryvyi Rih"
         places = sorted(lex.sides.find(text, s0, s1) + lex.places.find(text, s0, s1), key=lambda m: m.start)
         if places:
-            label = places[-1].label
-            return (_SIDE_ENEMY.get(label, label) if held else label), False
+            return _held_by(places[-1].label, held), False
     return None, False

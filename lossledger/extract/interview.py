@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lossledger.extract.claimants import Attribution, _generic, lookup
+from lossledger.extract.claimants import Attribution, generic, lookup
 from lossledger.extract.figures import side_words
 from lossledger.extract.lexicon import Lexicon, pack_words
 
@@ -65,7 +65,7 @@ def read_interview(text: str, sentences: list[tuple[int, int]], own: list[Attrib
     own = [_unmarked(att) for att in own]
     # an answer's generic source ("las estimaciones más serias hablan de …") is the interviewee's reading too
     sources = tuple(who if who and (q or s0 < intro_end and att is None and text[s0:s0 + 1] in _QUOTES) and (
-        att is None or _first_word(att.claimant) in first_person or _generic(att.claimant or "", lex)) else att
+        att is None or _first_word(att.claimant) in first_person or generic(att.claimant or "", lex)) else att
         for att, q, (s0, _) in zip(own, turns, sentences, strict=True))
     return Interview(sources, asked)
 

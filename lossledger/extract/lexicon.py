@@ -270,6 +270,7 @@ class Lexicon:
     pronouns: frozenset[str]
     articles: frozenset[str]
     name_links: frozenset[str]
+    owner_links: frozenset[str]
     category_join: re.Pattern
     side_joiner: re.Pattern
     category_link: re.Pattern
@@ -353,6 +354,7 @@ def lexicon(code: str) -> Lexicon:
         pronouns=frozenset(w.casefold() for w in att.get("pronouns", [])),
         articles=frozenset(w.casefold() for w in att.get("articles", [])),
         name_links=frozenset(w.casefold() for w in att.get("name_links", [])),
+        owner_links=frozenset(w.casefold() for w in att.get("owner_links", [])),
         category_join=_joiner(cues.get("category_joiners", [])),
         rate_period=re.compile(rf"(?<![^\W_])(?:{trie_pattern(cues['period_prepositions'])})\s*$"
                                if cues.get("period_prepositions") else "(?!)"),

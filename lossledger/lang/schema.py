@@ -216,6 +216,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "same": "'the same', making a source phrase refer back ('the same report', 'el mismo parte')",
         "stop": "words ending a claimant phrase",
         "articles": "articles that may open a claimant phrase ('the', 'a'; 'den')",
+        "owner_links": "words linking a noun to its owner or agent after it ('of', 'de', 'von'): 'the report of the "
+                       "ministry', 'los ataques de Israel' (not 'publicado en Facebook', where it was published)",
         "name_links": "lower-case words inside a multi-word name ('of', 'for' in 'Institute for the Study of War')",
     },
     "dates": {
